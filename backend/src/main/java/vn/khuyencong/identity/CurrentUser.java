@@ -1,0 +1,40 @@
+package vn.khuyencong.identity;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The authenticated caller, read from the access token: controllers declare it as a parameter.
+ *
+ * @param subject the token's subject
+ * @param username the login name shown in the history
+ * @param displayName the person's name
+ * @param roles the roles granted
+ * @param organisationId the organisation an enterprise user acts for, if any
+ * @param agencyCode the agency an officer works for, if any
+ */
+public record CurrentUser(String subject, String username, String displayName, Set<Role> roles,
+        UUID organisationId, String agencyCode) {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public Optional<UUID> organisation() {
+        return Optional.ofNullable(organisationId);
+    }
+
+    public Optional<String> agency() {
+        return Optional.ofNullable(agencyCode);
+    }
+
+    /** The role recorded in the history for an action: the first that applies, in the order of {@link Role}. */
+    public Role primaryRole() {
+        return roles.stream().sorted().findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,16 @@
+package vn.khuyencong.identity.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page of the embedded authorization server, in Vietnamese. */
+@Controller
+@ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
+class LoginController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+}

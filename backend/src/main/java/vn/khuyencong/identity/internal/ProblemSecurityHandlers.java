@@ -1,0 +1,63 @@
+package vn.khuyencong.identity.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+import vn.khuyencong.shared.Problems;
+
+/** A missing or bad token, or a forbidden action, answered as a problem detail (security runs before MVC). */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    ProblemSecurityHandlers(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        boolean tokenPresent = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        write(response, HttpStatus.UNAUTHORIZED, tokenPresent ? "invalid-token" : "unauthorized",
+                tokenPresent ? "Phiên đăng nhập không hợp lệ" : "Chưa đăng nhập",
+                tokenPresent ? "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại."
+                        : "Bạn cần đăng nhập để thực hiện thao tác này.",
+                request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
+                "Bạn không có quyền thực hiện thao tác này.", request);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
+            HttpServletRequest request) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.type(slug).toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

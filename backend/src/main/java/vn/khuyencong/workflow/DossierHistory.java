@@ -1,0 +1,53 @@
+package vn.khuyencong.workflow;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import vn.khuyencong.dossier.DossierStatus;
+
+/** Reading and appending a dossier's history; rows are never updated or deleted (a trigger refuses it). */
+@Service
+public class DossierHistory {
+
+    private final JdbcClient jdbc;
+
+    DossierHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<HistoryEntry> of(UUID dossierId) {
+        return jdbc.sql("""
+                select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
+                from dossier_history where dossier_id = ? order by id""")
+                .param(dossierId)
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), DossierEvent.valueOf(rs.getString("event")),
+                        DossierStatus.valueOf(rs.getString("from_state")), DossierStatus.valueOf(rs.getString("to_state")),
+                        rs.getString("actor"), rs.getString("actor_role"), rs.getString("comment"),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    int count(UUID dossierId, DossierEvent event) {
+        return jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = ?")
+                .params(dossierId, event.name()).query(Integer.class).single();
+    }
+
+    /** Who fired the most recent {@code event} on the dossier, if anyone did. */
+    java.util.Optional<String> lastActor(UUID dossierId, DossierEvent event) {
+        return jdbc.sql("select actor from dossier_history where dossier_id = ? and event = ? order by id desc limit 1")
+                .params(dossierId, event.name()).query(String.class).optional();
+    }
+
+    void append(UUID dossierId, DossierEvent event, DossierStatus from, DossierStatus to, String actor,
+            String actorRole, String comment, java.time.Instant at) {
+        jdbc.sql("""
+                insert into dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, event.name(), from.name(), to.name(), actor, actorRole, comment, Timestamp.from(at))
+                .update();
+    }
+}

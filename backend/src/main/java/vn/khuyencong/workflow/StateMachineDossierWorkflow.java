@@ -1,0 +1,157 @@
+package vn.khuyencong.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.config.StateMachineFactory;
+import org.springframework.statemachine.state.State;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import org.springframework.statemachine.support.StateMachineInterceptorAdapter;
+import org.springframework.statemachine.transition.Transition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import reactor.core.publisher.Mono;
+import vn.khuyencong.catalog.Catalog;
+import vn.khuyencong.catalog.WorkingDays;
+import vn.khuyencong.dossier.Dossier;
+import vn.khuyencong.dossier.DossierStatus;
+import vn.khuyencong.dossier.Dossiers;
+import vn.khuyencong.dossier.StateChange;
+import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.VietnamTime;
+
+/**
+ * Runs {@link DossierWorkflowDefinition} on spring-statemachine. The machine is rebuilt from the dossier's status
+ * column for every event; the change is written by an interceptor before the machine switches state, so a failed
+ * write vetoes the transition. Success is judged by the state reached, never by the engine's ACCEPTED.
+ */
+@Service
+class StateMachineDossierWorkflow implements DossierWorkflow {
+
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private final StateMachineFactory<DossierStatus, DossierEvent> machines;
+    private final Dossiers dossiers;
+    private final DossierHistory history;
+    private final Catalog catalog;
+    private final WorkingDays workingDays;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StateMachineDossierWorkflow(StateMachineFactory<DossierStatus, DossierEvent> machines, Dossiers dossiers,
+            DossierHistory history, Catalog catalog, WorkingDays workingDays, ApplicationEventPublisher events,
+            Clock clock) {
+        this.machines = machines;
+        this.dossiers = dossiers;
+        this.history = history;
+        this.catalog = catalog;
+        this.workingDays = workingDays;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Dossier fire(UUID dossierId, DossierEvent event, CurrentUser actor, TransitionRequest request) {
+        Dossier dossier = dossiers.getVisible(dossierId, actor);
+        TransitionContext context = new TransitionContext(dossier, event, actor,
+                request == null ? TransitionRequest.none() : request);
+
+        StateMachine<DossierStatus, DossierEvent> machine = machines.getStateMachine(dossierId.toString());
+        machine.getStateMachineAccessor().doWithAllRegions(access -> {
+            access.resetStateMachineReactively(new DefaultStateMachineContext<>(dossier.status(), null, null, null))
+                    .block();
+            access.addStateMachineInterceptor(new Recorder(context));
+        });
+        machine.startReactively().block();
+        try {
+            Message<DossierEvent> message = MessageBuilder.withPayload(event)
+                    .setHeader(TransitionContext.HEADER, context).build();
+            machine.sendEvent(Mono.just(message)).blockLast();
+        }
+        finally {
+            machine.stopReactively().block();
+        }
+
+        if (context.failure() != null) {
+            throw context.failure();
+        }
+        if (context.result() == null) {
+            throw refusal(context);
+        }
+        return context.result();
+    }
+
+    private static ProblemException refusal(TransitionContext context) {
+        if (context.refusal() != null) {
+            return ProblemException.ruleViolated(context.refusal().rule(), context.refusal().message());
+        }
+        return ProblemException.ruleViolated("transition-not-allowed", "Không thể thực hiện thao tác \""
+                + context.event + "\" khi hồ sơ đang ở trạng thái \"" + context.dossier.status().label() + "\".");
+    }
+
+    /** Writes the transition (state, history, event) in the caller's transaction, before the machine moves. */
+    private final class Recorder extends StateMachineInterceptorAdapter<DossierStatus, DossierEvent> {
+
+        private final TransitionContext context;
+
+        Recorder(TransitionContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void preStateChange(State<DossierStatus, DossierEvent> state, Message<DossierEvent> message,
+                Transition<DossierStatus, DossierEvent> transition, StateMachine<DossierStatus, DossierEvent> machine,
+                StateMachine<DossierStatus, DossierEvent> root) {
+            if (message == null || context.result() != null) {
+                return;
+            }
+            try {
+                record(state.getId());
+            }
+            catch (RuntimeException e) {
+                context.failed(e);
+                throw e;
+            }
+        }
+
+        private void record(DossierStatus to) {
+            Dossier dossier = context.dossier;
+            Instant now = clock.instant();
+            String code = null;
+            LocalDate appointment = null;
+            Instant submittedAt = null;
+            if (context.event == DossierEvent.SUBMIT) {
+                submittedAt = now;
+                LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
+                code = dossier.agencyCode() + "-" + CODE_DATE.format(day) + "-"
+                        + "%04d".formatted(dossiers.nextSequence(dossier.agencyCode(), day));
+                int processingDays = catalog.content(dossier.contentCode()).orElseThrow().processingDays();
+                appointment = workingDays.appointmentDate(now, processingDays);
+            }
+            boolean applied = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
+                    code, submittedAt, appointment));
+            if (!applied) {
+                throw ProblemException.conflict(
+                        "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất.");
+            }
+            history.append(dossier.id(), context.event, dossier.status(), to, context.actor.username(),
+                    context.actor.primaryRole().name(), context.request.comment(), now);
+            events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to,
+                    context.actor.username(), now));
+            if (code != null) {
+                events.publishEvent(new DossierSubmitted(dossier.id(), code, submittedAt, appointment));
+            }
+            context.completed(dossiers.find(dossier.id()).orElseThrow());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package vn.khuyencong.workflow;
+
+import vn.khuyencong.dossier.Dossier;
+import vn.khuyencong.identity.CurrentUser;
+
+/**
+ * Travels with one event through the state machine: what the guards judge, and what they say when they refuse.
+ */
+final class TransitionContext {
+
+    static final String HEADER = "kc.transition";
+
+    final Dossier dossier;
+    final DossierEvent event;
+    final CurrentUser actor;
+    final TransitionRequest request;
+    private Refusal refusal;
+    private RuntimeException failure;
+    private Dossier result;
+
+    TransitionContext(Dossier dossier, DossierEvent event, CurrentUser actor, TransitionRequest request) {
+        this.dossier = dossier;
+        this.event = event;
+        this.actor = actor;
+        this.request = request;
+    }
+
+    record Refusal(String rule, String message) {
+    }
+
+    void refuse(String rule, String message) {
+        if (refusal == null) {
+            refusal = new Refusal(rule, message);
+        }
+    }
+
+    Refusal refusal() {
+        return refusal;
+    }
+
+    void failed(RuntimeException e) {
+        failure = e;
+    }
+
+    RuntimeException failure() {
+        return failure;
+    }
+
+    void completed(Dossier updated) {
+        result = updated;
+    }
+
+    Dossier result() {
+        return result;
+    }
+}

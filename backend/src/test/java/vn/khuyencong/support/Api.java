@@ -1,0 +1,210 @@
+package vn.khuyencong.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of the running application, as the browser app is: it signs in through the authorization server's
+ * login page with authorization code + PKCE and calls the API with the access token it gets.
+ */
+public final class Api {
+
+    public static final String DEMO_PASSWORD = "KhuyenCong@2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private String token;
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    public Api as(String username) {
+        Api signedIn = new Api(base);
+        signedIn.token = signIn(username, DEMO_PASSWORD);
+        return signedIn;
+    }
+
+    public Api withToken(String rawToken) {
+        Api other = new Api(base);
+        other.token = rawToken;
+        return other;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The authorization-code flow with PKCE, through the real login form. */
+    public String signIn(String username, String password) {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier.getBytes()));
+        String redirect = base + "/auth/callback";
+        String authorize = base + "/oauth2/authorize?response_type=code&client_id=khuyencong-spa&scope=openid%20profile"
+                + "&state=" + UUID.randomUUID() + "&redirect_uri=" + enc(redirect)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        try {
+            HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(authorize))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            expectRedirect(first, "/login");
+            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("No CSRF token on the login page");
+            }
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
+                            + "&_csrf=" + enc(csrf.group(1))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String next = login.headers().firstValue("Location").orElseThrow();
+            if (next.contains("error")) {
+                throw new IllegalStateException("Sign-in refused for " + username);
+            }
+            HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(next)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String callback = back.headers().firstValue("Location").orElseThrow();
+            Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+            if (!callback.startsWith(redirect) || !code.find()) {
+                throw new IllegalStateException("No authorization code in " + callback);
+            }
+            HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=khuyencong-spa"
+                            + "&code=" + code.group(1) + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (tokens.statusCode() != 200) {
+                throw new IllegalStateException("Token request failed: " + tokens.body());
+            }
+            return JSON.readTree(tokens.body()).get("access_token").asString();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return postRaw(path, JSON.writeValueAsString(body));
+    }
+
+    public Response postRaw(String path, String rawJson) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
+    }
+
+    /** A multipart/form-data upload, as a browser's FormData sends it. */
+    public Response upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content,
+            String declaredType) {
+        String boundary = "----kc" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        parts.add(content);
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
+    }
+
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().map());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void expectRedirect(HttpResponse<?> response, String pathEnd) {
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() / 100 != 3 || !location.endsWith(pathEnd)) {
+            throw new IllegalStateException("Expected a redirect to " + pathEnd + " but got " + response.statusCode()
+                    + " " + location);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
