@@ -1,0 +1,55 @@
+import { lazy, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth';
+import { Layout } from './components/Layout/Layout';
+import { HomePage } from './pages/HomePage/HomePage';
+
+/** Pages other than the home page load on demand, keeping the first download small. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const LookupPage = page(() => import('./pages/LookupPage/LookupPage'), 'LookupPage');
+const CallbackPage = page(() => import('./pages/CallbackPage/CallbackPage'), 'CallbackPage');
+const MyDossiersPage = page(() => import('./pages/MyDossiersPage/MyDossiersPage'), 'MyDossiersPage');
+const NewDossierPage = page(() => import('./pages/NewDossierPage/NewDossierPage'), 'NewDossierPage');
+const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
+
+/** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="tra-cuu/:code?" element={<LookupPage />} />
+        <Route path="auth/callback" element={<CallbackPage />} />
+        <Route
+          path="ho-so"
+          element={
+            <RequireAuth>
+              <MyDossiersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/moi"
+          element={
+            <RequireAuth>
+              <NewDossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/:id"
+          element={
+            <RequireAuth>
+              <DossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

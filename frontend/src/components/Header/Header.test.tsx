@@ -1,0 +1,55 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { AuthContext } from '../../auth/AuthContext';
+import { anEnterpriseUser, fakeAuth, nobody } from '../../test/render';
+import { Header } from './Header';
+
+function renderHeader(auth = fakeAuth(), at = '/') {
+  return render(
+    <AuthContext.Provider value={auth}>
+      <MemoryRouter initialEntries={[at]}>
+        <Header />
+      </MemoryRouter>
+    </AuthContext.Provider>,
+  );
+}
+
+describe('the header', () => {
+  it('names the service and offers the three main destinations', () => {
+    renderHeader(fakeAuth(nobody()));
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByRole('link', { name: /^Khuyến công Online/ }).getAttribute('href')).toBe('/');
+    const nav = within(banner).getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(within(nav).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Trang chủ', '/'],
+      ['Tra cứu hồ sơ', '/tra-cuu'],
+      ['Hồ sơ của tôi', '/ho-so'],
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Trang chủ' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('signs in towards my dossiers from the home page, and back to the same page elsewhere', async () => {
+    const user = userEvent.setup();
+    const signIn = vi.fn(async () => {});
+    const { unmount } = renderHeader(fakeAuth(nobody(), { signIn }), '/');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(signIn).toHaveBeenLastCalledWith(undefined);
+    unmount();
+
+    renderHeader(fakeAuth(nobody(), { signIn }), '/tra-cuu/ABC');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(signIn).toHaveBeenLastCalledWith('/tra-cuu/ABC');
+  });
+
+  it('shows the signed-in person’s name and a sign-out button', async () => {
+    const user = userEvent.setup();
+    const signOut = vi.fn(async () => {});
+    renderHeader(fakeAuth(anEnterpriseUser(), { signOut }));
+    expect(screen.getByText('Nguyễn Văn An')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Đăng nhập' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
+    expect(signOut).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,125 @@
+import { screen, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { api, ApiError, type Dossier, type DossierDocument } from '../../api';
+import { renderPage } from '../../test/render';
+import { DossierPage } from './DossierPage';
+
+const ID = '6f1c2b0e-0000-4000-8000-000000000001';
+
+function aDraftDossier(): Dossier {
+  return {
+    id: ID,
+    code: null,
+    title: 'Máy chế biến miến dong',
+    contentCode: 'MACHINERY',
+    programme: 'LOCAL',
+    requestedSupport: 150_000_000,
+    status: 'DRAFT',
+    statusName: 'Bản nháp',
+    portalStatusCode: null,
+    createdAt: '2026-11-27T02:00:00Z',
+    submittedAt: null,
+    appointmentDate: null,
+    version: 1,
+  };
+}
+
+function theSubmittedDossier(): Dossier {
+  return {
+    ...aDraftDossier(),
+    code: '000.00.15.H55-261127-0001',
+    status: 'SUBMITTED',
+    statusName: 'Đã tiếp nhận',
+    portalStatusCode: 2,
+    submittedAt: '2026-11-27T03:00:00Z',
+    appointmentDate: '2026-12-18',
+    version: 2,
+  };
+}
+
+function theRequestLetter(): DossierDocument {
+  return {
+    id: 'doc1',
+    documentType: 'REQUEST_LETTER',
+    fileName: 'don-de-nghi.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 2048,
+    sha256: 'ab'.repeat(32),
+    uploadedAt: '2026-11-27T02:30:00Z',
+  };
+}
+
+function openDossier(documents: DossierDocument[] = []) {
+  vi.spyOn(api, 'dossier').mockResolvedValue(aDraftDossier());
+  vi.spyOn(api, 'documents').mockResolvedValue(documents);
+  vi.spyOn(api, 'catalogueContents').mockResolvedValue([{ code: 'MACHINERY', name: 'Hỗ trợ ứng dụng máy móc' }]);
+  return renderPage(<DossierPage />, { path: '/ho-so/:id', at: `/ho-so/${ID}` });
+}
+
+describe('the dossier page', () => {
+  it('shows the draft’s details, its documents and the upload', async () => {
+    openDossier([theRequestLetter()]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Máy chế biến miến dong' })).toBeTruthy();
+    const details = screen.getByRole('region', { name: 'Thông tin hồ sơ' });
+    expect(within(details).getByText('Chưa có mã')).toBeTruthy();
+    expect(within(details).getByText('Khuyến công địa phương')).toBeTruthy();
+    expect(within(details).getByText(/150\.000\.000/)).toBeTruthy();
+    expect(screen.getByText('ab'.repeat(32))).toBeTruthy();
+    expect(screen.getByLabelText('Đơn đề nghị hỗ trợ (tệp PDF)')).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
+  });
+
+  it('submits after confirmation and shows the receipt with the code and the appointment date', async () => {
+    const user = userEvent.setup();
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue(theSubmittedDossier());
+    openDossier([theRequestLetter()]);
+    await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Xác nhận nộp hồ sơ' });
+    expect(within(dialog).getByText('Sau khi nộp, bạn không thể sửa hồ sơ. Tiếp tục?')).toBeTruthy();
+    expect(fire).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Nộp hồ sơ' }));
+
+    expect(fire).toHaveBeenCalledWith(ID, 'SUBMIT');
+    const receipt = await screen.findByRole('region', { name: 'Giấy tiếp nhận hồ sơ' });
+    expect(within(receipt).getByTestId('dossier-code').textContent).toBe('000.00.15.H55-261127-0001');
+    expect(within(receipt).getByText('18/12/2026')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(receipt).getByRole('heading', { name: 'Giấy tiếp nhận hồ sơ' })));
+    expect(screen.queryByRole('button', { name: 'Nộp hồ sơ' })).toBeNull();
+    expect(screen.queryByLabelText('Đơn đề nghị hỗ trợ (tệp PDF)')).toBeNull();
+  });
+
+  it('does nothing when the person goes back from the confirmation', async () => {
+    const user = userEvent.setup();
+    const fire = vi.spyOn(api, 'fire');
+    openDossier([theRequestLetter()]);
+    await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
+    await user.click(screen.getByRole('button', { name: 'Quay lại' }));
+    expect(fire).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the refusal of the workflow rule, linked to the upload', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(api, 'fire').mockRejectedValue(
+      new ApiError({ status: 409, detail: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ', errors: [] }),
+    );
+    openDossier([]);
+    await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
+
+    const link = await screen.findByRole('link', { name: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ' });
+    expect(link.getAttribute('href')).toBe('#request-letter');
+    await waitFor(() => expect(document.title).toBe('(1 lỗi) Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
+  });
+
+  it('says so when the dossier cannot be found', async () => {
+    vi.spyOn(api, 'dossier').mockRejectedValue(new ApiError({ status: 404, errors: [] }));
+    vi.spyOn(api, 'documents').mockRejectedValue(new ApiError({ status: 404, errors: [] }));
+    renderPage(<DossierPage />, { path: '/ho-so/:id', at: `/ho-so/${ID}` });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Không tìm thấy hồ sơ này, hoặc bạn không có quyền xem hồ sơ.',
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, type Dossier } from '../../api';
+import { ErrorText } from '../../components/ErrorText/ErrorText';
+import { useAuth } from '../../auth/AuthContext';
+import { Loading } from '../../components/Loading/Loading';
+import { PageHeading } from '../../components/PageHeading/PageHeading';
+import { StatusTag } from '../../components/StatusTag/StatusTag';
+import { formatInstant, isoDateInVietnam } from '../../lib/format';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { useResource } from '../../lib/useResource';
+import './MyDossiersPage.css';
+
+/**
+ * On a phone each row becomes a small card; the explicit roles keep it a table for screen
+ * readers, which otherwise drop table semantics when CSS changes how rows are displayed.
+ */
+function DossierTable({ dossiers }: { dossiers: Dossier[] }) {
+  const { t, i18n } = useTranslation();
+  const newestFirst = [...dossiers].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const columns = {
+    code: t('dossiers.code'),
+    title: t('dossiers.dossierTitle'),
+    status: t('dossiers.status'),
+    createdAt: t('dossiers.createdAt'),
+  };
+  return (
+    <table className="table dossier-table" role="table">
+      <caption>{t('dossiers.caption')}</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          {Object.values(columns).map((label) => (
+            <th key={label} scope="col" role="columnheader">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {newestFirst.map((dossier) => (
+          <tr key={dossier.id} role="row">
+            <td role="cell" data-label={columns.code} className="dossier-table__code">
+              {dossier.code ?? (
+                <>
+                  <span aria-hidden="true">{t('common.none')}</span>
+                  <span className="visually-hidden">{t('common.noCode')}</span>
+                </>
+              )}
+            </td>
+            <td role="cell" data-label={columns.title}>
+              <Link to={`/ho-so/${encodeURIComponent(dossier.id)}`}>{dossier.title}</Link>
+            </td>
+            <td role="cell" data-label={columns.status}>
+              <StatusTag status={dossier.status} serverName={dossier.statusName} />
+            </td>
+            <td role="cell" data-label={columns.createdAt}>
+              <time dateTime={isoDateInVietnam(dossier.createdAt)}>
+                {formatInstant(dossier.createdAt, i18n.language, false)}
+              </time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function MyDossiersPage() {
+  const { t } = useTranslation();
+  const { state } = useAuth();
+  const [dossiers, reload] = useResource(() => api.myDossiers(), []);
+  usePageTitle(t('dossiers.title'));
+  const organisation = state.status === 'signedIn' ? state.user.organisationName : null;
+
+  return (
+    <>
+      <PageHeading caption={organisation ? t('dossiers.organisation', { name: organisation }) : undefined}>
+        {t('dossiers.heading')}
+      </PageHeading>
+      <div className="button-group">
+        <Link to="/ho-so/moi" className="button">
+          {t('dossiers.create')}
+        </Link>
+      </div>
+      {dossiers.state === 'loading' ? (
+        <Loading />
+      ) : dossiers.state === 'failed' ? (
+        <div className="notice notice--error" role="alert">
+          <ErrorText error={dossiers.error} />
+          <button type="button" className="button button--secondary" onClick={reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : dossiers.data.length === 0 ? (
+        <p>{t('dossiers.empty')}</p>
+      ) : (
+        <DossierTable dossiers={dossiers.data} />
+      )}
+    </>
+  );
+}
