@@ -127,6 +127,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET as a browser navigating to a page sends it. */
+    public Response getPage(String path) {
+        return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml").GET());
+    }
+
     public Response post(String path, Object body) {
         return postRaw(path, JSON.writeValueAsString(body));
     }
@@ -165,7 +170,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).setHeader("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
