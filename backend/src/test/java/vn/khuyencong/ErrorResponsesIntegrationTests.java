@@ -61,10 +61,10 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
     @Test
     void validationNamesEveryBadField() {
         Api.Response response = api().as("doanhnghiep").post("/api/v1/dossiers",
-                Map.of("title", " ", "requestedSupport", -5));
+                Map.of("title", " ", "requestedSupport", -5, "totalBudget", -1));
         assertProblem(response, 400);
         assertThat(response.json().get("errors").findValues("field").stream().map(v -> v.asString()))
-                .containsExactlyInAnyOrder("title", "contentCode", "programme", "requestedSupport");
+                .containsExactlyInAnyOrder("title", "contentCode", "programme", "requestedSupport", "totalBudget");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.support.Api;
+import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
 
 /**
@@ -38,8 +39,7 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
     ObjectStore store;
 
     static JsonNode aDraftDossier(Api enterprise) {
-        Api.Response created = enterprise.post("/api/v1/dossiers", Map.of("title", "Đổi mới máy chế biến miến dong",
-                "contentCode", "TECHNOLOGY_TRANSFER", "programme", "LOCAL", "requestedSupport", 150_000_000));
+        Api.Response created = enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
@@ -82,7 +82,7 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         assertThat(lookup.json().get("portalStatusCode").asInt()).isEqualTo(2);
         assertThat(lookup.json().get("timeline").get(0).get("status").asString()).isEqualTo("SUBMITTED");
         // nothing personal or financial is published
-        assertThat(lookup.body()).doesNotContain("miến dong", "150000000", "doanhnghiep", id);
+        assertThat(lookup.body()).doesNotContain("miến dong", "150000000", "doanhnghiep", id, "19003");
 
         var download = enterprise.download("/api/v1/dossiers/" + id + "/documents/" + upload.json().get("id").asString()
                 + "/content");

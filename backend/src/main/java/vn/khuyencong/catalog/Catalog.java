@@ -1,8 +1,10 @@
 package vn.khuyencong.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,5 +57,84 @@ public class Catalog {
     public Set<String> requiredDocumentTypes(String contentCode) {
         return Set.copyOf(jdbc.sql("select document_type from required_document where content_code = ?")
                 .param(contentCode).query(String.class).list());
+    }
+
+    public List<FundingCall> fundingCalls() {
+        return jdbc.sql("select id, programme, year, name, agency_code, opens_on, closes_on from funding_call order by opens_on desc, programme")
+                .query(FundingCall.class).list();
+    }
+
+    public Optional<FundingCall> fundingCall(UUID id) {
+        return jdbc.sql("select id, programme, year, name, agency_code, opens_on, closes_on from funding_call where id = ?")
+                .param(id).query(FundingCall.class).optional();
+    }
+
+    /** The call a new dossier of the programme belongs to: the one open on {@code day}, else the next to open. */
+    public Optional<FundingCall> currentCall(String programme, LocalDate day) {
+        return jdbc.sql("""
+                select id, programme, year, name, agency_code, opens_on, closes_on from funding_call
+                where programme = ? and closes_on >= ? order by opens_on limit 1""")
+                .params(programme, day).query(FundingCall.class).optional();
+    }
+
+    public List<SupportKind> supportKinds(String contentCode) {
+        return jdbc.sql("select code, content_code, name, legal_basis from support_kind where content_code = ? order by sort_order")
+                .param(contentCode).query(SupportKind.class).list();
+    }
+
+    public Optional<SupportKind> supportKind(String code) {
+        return jdbc.sql("select code, content_code, name, legal_basis from support_kind where code = ?")
+                .param(code).query(SupportKind.class).optional();
+    }
+
+    /** The cap in force on {@code day} for a kind of support. */
+    public Optional<SupportCap> cap(String kindCode, LocalDate day) {
+        return jdbc.sql("""
+                select kind_code, effective_from, effective_to, max_percent, max_amount from support_cap
+                where kind_code = ? and effective_from <= ? and (effective_to is null or effective_to >= ?)
+                order by effective_from desc limit 1""")
+                .params(kindCode, day, day).query(SupportCap.class).optional();
+    }
+
+    public List<SupportCap> caps(String kindCode) {
+        return jdbc.sql("select kind_code, effective_from, effective_to, max_percent, max_amount from support_cap where kind_code = ? order by effective_from")
+                .param(kindCode).query(SupportCap.class).list();
+    }
+
+    /** How much a priority area raises a cap, in percent of it (150 = 1.5 times). */
+    public int priorityAreaCapPercent() {
+        return jdbc.sql("select value from catalog_setting where key = 'priority-area-cap-percent'")
+                .query(String.class).optional().map(Integer::parseInt).orElse(100);
+    }
+
+    public List<ContentField> fields(String contentCode) {
+        return jdbc.sql("""
+                select content_code, field_key, label, field_type, required, min_value, max_value, help
+                from content_field where content_code = ? order by sort_order""")
+                .param(contentCode)
+                .query((rs, n) -> new ContentField(rs.getString("content_code"), rs.getString("field_key"),
+                        rs.getString("label"), ContentField.FieldType.valueOf(rs.getString("field_type")),
+                        rs.getBoolean("required"), (Long) rs.getObject("min_value", Long.class),
+                        (Long) rs.getObject("max_value", Long.class), rs.getString("help")))
+                .list();
+    }
+
+    public List<AdministrativeUnit> communes() {
+        return jdbc.sql("select code, name, level, parent_code, priority_area from administrative_unit where level = 'COMMUNE' and active order by name")
+                .query(AdministrativeUnit.class).list();
+    }
+
+    public Optional<AdministrativeUnit> commune(String code) {
+        return jdbc.sql("select code, name, level, parent_code, priority_area from administrative_unit where code = ? and level = 'COMMUNE' and active")
+                .param(code).query(AdministrativeUnit.class).optional();
+    }
+
+    public List<ReviewCriterion> reviewCriteria() {
+        return jdbc.sql("select code, name, max_score from review_criterion order by sort_order")
+                .query(ReviewCriterion.class).list();
+    }
+
+    public List<Holiday> holidays() {
+        return jdbc.sql("select day, name from public_holiday order by day").query(Holiday.class).list();
     }
 }

@@ -1,17 +1,20 @@
 package vn.khuyencong.catalog;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.khuyencong.shared.ProblemException;
 
 @RestController
 @RequestMapping("/api/v1/catalog")
-@Tag(name = "Danh mục", description = "Nội dung khuyến công, loại giấy tờ, cơ quan tiếp nhận")
+@Tag(name = "Danh mục", description = "Nội dung khuyến công, biểu mẫu, mức hỗ trợ, đợt tiếp nhận, địa bàn, ngày nghỉ")
 class CatalogController {
 
     private final Catalog catalog;
@@ -20,10 +23,30 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    record KindWithCap(SupportKind kind, SupportCap currentCap) {
+    }
+
+    /** Everything the form of one content needs. */
+    record ContentDetail(SupportContent content, List<KindWithCap> supportKinds, List<ContentField> fields,
+            Set<String> requiredDocumentTypes, int priorityAreaCapPercent) {
+    }
+
     @GetMapping("/contents")
     @Operation(summary = "Các nội dung hoạt động khuyến công")
     List<SupportContent> contents() {
         return catalog.contents();
+    }
+
+    @GetMapping("/contents/{code}")
+    @Operation(summary = "Biểu mẫu của một nội dung: loại hỗ trợ và mức trần, câu hỏi, giấy tờ bắt buộc")
+    ContentDetail content(@PathVariable String code) {
+        SupportContent content = catalog.content(code)
+                .orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));
+        java.time.LocalDate today = java.time.LocalDate.now(vn.khuyencong.shared.VietnamTime.ZONE);
+        List<KindWithCap> kinds = catalog.supportKinds(code).stream()
+                .map(kind -> new KindWithCap(kind, catalog.cap(kind.code(), today).orElse(null))).toList();
+        return new ContentDetail(content, kinds, catalog.fields(code), catalog.requiredDocumentTypes(code),
+                catalog.priorityAreaCapPercent());
     }
 
     @GetMapping("/document-types")
@@ -36,5 +59,29 @@ class CatalogController {
     @Operation(summary = "Các cơ quan tiếp nhận, giải quyết hồ sơ")
     List<Agency> agencies() {
         return catalog.agencies();
+    }
+
+    @GetMapping("/funding-calls")
+    @Operation(summary = "Các đợt tiếp nhận hồ sơ theo chương trình và năm")
+    List<FundingCall> fundingCalls() {
+        return catalog.fundingCalls();
+    }
+
+    @GetMapping("/communes")
+    @Operation(summary = "Các xã, phường (sau sắp xếp năm 2025), có đánh dấu địa bàn ưu tiên")
+    List<AdministrativeUnit> communes() {
+        return catalog.communes();
+    }
+
+    @GetMapping("/review-criteria")
+    @Operation(summary = "Các tiêu chí của phiếu thẩm định")
+    List<ReviewCriterion> reviewCriteria() {
+        return catalog.reviewCriteria();
+    }
+
+    @GetMapping("/holidays")
+    @Operation(summary = "Các ngày nghỉ lễ, tết (không tính là ngày làm việc)")
+    List<Holiday> holidays() {
+        return catalog.holidays();
     }
 }

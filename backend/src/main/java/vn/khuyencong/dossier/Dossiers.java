@@ -7,17 +7,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import vn.khuyencong.catalog.Catalog;
+import vn.khuyencong.catalog.FundingCall;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.VietnamTime;
 
 /**
  * Dossiers and who may see them. Visibility is part of every query: an enterprise user reads only its
@@ -27,48 +33,117 @@ import vn.khuyencong.shared.ProblemException;
 public class Dossiers {
 
     private static final String COLUMNS = """
-            id, code, organisation_id, agency_code, programme, content_code, title, requested_support, status, version,
-            created_by, created_at, updated_at, submitted_at, appointment_date""";
+            id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title,
+            commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes,
+            form_data::text as form_data, status, version, created_by, created_at, updated_at, submitted_at,
+            appointment_date, assigned_reviewer""";
 
     /** Placeholders: organisation id, agency code. */
-    private static final String VISIBLE_TO = """
-            (organisation_id = ? or (agency_code = ? and status <> 'DRAFT'))""";
+    private static final String VISIBLE_TO = "(organisation_id = ? or (agency_code = ? and status <> 'DRAFT'))";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final DossierForms forms;
     private final Clock clock;
 
-    Dossiers(JdbcClient jdbc, Catalog catalog, Clock clock) {
+    Dossiers(JdbcClient jdbc, Catalog catalog, DossierForms forms, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.forms = forms;
         this.clock = clock;
     }
 
-    /** What an enterprise fills in to start a dossier. */
-    public record NewDossier(String title, String contentCode, Programme programme, long requestedSupport) {
-    }
-
     @Transactional
-    public Dossier create(NewDossier request, CurrentUser user) {
+    public Dossier create(DossierForm form, CurrentUser user) {
         UUID organisation = user.has(Role.ENTERPRISE) ? user.organisation().orElse(null) : null;
         if (organisation == null) {
-            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
-                    "Chỉ tài khoản của cơ sở công nghiệp nông thôn mới được tạo hồ sơ.", List.of(), java.util.Map.of());
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
+                    "Chỉ tài khoản của cơ sở công nghiệp nông thôn mới được tạo hồ sơ.", List.of(), Map.of());
         }
-        if (catalog.content(request.contentCode()).isEmpty()) {
-            throw ProblemException.invalidField("contentCode", "Nội dung khuyến công không có trong danh mục.");
-        }
+        FundingCall call = callFor(form);
+        validate(form, call);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into dossier (id, organisation_id, agency_code, programme, content_code, title, requested_support,
-                                     status, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
-                .params(id, organisation, catalog.receivingAgency().code(), request.programme().name(),
-                        request.contentCode(), request.title().strip(), request.requestedSupport(), user.username(),
-                        Timestamp.from(now), Timestamp.from(now))
+                insert into dossier (id, organisation_id, agency_code, programme, funding_call_id, content_code, title,
+                                     requested_support, status, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 0, 'DRAFT', ?, ?, ?)""")
+                .params(id, organisation, call.agencyCode(), form.programme().name(), call.id(), form.contentCode(),
+                        form.title().strip(), user.username(), Timestamp.from(now), Timestamp.from(now))
                 .update();
+        writeForm(id, form, call, now);
         return find(id).orElseThrow();
+    }
+
+    /** Saves a draft (or the answer to a supplement request); the version guards against a lost update. */
+    @Transactional
+    public Dossier update(UUID id, DossierForm form, Long expectedVersion, CurrentUser user) {
+        Dossier dossier = getVisible(id, user);
+        if (!dossier.organisationId().equals(user.organisationId())) {
+            throw ProblemException.ruleViolated("owner", "Chỉ tổ chức đứng tên hồ sơ mới được sửa hồ sơ.");
+        }
+        if (dossier.status() != DossierStatus.DRAFT && dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw ProblemException.ruleViolated("form-locked",
+                    "Hồ sơ đã nộp: chỉ được sửa khi là bản nháp hoặc khi cơ quan yêu cầu bổ sung.");
+        }
+        if (dossier.status() == DossierStatus.SUPPLEMENT_REQUESTED
+                && (!form.contentCode().equals(dossier.contentCode()) || form.programme() != dossier.programme())) {
+            throw ProblemException.ruleViolated("form-locked",
+                    "Khi bổ sung hồ sơ không được đổi nội dung khuyến công hoặc chương trình.");
+        }
+        if (expectedVersion != null && expectedVersion != dossier.version()) {
+            throw ProblemException.conflict("Hồ sơ vừa được cập nhật ở nơi khác. Vui lòng tải lại trang trước khi lưu.");
+        }
+        FundingCall call = dossier.status() == DossierStatus.DRAFT ? callFor(form)
+                : catalog.fundingCall(dossier.fundingCallId()).orElse(null);
+        validate(form, call);
+        int updated = jdbc.sql("""
+                update dossier set title = ?, content_code = ?, programme = ?, funding_call_id = ?, agency_code = ?,
+                       version = version + 1 where id = ? and version = ?""")
+                .params(form.title().strip(), form.contentCode(), form.programme().name(), call.id(),
+                        dossier.status() == DossierStatus.DRAFT ? call.agencyCode() : dossier.agencyCode(), id,
+                        dossier.version())
+                .update();
+        if (updated == 0) {
+            throw ProblemException.conflict("Hồ sơ vừa được cập nhật ở nơi khác. Vui lòng tải lại trang trước khi lưu.");
+        }
+        writeForm(id, form, call, clock.instant());
+        return find(id).orElseThrow();
+    }
+
+    private FundingCall callFor(DossierForm form) {
+        if (form.fundingCallId() != null) {
+            return catalog.fundingCall(form.fundingCallId()).orElseThrow(() -> ProblemException
+                    .invalidField("fundingCallId", "Đợt tiếp nhận hồ sơ không có trong danh mục."));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
+        return catalog.currentCall(form.programme().name(), today).orElseThrow(() -> ProblemException
+                .invalidField("programme", "Chương trình này hiện không có đợt tiếp nhận hồ sơ nào."));
+    }
+
+    private void validate(DossierForm form, FundingCall call) {
+        var problems = forms.savingProblems(form, call);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("Có " + problems.size() + " trường chưa hợp lệ. Vui lòng kiểm tra lại.", problems);
+        }
+    }
+
+    private void writeForm(UUID id, DossierForm form, FundingCall call, Instant now) {
+        jdbc.sql("""
+                update dossier set support_kind = ?, commune_code = ?, total_budget = ?, requested_support = ?,
+                       counterpart_funds = ?, starts_on = ?, ends_on = ?, expected_outcomes = ?, form_data = ?::jsonb,
+                       updated_at = ?
+                where id = ?""")
+                .params(form.supportKind(), form.communeCode(), form.totalBudget(),
+                        form.requestedSupport() == null ? 0L : form.requestedSupport(), form.counterpartFunds(),
+                        form.startsOn(), form.endsOn(), blankToNull(form.expectedOutcomes()),
+                        JSON.writeValueAsString(form.answers() == null ? Map.of() : form.answers()),
+                        Timestamp.from(now), id)
+                .update();
     }
 
     public Optional<Dossier> findVisible(UUID id, CurrentUser user) {
@@ -85,6 +160,20 @@ public class Dossiers {
     public List<Dossier> listVisible(CurrentUser user) {
         return jdbc.sql("select " + COLUMNS + " from dossier where " + VISIBLE_TO + " order by created_at desc limit 500")
                 .params(user.organisationId(), user.agencyCode())
+                .query(Dossiers::map).list();
+    }
+
+    /** An officer's work queue: the agency's dossiers in a state, the nearest deadline first. */
+    public List<Dossier> queue(CurrentUser officer, DossierStatus status, String assignee, boolean unassignedOnly) {
+        String agency = officer.agency().orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
+                "Không có quyền", "Tài khoản chưa thuộc cơ quan xử lý hồ sơ nào.", List.of(), Map.of()));
+        return jdbc.sql("select " + COLUMNS + " from dossier where agency_code = ? and status <> 'DRAFT'"
+                + " and (cast(? as text) is null or status = ?)"
+                + " and (cast(? as text) is null or assigned_reviewer = ?)"
+                + (unassignedOnly ? " and assigned_reviewer is null" : "")
+                + " order by appointment_date nulls last, submitted_at limit 500")
+                .params(agency, status == null ? null : status.name(), status == null ? null : status.name(), assignee,
+                        assignee)
                 .query(Dossiers::map).list();
     }
 
@@ -107,11 +196,15 @@ public class Dossiers {
         int updated = jdbc.sql("""
                 update dossier set status = ?, version = version + 1, updated_at = ?,
                        code = coalesce(?, code), submitted_at = coalesce(?, submitted_at),
-                       appointment_date = coalesce(?, appointment_date)
+                       appointment_date = case when ? then ? else appointment_date end,
+                       processing_started_on = case when ? then ? else processing_started_on end,
+                       assigned_reviewer = coalesce(?, assigned_reviewer)
                 where id = ? and version = ? and status = ?""")
                 .params(change.to().name(), Timestamp.from(change.at()), change.code(),
                         change.submittedAt() == null ? null : Timestamp.from(change.submittedAt()),
-                        change.appointmentDate(), change.dossierId(), change.expectedVersion(), change.from().name())
+                        change.appointmentDate() != null, change.appointmentDate(),
+                        change.processingStartedOn() != null, change.processingStartedOn(), change.assignedReviewer(),
+                        change.dossierId(), change.expectedVersion(), change.from().name())
                 .update();
         return updated == 1;
     }
@@ -128,15 +221,26 @@ public class Dossiers {
                 .params(agencyCode, day).query(Integer.class).single();
     }
 
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private static Dossier map(ResultSet rs, int row) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         java.sql.Date appointment = rs.getDate("appointment_date");
+        java.sql.Date starts = rs.getDate("starts_on");
+        java.sql.Date ends = rs.getDate("ends_on");
         return new Dossier(rs.getObject("id", UUID.class), rs.getString("code"),
                 rs.getObject("organisation_id", UUID.class), rs.getString("agency_code"),
-                Programme.valueOf(rs.getString("programme")), rs.getString("content_code"), rs.getString("title"),
-                rs.getLong("requested_support"), DossierStatus.valueOf(rs.getString("status")), rs.getLong("version"),
+                Programme.valueOf(rs.getString("programme")), rs.getObject("funding_call_id", UUID.class),
+                rs.getString("content_code"), rs.getString("support_kind"), rs.getString("title"),
+                rs.getString("commune_code"), rs.getObject("total_budget", Long.class), rs.getLong("requested_support"),
+                rs.getObject("counterpart_funds", Long.class), starts == null ? null : starts.toLocalDate(),
+                ends == null ? null : ends.toLocalDate(), rs.getString("expected_outcomes"),
+                JSON.readValue(rs.getString("form_data"), MAP),
+                DossierStatus.valueOf(rs.getString("status")), rs.getLong("version"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), submitted == null ? null : submitted.toInstant(),
-                appointment == null ? null : appointment.toLocalDate());
+                appointment == null ? null : appointment.toLocalDate(), rs.getString("assigned_reviewer"));
     }
 }

@@ -33,6 +33,18 @@ public record CurrentUser(String subject, String username, String displayName, S
         return Optional.ofNullable(agencyCode);
     }
 
+    /** Refuses with 403 unless the user has one of {@code allowed}. */
+    public void requireAny(Role... allowed) {
+        for (Role role : allowed) {
+            if (has(role)) {
+                return;
+            }
+        }
+        throw new vn.khuyencong.shared.ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden",
+                "Không có quyền", "Vai trò của bạn không được thực hiện thao tác này.", java.util.List.of(),
+                java.util.Map.of());
+    }
+
     /** The role recorded in the history for an action: the first that applies, in the order of {@link Role}. */
     public Role primaryRole() {
         return roles.stream().sorted().findFirst().orElseThrow();

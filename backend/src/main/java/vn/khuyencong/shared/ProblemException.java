@@ -46,6 +46,12 @@ public class ProblemException extends RuntimeException {
                 List.of(), Map.of("rule", rule));
     }
 
+    /** A rule refused the request because of these fields (e.g. an incomplete form at submission). */
+    public static ProblemException ruleViolated(String rule, String detail, List<FieldProblem> fields) {
+        return new ProblemException(HttpStatus.CONFLICT, "rule-violated", "Không thực hiện được thao tác", detail,
+                fields, Map.of("rule", rule));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(HttpStatus.CONFLICT, "conflict", "Xung đột dữ liệu", detail, List.of(), Map.of());
     }

@@ -48,7 +48,9 @@ class PublicLookupController {
         Dossier dossier = (CODE.matcher(normalised).matches() ? dossiers.findByCode(normalised) : java.util.Optional.<Dossier>empty())
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã hồ sơ."));
         List<TimelineStep> timeline = new ArrayList<>();
-        history.of(dossier.id()).forEach(entry -> timeline.add(new TimelineStep(entry.to(), entry.to().label(), entry.occurredAt())));
+        // state changes only: assignments and other internal steps are not public
+        history.of(dossier.id()).stream().filter(entry -> entry.from() != entry.to())
+                .forEach(entry -> timeline.add(new TimelineStep(entry.to(), entry.to().label(), entry.occurredAt())));
         return new PublicDossier(dossier.code(), dossier.status(), dossier.status().label(),
                 dossier.status().portalCode(), dossier.submittedAt(), dossier.appointmentDate(), timeline);
     }

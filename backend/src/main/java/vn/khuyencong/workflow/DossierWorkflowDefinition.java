@@ -11,11 +11,17 @@ import static vn.khuyencong.dossier.DossierStatus.SUPPLEMENT_REQUESTED;
 import static vn.khuyencong.dossier.DossierStatus.TERMINATED;
 import static vn.khuyencong.dossier.DossierStatus.UNDER_REVIEW;
 import static vn.khuyencong.dossier.DossierStatus.WITHDRAWN;
+import static vn.khuyencong.identity.Role.APPROVER;
+import static vn.khuyencong.identity.Role.ENTERPRISE;
+import static vn.khuyencong.identity.Role.MONITOR;
+import static vn.khuyencong.identity.Role.REVIEWER;
 import static vn.khuyencong.workflow.DossierEvent.ACCEPT;
 import static vn.khuyencong.workflow.DossierEvent.APPROVE;
+import static vn.khuyencong.workflow.DossierEvent.ASSIGN;
 import static vn.khuyencong.workflow.DossierEvent.RECOMMEND;
 import static vn.khuyencong.workflow.DossierEvent.REJECT;
 import static vn.khuyencong.workflow.DossierEvent.REQUEST_SUPPLEMENT;
+import static vn.khuyencong.workflow.DossierEvent.RESCHEDULE;
 import static vn.khuyencong.workflow.DossierEvent.RESUBMIT;
 import static vn.khuyencong.workflow.DossierEvent.RETURN;
 import static vn.khuyencong.workflow.DossierEvent.START_MONITORING;
@@ -23,11 +29,9 @@ import static vn.khuyencong.workflow.DossierEvent.START_REVIEW;
 import static vn.khuyencong.workflow.DossierEvent.SUBMIT;
 import static vn.khuyencong.workflow.DossierEvent.TERMINATE;
 import static vn.khuyencong.workflow.DossierEvent.WITHDRAW;
-import static vn.khuyencong.identity.Role.APPROVER;
-import static vn.khuyencong.identity.Role.ENTERPRISE;
-import static vn.khuyencong.identity.Role.MONITOR;
-import static vn.khuyencong.identity.Role.REVIEWER;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -46,13 +50,19 @@ import org.springframework.statemachine.config.builders.StateMachineTransitionCo
 import org.springframework.statemachine.guard.Guard;
 
 import vn.khuyencong.catalog.Catalog;
+import vn.khuyencong.catalog.ReviewCriterion;
+import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.document.Documents;
+import vn.khuyencong.dossier.DossierForms;
 import vn.khuyencong.dossier.DossierStatus;
+import vn.khuyencong.identity.Officers;
 import vn.khuyencong.identity.Role;
+import vn.khuyencong.shared.ProblemException.FieldProblem;
 
 /**
  * The whole dossier workflow in one place: its states, and for every event the transition it makes and the
- * rules (guards) that must hold. Read it top to bottom as the procedure's table.
+ * rules (guards) that must hold, checked in order. Read it top to bottom as the procedure's table; the rules
+ * follow below it.
  */
 @Configuration
 @EnableStateMachineFactory
@@ -61,11 +71,20 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     private final Catalog catalog;
     private final Documents documents;
     private final DossierHistory history;
+    private final ProcessingRecords records;
+    private final DossierForms forms;
+    private final WorkingDays workingDays;
+    private final Officers officers;
 
-    DossierWorkflowDefinition(Catalog catalog, Documents documents, DossierHistory history) {
+    DossierWorkflowDefinition(Catalog catalog, Documents documents, DossierHistory history, ProcessingRecords records,
+            DossierForms forms, WorkingDays workingDays, Officers officers) {
         this.catalog = catalog;
         this.documents = documents;
         this.history = history;
+        this.records = records;
+        this.forms = forms;
+        this.workingDays = workingDays;
+        this.officers = officers;
     }
 
     @Override
@@ -84,32 +103,48 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     @Override
     public void configure(StateMachineTransitionConfigurer<DossierStatus, DossierEvent> transitions) throws Exception {
         transitions
-                // the enterprise submits; the receipt, the dossier code and the appointment date are issued
+                // the enterprise submits within the call; the receipt, the code and the appointment date are issued
                 .withExternal().source(DRAFT).target(SUBMITTED).event(SUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), requiredDocumentsPresent())).and()
+                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent())).and()
                 // the reviewer takes it up
                 .withExternal().source(SUBMITTED).target(UNDER_REVIEW).event(START_REVIEW)
                 .guard(all(role(REVIEWER))).and()
-                // once per dossier, with reasons; the clock stops
+                // a reviewer or approver of the agency names the reviewer in charge
+                .withExternal().source(SUBMITTED).target(SUBMITTED).event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
+                .withExternal().source(UNDER_REVIEW).target(UNDER_REVIEW).event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
+                .withExternal().source(SUPPLEMENT_REQUESTED).target(SUPPLEMENT_REQUESTED).event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
+                .withExternal().source(REVIEWED).target(REVIEWED).event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
+                // once per dossier, with reasons and the list of items; the clock stops
                 .withExternal().source(UNDER_REVIEW).target(SUPPLEMENT_REQUESTED).event(REQUEST_SUPPLEMENT)
-                .guard(all(role(REVIEWER), reasonGiven(), firstSupplementRequest())).and()
+                .guard(all(role(REVIEWER), reasonGiven(), itemsListed(), firstSupplementRequest())).and()
                 // the enterprise answers; the processing time restarts from zero
                 .withExternal().source(SUPPLEMENT_REQUESTED).target(UNDER_REVIEW).event(RESUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), requiredDocumentsPresent())).and()
-                // appraisal done, a support amount recommended
+                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent())).and()
+                // appraisal done: score sheet and a support amount recommended
                 .withExternal().source(UNDER_REVIEW).target(REVIEWED).event(RECOMMEND)
-                .guard(all(role(REVIEWER))).and()
+                .guard(all(role(REVIEWER), scoreSheetComplete(), recommendationWithinLimits())).and()
                 // the approver sends it back to review
                 .withExternal().source(REVIEWED).target(UNDER_REVIEW).event(RETURN)
                 .guard(all(role(APPROVER), reasonGiven())).and()
                 // the decision, by someone other than the recommending reviewer
                 .withExternal().source(REVIEWED).target(APPROVED).event(APPROVE)
-                .guard(all(role(APPROVER), notTheRecommendingReviewer())).and()
+                .guard(all(role(APPROVER), notTheRecommendingReviewer(), decisionGiven(), approvedWithinRecommendation())).and()
                 // refusal, with reasons
                 .withExternal().source(UNDER_REVIEW).target(REJECTED).event(REJECT)
                 .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven())).and()
                 .withExternal().source(REVIEWED).target(REJECTED).event(REJECT)
                 .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven())).and()
+                // late: an apology with one new appointment date, at least one working day before the deadline
+                .withExternal().source(SUBMITTED).target(SUBMITTED).event(RESCHEDULE)
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
+                .withExternal().source(UNDER_REVIEW).target(UNDER_REVIEW).event(RESCHEDULE)
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
+                .withExternal().source(REVIEWED).target(REVIEWED).event(RESCHEDULE)
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
                 // implementation is watched until acceptance or termination
                 .withExternal().source(APPROVED).target(MONITORED).event(START_MONITORING)
                 .guard(all(role(MONITOR))).and()
@@ -132,51 +167,205 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
 
     // ---- the rules ----------------------------------------------------------------------------------------------
 
-    /** A rule of a transition: its name (reported to clients and drawn on the diagram) and the refusal message. */
-    record Rule(String name, String message, Predicate<TransitionContext> holds) {
+    /**
+     * A rule of a transition: its name (reported to clients and drawn on the diagram) and a check that either
+     * passes or returns the refusal.
+     */
+    record Rule(String name, Check check) {
+    }
+
+    @FunctionalInterface
+    interface Check {
+        /** Null when the rule holds; otherwise why not. */
+        Refused test(TransitionContext t);
+    }
+
+    record Refused(String message, List<FieldProblem> fields) {
+
+        static Refused because(String message) {
+            return new Refused(message, List.of());
+        }
+    }
+
+    static Rule rule(String name, String message, Predicate<TransitionContext> holds) {
+        return new Rule(name, t -> holds.test(t) ? null : Refused.because(message));
     }
 
     static Rule role(Role role) {
-        return new Rule("role:" + role, "Vai trò của bạn không được thực hiện thao tác này.",
-                t -> t.actor.has(role));
+        return rule("role:" + role, "Vai trò của bạn không được thực hiện thao tác này.", t -> t.actor.has(role));
     }
 
     static Rule anyRole(Role... roles) {
-        return new Rule("role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
-                "Vai trò của bạn không được thực hiện thao tác này.",
-                t -> Arrays.stream(roles).anyMatch(t.actor::has));
+        return rule("role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
+                "Vai trò của bạn không được thực hiện thao tác này.", t -> Arrays.stream(roles).anyMatch(t.actor::has));
     }
 
     static Rule owner() {
-        return new Rule("owner", "Chỉ tổ chức đứng tên hồ sơ mới được thực hiện thao tác này.",
+        return rule("owner", "Chỉ tổ chức đứng tên hồ sơ mới được thực hiện thao tác này.",
                 t -> t.dossier.organisationId().equals(t.actor.organisationId()));
     }
 
     static Rule reasonGiven() {
-        return new Rule("reason-required", "Vui lòng nêu rõ lý do.", t -> t.request.hasComment());
+        return rule("reason-required", "Vui lòng nêu rõ lý do.", t -> t.request.hasComment());
+    }
+
+    static Rule itemsListed() {
+        return rule("items-required", "Vui lòng liệt kê các giấy tờ, nội dung cần bổ sung.",
+                t -> t.request.items().stream().anyMatch(item -> item != null && !item.isBlank()));
+    }
+
+    Rule callOpen() {
+        return rule("call-open", "Đợt tiếp nhận hồ sơ của chương trình này hiện không mở. Hồ sơ chỉ được nộp trong thời gian tiếp nhận.",
+                t -> t.dossier.fundingCallId() != null && catalog.fundingCall(t.dossier.fundingCallId())
+                        .map(call -> call.isOpenOn(workingDays.today())).orElse(false));
+    }
+
+    Rule formComplete() {
+        return new Rule("form-complete", t -> {
+            List<FieldProblem> problems = forms.completenessProblems(t.dossier);
+            return problems.isEmpty() ? null
+                    : new Refused("Hồ sơ còn " + problems.size() + " mục chưa hoàn chỉnh. Vui lòng bổ sung trước khi nộp.", problems);
+        });
+    }
+
+    Rule withinCap() {
+        return new Rule("support-cap", t -> {
+            Long cap = forms.supportCap(t.dossier, workingDays.today());
+            if (cap == null || t.dossier.requestedSupport() <= cap) {
+                return null;
+            }
+            return new Refused("Kinh phí đề nghị hỗ trợ vượt mức tối đa " + vnd(cap) + " cho loại hỗ trợ này.",
+                    List.of(new FieldProblem("requestedSupport", "Không quá " + vnd(cap) + ".")));
+        });
     }
 
     Rule requiredDocumentsPresent() {
-        return new Rule("required-documents", "Hồ sơ còn thiếu giấy tờ bắt buộc.", t -> {
+        return new Rule("required-documents", t -> {
             Set<String> missing = new HashSet<>(catalog.requiredDocumentTypes(t.dossier.contentCode()));
             missing.removeAll(documents.presentTypes(t.dossier.id()));
-            if (!missing.isEmpty()) {
-                t.refuse("required-documents", "Hồ sơ còn thiếu giấy tờ bắt buộc: " + missing.stream().sorted()
-                        .map(code -> catalog.documentType(code).map(d -> d.name()).orElse(code))
-                        .collect(Collectors.joining("; ")) + ".");
+            if (missing.isEmpty()) {
+                return null;
             }
-            return missing.isEmpty();
+            return Refused.because("Hồ sơ còn thiếu giấy tờ bắt buộc: " + missing.stream().sorted()
+                    .map(code -> catalog.documentType(code).map(d -> d.name()).orElse(code))
+                    .collect(Collectors.joining("; ")) + ".");
         });
     }
 
     Rule firstSupplementRequest() {
-        return new Rule("supplement-once", "Hồ sơ chỉ được yêu cầu bổ sung một lần.",
-                t -> history.count(t.dossier.id(), REQUEST_SUPPLEMENT) == 0);
+        return rule("supplement-once", "Hồ sơ chỉ được yêu cầu bổ sung một lần.",
+                t -> records.supplementRequest(t.dossier.id()).isEmpty());
+    }
+
+    Rule scoreSheetComplete() {
+        return new Rule("score-sheet", t -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            List<ReviewCriterion> criteria = catalog.reviewCriteria();
+            for (ReviewCriterion criterion : criteria) {
+                Integer score = t.request.scores().get(criterion.code());
+                if (score == null || score < 0 || score > criterion.maxScore()) {
+                    problems.add(new FieldProblem("scores." + criterion.code(),
+                            "Chấm điểm \"" + criterion.name() + "\" từ 0 đến " + criterion.maxScore() + "."));
+                }
+            }
+            t.request.scores().keySet().stream()
+                    .filter(code -> criteria.stream().noneMatch(c -> c.code().equals(code)))
+                    .forEach(code -> problems.add(new FieldProblem("scores." + code, "Tiêu chí không có trong phiếu thẩm định.")));
+            return problems.isEmpty() ? null : new Refused("Phiếu thẩm định chưa đầy đủ.", problems);
+        });
+    }
+
+    Rule recommendationWithinLimits() {
+        return new Rule("recommended-within-limits", t -> {
+            Long recommended = t.request.recommendedAmount();
+            if (recommended == null || recommended < 0) {
+                return new Refused("Vui lòng nhập kinh phí đề xuất hỗ trợ.",
+                        List.of(new FieldProblem("recommendedAmount", "Vui lòng nhập kinh phí đề xuất hỗ trợ.")));
+            }
+            if (recommended > t.dossier.requestedSupport()) {
+                return new Refused("Kinh phí đề xuất không được vượt kinh phí đề nghị (" + vnd(t.dossier.requestedSupport()) + ").",
+                        List.of(new FieldProblem("recommendedAmount", "Không quá " + vnd(t.dossier.requestedSupport()) + ".")));
+            }
+            Long cap = forms.supportCap(t.dossier, workingDays.today());
+            if (cap != null && recommended > cap) {
+                return new Refused("Kinh phí đề xuất vượt mức hỗ trợ tối đa " + vnd(cap) + ".",
+                        List.of(new FieldProblem("recommendedAmount", "Không quá " + vnd(cap) + ".")));
+            }
+            return null;
+        });
     }
 
     Rule notTheRecommendingReviewer() {
-        return new Rule("four-eyes", "Người phê duyệt phải khác người đã thẩm định hồ sơ.",
-                t -> history.lastActor(t.dossier.id(), RECOMMEND).map(r -> !r.equals(t.actor.username())).orElse(true));
+        return rule("four-eyes", "Người phê duyệt phải khác người đã thẩm định hồ sơ.",
+                t -> records.latestReview(t.dossier.id()).map(r -> !r.reviewer().equals(t.actor.username())).orElse(true));
+    }
+
+    Rule decisionGiven() {
+        return new Rule("decision-number", t -> {
+            String number = t.request.decisionNumber();
+            if (number == null || number.isBlank()) {
+                return new Refused("Vui lòng nhập số quyết định phê duyệt.",
+                        List.of(new FieldProblem("decisionNumber", "Vui lòng nhập số quyết định.")));
+            }
+            if (records.decisionNumberTaken(number.strip())) {
+                return new Refused("Số quyết định này đã được dùng cho hồ sơ khác.",
+                        List.of(new FieldProblem("decisionNumber", "Số quyết định đã tồn tại.")));
+            }
+            return null;
+        });
+    }
+
+    Rule approvedWithinRecommendation() {
+        return new Rule("approved-within-recommended", t -> {
+            Long approved = t.request.approvedAmount();
+            long recommended = records.latestReview(t.dossier.id()).map(ProcessingRecords.Review::recommendedAmount).orElse(0L);
+            if (approved == null || approved < 0) {
+                return new Refused("Vui lòng nhập kinh phí phê duyệt.",
+                        List.of(new FieldProblem("approvedAmount", "Vui lòng nhập kinh phí phê duyệt.")));
+            }
+            if (approved > recommended) {
+                return new Refused("Kinh phí phê duyệt không được vượt kinh phí đề xuất (" + vnd(recommended) + ").",
+                        List.of(new FieldProblem("approvedAmount", "Không quá " + vnd(recommended) + ".")));
+            }
+            return null;
+        });
+    }
+
+    Rule rescheduledOnlyOnce() {
+        return rule("reschedule-once", "Hồ sơ chỉ được hẹn lại ngày trả kết quả một lần.",
+                t -> history.count(t.dossier.id(), RESCHEDULE) == 0);
+    }
+
+    Rule rescheduledInTime() {
+        return rule("reschedule-before-deadline",
+                "Thư xin lỗi và hẹn lại phải gửi chậm nhất một ngày làm việc trước ngày hẹn trả kết quả.",
+                t -> t.dossier.appointmentDate() != null
+                        && !workingDays.plusWorkingDays(workingDays.today(), 1).isAfter(t.dossier.appointmentDate()));
+    }
+
+    Rule newDateLater() {
+        return new Rule("new-appointment-date", t -> {
+            LocalDate date = t.request.newAppointmentDate();
+            if (date == null || t.dossier.appointmentDate() == null || !date.isAfter(t.dossier.appointmentDate())
+                    || !workingDays.isWorkingDay(date)) {
+                return new Refused("Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.",
+                        List.of(new FieldProblem("newAppointmentDate", "Chọn một ngày làm việc sau ngày hẹn hiện tại.")));
+            }
+            return null;
+        });
+    }
+
+    Rule assigneeIsReviewerOfTheAgency() {
+        return new Rule("assignee-reviewer", t -> {
+            String assignee = t.request.assignee();
+            return assignee != null && officers.holds(assignee, t.dossier.agencyCode(), REVIEWER) ? null
+                    : new Refused("Người được giao phải là cán bộ thẩm định của cơ quan.",
+                            List.of(new FieldProblem("assignee", "Chọn một cán bộ thẩm định của cơ quan.")));
+        });
+    }
+
+    static String vnd(long amount) {
+        return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%,d đồng", amount);
     }
 
     /** All rules must hold, checked in order; the first that fails is the one reported. */
@@ -191,8 +380,9 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         public boolean evaluate(StateContext<DossierStatus, DossierEvent> context) {
             TransitionContext transition = (TransitionContext) context.getMessageHeader(TransitionContext.HEADER);
             for (Rule rule : rules) {
-                if (!rule.holds().test(transition)) {
-                    transition.refuse(rule.name(), rule.message());
+                Refused refused = rule.check().test(transition);
+                if (refused != null) {
+                    transition.refuse(rule.name(), refused.message(), refused.fields());
                     return false;
                 }
             }

@@ -44,17 +44,19 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final DossierHistory history;
     private final Catalog catalog;
     private final WorkingDays workingDays;
+    private final ProcessingRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StateMachineDossierWorkflow(StateMachineFactory<DossierStatus, DossierEvent> machines, Dossiers dossiers,
-            DossierHistory history, Catalog catalog, WorkingDays workingDays, ApplicationEventPublisher events,
-            Clock clock) {
+            DossierHistory history, Catalog catalog, WorkingDays workingDays, ProcessingRecords records,
+            ApplicationEventPublisher events, Clock clock) {
         this.machines = machines;
         this.dossiers = dossiers;
         this.history = history;
         this.catalog = catalog;
         this.workingDays = workingDays;
+        this.records = records;
         this.events = events;
         this.clock = clock;
     }
@@ -91,9 +93,14 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         return context.result();
     }
 
+    private int processingDays(Dossier dossier) {
+        return catalog.content(dossier.contentCode()).orElseThrow().processingDays();
+    }
+
     private static ProblemException refusal(TransitionContext context) {
         if (context.refusal() != null) {
-            return ProblemException.ruleViolated(context.refusal().rule(), context.refusal().message());
+            return ProblemException.ruleViolated(context.refusal().rule(), context.refusal().message(),
+                    context.refusal().fields());
         }
         return ProblemException.ruleViolated("transition-not-allowed", "Không thể thực hiện thao tác \""
                 + context.event + "\" khi hồ sơ đang ở trạng thái \"" + context.dossier.status().label() + "\".");
@@ -124,30 +131,63 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
             }
         }
 
+        /** The history keeps the reasons; a reschedule also keeps the new date, an assignment the assignee. */
+        private String historyComment() {
+            TransitionRequest request = context.request;
+            return switch (context.event) {
+                case RESCHEDULE -> request.newAppointmentDate() + ": " + request.comment().strip();
+                case ASSIGN -> request.assignee();
+                case REQUEST_SUPPLEMENT -> request.comment().strip() + " — " + String.join("; ", request.items());
+                default -> request.hasComment() ? request.comment().strip() : null;
+            };
+        }
+
         private void record(DossierStatus to) {
             Dossier dossier = context.dossier;
+            TransitionRequest request = context.request;
+            String actor = context.actor.username();
             Instant now = clock.instant();
             String code = null;
-            LocalDate appointment = null;
             Instant submittedAt = null;
-            if (context.event == DossierEvent.SUBMIT) {
-                submittedAt = now;
-                LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
-                code = dossier.agencyCode() + "-" + CODE_DATE.format(day) + "-"
-                        + "%04d".formatted(dossiers.nextSequence(dossier.agencyCode(), day));
-                int processingDays = catalog.content(dossier.contentCode()).orElseThrow().processingDays();
-                appointment = workingDays.appointmentDate(now, processingDays);
+            LocalDate appointment = null;
+            LocalDate clockStart = null;
+            String assignee = null;
+            switch (context.event) {
+                case SUBMIT -> {
+                    submittedAt = now;
+                    LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
+                    code = dossier.agencyCode() + "-" + CODE_DATE.format(day) + "-"
+                            + "%04d".formatted(dossiers.nextSequence(dossier.agencyCode(), day));
+                    clockStart = workingDays.processingStart(now);
+                    appointment = workingDays.appointmentDate(now, processingDays(dossier));
+                }
+                case RESUBMIT -> {
+                    // the processing time restarts from zero once the supplement is received
+                    records.recordSupplementAnswered(dossier.id(), now);
+                    clockStart = workingDays.processingStart(now);
+                    appointment = workingDays.appointmentDate(now, processingDays(dossier));
+                }
+                case REQUEST_SUPPLEMENT -> records.recordSupplementRequest(dossier.id(), request.comment(),
+                        request.items().stream().filter(item -> item != null && !item.isBlank()).map(String::strip).toList(),
+                        actor, now);
+                case RECOMMEND -> records.recordReview(dossier.id(), actor, request.scores(), request.recommendedAmount(),
+                        request.comment(), now);
+                case APPROVE -> records.recordDecision(dossier.id(), request.decisionNumber(), request.approvedAmount(),
+                        actor, now);
+                case RESCHEDULE -> appointment = request.newAppointmentDate();
+                case ASSIGN -> assignee = request.assignee();
+                default -> {
+                }
             }
             boolean applied = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
-                    code, submittedAt, appointment));
+                    code, submittedAt, appointment, clockStart, assignee));
             if (!applied) {
                 throw ProblemException.conflict(
                         "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất.");
             }
-            history.append(dossier.id(), context.event, dossier.status(), to, context.actor.username(),
-                    context.actor.primaryRole().name(), context.request.comment(), now);
-            events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to,
-                    context.actor.username(), now));
+            history.append(dossier.id(), context.event, dossier.status(), to, actor, context.actor.primaryRole().name(),
+                    historyComment(), now);
+            events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to, actor, now));
             if (code != null) {
                 events.publishEvent(new DossierSubmitted(dossier.id(), code, submittedAt, appointment));
             }

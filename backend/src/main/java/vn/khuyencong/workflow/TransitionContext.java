@@ -1,7 +1,10 @@
 package vn.khuyencong.workflow;
 
+import java.util.List;
+
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.shared.ProblemException.FieldProblem;
 
 /**
  * Travels with one event through the state machine: what the guards judge, and what they say when they refuse.
@@ -25,12 +28,13 @@ final class TransitionContext {
         this.request = request;
     }
 
-    record Refusal(String rule, String message) {
+    record Refusal(String rule, String message, List<FieldProblem> fields) {
     }
 
-    void refuse(String rule, String message) {
+    /** Records why the event is refused; the first refusal wins. */
+    void refuse(String rule, String message, List<FieldProblem> fields) {
         if (refusal == null) {
-            refusal = new Refusal(rule, message);
+            refusal = new Refusal(rule, message, List.copyOf(fields));
         }
     }
 

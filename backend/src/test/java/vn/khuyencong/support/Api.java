@@ -34,6 +34,7 @@ public final class Api {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String token;
+    private String pendingUser;
 
     Api(String base) {
         this.base = base;
@@ -50,9 +51,10 @@ public final class Api {
         }
     }
 
+    /** A client that signs in as {@code username} with the demo password, on its first request. */
     public Api as(String username) {
         Api signedIn = new Api(base);
-        signedIn.token = signIn(username, DEMO_PASSWORD);
+        signedIn.pendingUser = username;
         return signedIn;
     }
 
@@ -63,6 +65,9 @@ public final class Api {
     }
 
     public String token() {
+        if (token == null && pendingUser != null) {
+            token = signIn(pendingUser, DEMO_PASSWORD);
+        }
         return token;
     }
 
@@ -136,6 +141,22 @@ public final class Api {
         return postRaw(path, JSON.writeValueAsString(body));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response put(String path, Object body, String ifMatch) {
+        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** A JSON POST carrying an {@code Idempotency-Key}. */
+    public Response post(String path, Object body, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     public Response postRaw(String path, String rawJson) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
@@ -171,7 +192,7 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).setHeader("Accept", "application/json");
-        if (token != null) {
+        if (token() != null) {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;

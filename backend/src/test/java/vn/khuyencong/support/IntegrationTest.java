@@ -35,6 +35,35 @@ public abstract class IntegrationTest {
         registry.add("kc.data-dir", DATA_DIR::toString);
     }
 
+    /**
+     * An officer account of the demo agency with the given roles (created once), signing in with the demo password.
+     */
+    public static String officerWithRoles(String username, String... roles) {
+        return account(username, roles, null, "000.00.15.H55");
+    }
+
+    static String account(String username, String[] roles, java.util.UUID organisation, String agency) {
+        String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(Api.DEMO_PASSWORD);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "postgres", "")) {
+            var insert = c.prepareStatement("""
+                    insert into user_account (id, username, password_hash, display_name, roles, organisation_id, agency_code)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (username) do nothing""");
+            insert.setObject(1, java.util.UUID.nameUUIDFromBytes(username.getBytes()));
+            insert.setString(2, username);
+            insert.setString(3, hash);
+            insert.setString(4, username);
+            insert.setArray(5, c.createArrayOf("text", roles));
+            insert.setObject(6, organisation);
+            insert.setString(7, agency);
+            insert.executeUpdate();
+            return username;
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected static Api api() {
         return new Api("http://localhost:" + PORT);
     }

@@ -20,7 +20,10 @@ import vn.khuyencong.support.GeneratedDocs;
 /** The configured machine against the procedure's table (the brief), and the diagram generated from it. */
 class WorkflowDefinitionTests {
 
-    /** The workflow table of the brief: (from, event) -> to. Every pair not listed must be refused. */
+    /**
+     * The workflow table of the brief, (from, event) -> to, plus the steps that keep the state (assigning a
+     * reviewer, rescheduling with an apology). Every pair not listed must be refused.
+     */
     static final Map<String, DossierStatus> TABLE = Map.ofEntries(
             Map.entry("DRAFT/SUBMIT", DossierStatus.SUBMITTED),
             Map.entry("SUBMITTED/START_REVIEW", DossierStatus.UNDER_REVIEW),
@@ -38,10 +41,17 @@ class WorkflowDefinitionTests {
             Map.entry("SUBMITTED/WITHDRAW", DossierStatus.WITHDRAWN),
             Map.entry("UNDER_REVIEW/WITHDRAW", DossierStatus.WITHDRAWN),
             Map.entry("SUPPLEMENT_REQUESTED/WITHDRAW", DossierStatus.WITHDRAWN),
-            Map.entry("REVIEWED/WITHDRAW", DossierStatus.WITHDRAWN));
+            Map.entry("REVIEWED/WITHDRAW", DossierStatus.WITHDRAWN),
+            Map.entry("SUBMITTED/ASSIGN", DossierStatus.SUBMITTED),
+            Map.entry("UNDER_REVIEW/ASSIGN", DossierStatus.UNDER_REVIEW),
+            Map.entry("SUPPLEMENT_REQUESTED/ASSIGN", DossierStatus.SUPPLEMENT_REQUESTED),
+            Map.entry("REVIEWED/ASSIGN", DossierStatus.REVIEWED),
+            Map.entry("SUBMITTED/RESCHEDULE", DossierStatus.SUBMITTED),
+            Map.entry("UNDER_REVIEW/RESCHEDULE", DossierStatus.UNDER_REVIEW),
+            Map.entry("REVIEWED/RESCHEDULE", DossierStatus.REVIEWED));
 
     static StateMachine<DossierStatus, DossierEvent> machine() throws Exception {
-        DossierWorkflowDefinition definition = new DossierWorkflowDefinition(null, null, null);
+        DossierWorkflowDefinition definition = new DossierWorkflowDefinition(null, null, null, null, null, null, null);
         StateMachineBuilder.Builder<DossierStatus, DossierEvent> builder = StateMachineBuilder.builder();
         definition.configure(builder.configureConfiguration());
         definition.configure(builder.configureStates());

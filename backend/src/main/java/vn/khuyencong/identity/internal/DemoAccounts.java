@@ -13,7 +13,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.khuyencong.catalog.Catalog;
 
 /**
  * One demo account per role for the embedded authorization server, created when missing, with a demo
@@ -31,12 +30,10 @@ class DemoAccounts implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final Catalog catalog;
 
-    DemoAccounts(JdbcClient jdbc, PasswordEncoder passwords, Catalog catalog) {
+    DemoAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.passwords = passwords;
-        this.catalog = catalog;
     }
 
     @Override
@@ -46,7 +43,7 @@ class DemoAccounts implements ApplicationRunner {
                 insert into organisation (id, tax_code, name, org_type, commune_code)
                 values (?, '4700123452', 'Hợp tác xã Miến dong Côn Minh', 'COOPERATIVE', null)
                 on conflict do nothing""").param(DEMO_ORGANISATION).update();
-        String agency = catalog.receivingAgency().code();
+        String agency = jdbc.sql("select code from agency where active order by code limit 1").query(String.class).single();
         int created = account("doanhnghiep", "Nguyễn Thị Hà", "ENTERPRISE", DEMO_ORGANISATION, null)
                 + account("thamdinh", "Hoàng Văn Thắng", "REVIEWER", null, agency)
                 + account("pheduyet", "Lường Thị Mai", "APPROVER", null, agency)

@@ -1,0 +1,190 @@
+package vn.khuyencong.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Named fixtures: dossiers brought to a state through the real workflow over HTTP, by the demo accounts.
+ */
+public final class Fixtures {
+
+    public static final byte[] PDF = """
+            %PDF-1.4
+            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+            2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+            trailer << /Root 1 0 R >>
+            %%EOF
+            """.getBytes(StandardCharsets.US_ASCII);
+
+    public static final long REQUESTED = 150_000_000L;
+    public static final long RECOMMENDED = 120_000_000L;
+
+    public final Api enterprise;
+    public final Api reviewer;
+    public final Api approver;
+    public final Api monitor;
+
+    public Fixtures(Api anonymous) {
+        this.enterprise = anonymous.as("doanhnghiep");
+        this.reviewer = anonymous.as("thamdinh");
+        this.approver = anonymous.as("pheduyet");
+        this.monitor = anonymous.as("giamsat");
+    }
+
+    /** A machinery project in a priority commune, every question answered: ready to submit once documented. */
+    public static Map<String, Object> aCompleteForm() {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", "Đầu tư dây chuyền chế biến miến dong");
+        form.put("contentCode", "TECHNOLOGY_TRANSFER");
+        form.put("programme", "LOCAL");
+        form.put("supportKind", "MACHINERY");
+        form.put("communeCode", "19003");
+        form.put("totalBudget", 400_000_000L);
+        form.put("requestedSupport", REQUESTED);
+        form.put("counterpartFunds", 250_000_000L);
+        form.put("startsOn", "2027-01-15");
+        form.put("endsOn", "2027-06-30");
+        form.put("expectedOutcomes", "Nâng công suất lên 2 tấn miến mỗi ngày, tạo việc làm cho 20 lao động.");
+        form.put("answers", Map.of("machines", "Máy tráng bánh miến: 1\nMáy sấy: 1", "supplierQuotes", 2,
+                "capacity", "2 tấn sản phẩm/ngày"));
+        return form;
+    }
+
+    public static Map<String, Object> with(Map<String, Object> form, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(form);
+        copy.put(key, value);
+        return copy;
+    }
+
+    public JsonNode aDraft() {
+        return aDraft(aCompleteForm());
+    }
+
+    public JsonNode aDraft(Map<String, Object> form) {
+        Api.Response created = enterprise.post("/api/v1/dossiers", form);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    public void uploadTheRequestLetter(String id) {
+        Api.Response upload = enterprise.upload("/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "REQUEST_LETTER"), "file", "don-de-nghi.pdf", PDF, "application/pdf");
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+    }
+
+    /** A documented draft, ready to submit. */
+    public String aReadyDraft() {
+        String id = aDraft().get("id").asString();
+        uploadTheRequestLetter(id);
+        return id;
+    }
+
+    public JsonNode fire(Api actor, String id, Map<String, Object> payload) {
+        Api.Response response = actor.post("/api/v1/dossiers/" + id + "/transitions", payload);
+        assertThat(response.status()).as(payload.get("event") + ": " + response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    public static Map<String, Object> event(String event, Object... keyValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            payload.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return payload;
+    }
+
+    public static Map<String, Integer> aFullScoreSheet() {
+        return Map.of("NECESSITY", 16, "OBJECTIVES", 15, "BENEFICIARY", 14, "BUDGET", 15, "EFFECT", 16);
+    }
+
+    public static String aDecisionNumber() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "/QĐ-SCT";
+    }
+
+    public String submitted() {
+        String id = aReadyDraft();
+        fire(enterprise, id, event("SUBMIT"));
+        return id;
+    }
+
+    public String underReview() {
+        String id = submitted();
+        fire(reviewer, id, event("START_REVIEW"));
+        return id;
+    }
+
+    public String supplementRequested() {
+        String id = underReview();
+        fire(reviewer, id, event("REQUEST_SUPPLEMENT", "comment", "Thiếu báo giá máy sấy",
+                "items", List.of("Báo giá của nhà cung cấp máy sấy")));
+        return id;
+    }
+
+    public String reviewed() {
+        String id = underReview();
+        fire(reviewer, id, event("RECOMMEND", "scores", aFullScoreSheet(), "recommendedAmount", RECOMMENDED));
+        return id;
+    }
+
+    public String approved() {
+        String id = reviewed();
+        fire(approver, id, event("APPROVE", "decisionNumber", aDecisionNumber(), "approvedAmount", 100_000_000L));
+        return id;
+    }
+
+    public String monitored() {
+        String id = approved();
+        fire(monitor, id, event("START_MONITORING"));
+        return id;
+    }
+
+    public String completed() {
+        String id = monitored();
+        fire(monitor, id, event("ACCEPT"));
+        return id;
+    }
+
+    public String rejected() {
+        String id = underReview();
+        fire(reviewer, id, event("REJECT", "comment", "Không thuộc đối tượng hỗ trợ"));
+        return id;
+    }
+
+    public String withdrawn() {
+        String id = submitted();
+        fire(enterprise, id, event("WITHDRAW"));
+        return id;
+    }
+
+    public String terminated() {
+        String id = monitored();
+        fire(approver, id, event("TERMINATE", "comment", "Cơ sở ngừng sản xuất"));
+        return id;
+    }
+
+    public String inState(String state) {
+        return switch (state) {
+            case "DRAFT" -> aReadyDraft();
+            case "SUBMITTED" -> submitted();
+            case "UNDER_REVIEW" -> underReview();
+            case "SUPPLEMENT_REQUESTED" -> supplementRequested();
+            case "REVIEWED" -> reviewed();
+            case "APPROVED" -> approved();
+            case "MONITORED" -> monitored();
+            case "COMPLETED" -> completed();
+            case "REJECTED" -> rejected();
+            case "WITHDRAWN" -> withdrawn();
+            case "TERMINATED" -> terminated();
+            default -> throw new IllegalArgumentException(state);
+        };
+    }
+}
