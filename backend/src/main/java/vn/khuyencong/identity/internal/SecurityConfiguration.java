@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, CorsConfigurationSource cors) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
@@ -90,7 +91,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> authentication,
-            ProblemSecurityHandlers problems, CorsConfigurationSource cors) throws Exception {
+            ProblemSecurityHandlers problems, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/public/**").permitAll()
