@@ -94,9 +94,10 @@ class UserAccounts implements UserDetailsService {
 
     /** Officer accounts of one agency, or of every agency when {@code agencyCode} is null. */
     List<Account> officers(String agencyCode) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from user_account where organisation_id is null and agency_code is not null
-                 and (cast(? as text) is null or agency_code = ?) order by agency_code, username""")
+        return jdbc.sql("select " + COLUMNS + " from user_account " + """
+                where organisation_id is null and agency_code is not null
+                  and (cast(? as text) is null or agency_code = ?)
+                order by agency_code, username""")
                 .params(agencyCode, agencyCode).query(UserAccounts::map).list();
     }
 
