@@ -27,6 +27,9 @@ class RegistrationPageIntegrationTests extends IntegrationTest {
     void theSignInPageLeadsToRegistration() {
         AuthPages.Page login = browser().get("/login");
         assertThat(login.body()).contains("href=\"/register\"", "lang=\"vi\"");
+        // and the frontend learns where it is
+        assertThat(api().get("/api/v1/public/config").json().get("registrationUrl").asString())
+                .isEqualTo(Http.base() + "/register");
     }
 
     @Test
