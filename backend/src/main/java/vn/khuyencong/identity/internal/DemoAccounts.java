@@ -56,10 +56,11 @@ class DemoAccounts implements ApplicationRunner {
 
     private int account(String username, String name, String role, UUID organisation, String agency) {
         return jdbc.sql("""
-                insert into user_account (id, username, password_hash, display_name, roles, organisation_id, agency_code)
-                values (?, ?, ?, ?, array[?], ?, ?) on conflict (username) do nothing""")
+                insert into user_account (id, username, password_hash, display_name, roles, organisation_id,
+                                          organisation_role, agency_code)
+                values (?, ?, ?, ?, array[?], ?, ?, ?) on conflict (username) do nothing""")
                 .params(UUID.nameUUIDFromBytes(username.getBytes()), username, passwords.encode(PASSWORD), name, role,
-                        organisation, agency)
+                        organisation, organisation == null ? null : "OWNER", agency)
                 .update();
     }
 }

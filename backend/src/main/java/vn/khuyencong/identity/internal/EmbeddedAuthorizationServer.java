@@ -1,7 +1,7 @@
 package vn.khuyencong.identity.internal;
 
-import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,13 +9,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -27,7 +28,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The authorization server inside the application, for the default run: one public SPA client (code + PKCE),
- * accounts in PostgreSQL, a signing key kept in PostgreSQL. Absent when an external issuer is configured.
+ * accounts in PostgreSQL, signing keys kept in PostgreSQL. Absent when an external issuer is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
@@ -38,12 +39,13 @@ class EmbeddedAuthorizationServer {
         return AuthorizationServerSettings.builder().issuer(publicUrl).build();
     }
 
+    /** The web app, at the public URL and at the allowed origins (the frontend's development server). */
     @Bean
-    RegisteredClientRepository registeredClientRepository(IdentityProperties identity,
+    RegisteredClientRepository registeredClientRepository(IdentityProperties identity, SecuritySettings security,
             @Value("${kc.public-url}") String publicUrl) {
         Set<String> origins = new LinkedHashSet<>();
-        origins.add(publicUrl);
-        origins.add("http://localhost:5173"); // the frontend's development server
+        origins.add(SecurityConfiguration.origin(publicUrl));
+        origins.addAll(security.allowedOrigins());
         RegisteredClient.Builder spa = RegisteredClient.withId(UUID.nameUUIDFromBytes(identity.clientId().getBytes()).toString())
                 .clientId(identity.clientId())
                 .clientName("Khuyến công Online")
@@ -52,11 +54,17 @@ class EmbeddedAuthorizationServer {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(60)).build());
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(SigningKeys.ACCESS_TOKEN_LIFETIME).build());
         for (String origin : origins) {
             spa.redirectUri(origin + "/auth/callback").postLogoutRedirectUri(origin + "/");
         }
         return new InMemoryRegisteredClientRepository(spa.build());
+    }
+
+    /** Signs with the active key only; every published key verifies. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.activeKey());
     }
 
     @Bean
@@ -67,28 +75,26 @@ class EmbeddedAuthorizationServer {
         return decoder;
     }
 
-    /** Access and ID tokens carry the roles, the organisation and the agency of the account. */
+    /**
+     * Tokens carry the account's roles, organisation and agency as Keycloak's would (the API reads the account
+     * itself on each request). Access tokens are addressed to the API; ID tokens keep the client as audience.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(UserAccounts accounts, IdentityProperties identity) {
         return context -> accounts.find(context.getPrincipal().getName()).ifPresent(account -> {
             var claims = context.getClaims();
             claims.claim("preferred_username", account.username());
             claims.claim("name", account.displayName());
-            claims.claim(identity.rolesClaim(), account.roles());
+            claims.claim(identity.rolesClaim(), account.roles().stream().map(Enum::name).toList());
             if (account.organisationId() != null) {
                 claims.claim("org", account.organisationId().toString());
             }
             if (account.agencyCode() != null) {
                 claims.claim("agency", account.agencyCode());
             }
-            if (identity.audience() != null && !identity.audience().isBlank()) {
-                claims.audience(java.util.List.of(identity.audience()));
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && identity.checksAudience()) {
+                claims.audience(List.of(identity.audience()));
             }
         });
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

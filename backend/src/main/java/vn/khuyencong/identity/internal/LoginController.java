@@ -2,7 +2,9 @@ package vn.khuyencong.identity.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page of the embedded authorization server, in Vietnamese. */
 @Controller
@@ -10,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = "error", required = false) String error, Model model) {
+        model.addAttribute("failed", error != null);
         return "login";
     }
 }

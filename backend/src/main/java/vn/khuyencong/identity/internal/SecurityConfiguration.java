@@ -1,22 +1,38 @@
 package vn.khuyencong.identity.internal;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -26,49 +42,70 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.thymeleaf.ITemplateEngine;
 
+import tools.jackson.databind.json.JsonMapper;
+import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
+import vn.khuyencong.shared.RateLimits;
 
 /**
- * Three filter chains, in order: the embedded authorization server's endpoints (only when it runs), the API
- * as a stateless OAuth2 resource server, and the rest of the site (the frontend's files, the login page).
+ * Three filter chains, in order: the embedded authorization server's endpoints (only when it runs), the API as a
+ * stateless OAuth2 resource server, and the rest of the site (the frontend's files, the sign-in and registration
+ * pages). Around them: a rate-limit filter, security headers on every response, CORS for the configured origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
-    SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+                .cors(c -> c.configurationSource(cors))
+                .headers(headers -> apiHeaders(headers));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtAuthenticationConverter converter,
-            ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> authentication,
+            ProblemSecurityHandlers problems, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/organisation/**").hasRole(Role.ENTERPRISE.name())
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .cors(c -> c.configurationSource(cors))
+                .headers(headers -> apiHeaders(headers))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -77,10 +114,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain siteChain(HttpSecurity http, IdentityProperties identity) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    SecurityFilterChain siteChain(HttpSecurity http, IdentityProperties identity, SecuritySettings settings,
+            SecurityEvents events, UserAccounts accounts, RequestRateLimitFilter throttle, Clock clock,
+            @Value("${kc.public-url}") String publicUrl) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .addHeaderWriter(siteContentSecurityPolicy(identity, settings, publicUrl))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
         if (identity.embedded()) {
-            http.formLogin(login -> login.loginPage("/login").permitAll());
+            SignInHandlers handlers = new SignInHandlers(events, accounts, throttle, clock);
+            http.formLogin(login -> login.loginPage("/login").permitAll().successHandler(handlers).failureHandler(handlers));
         }
         else {
             http.formLogin(login -> login.disable());
@@ -88,25 +132,151 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Roles come from a configurable claim path: {@code roles} (embedded) or {@code realm_access.roles} (Keycloak). */
-    @Bean
-    JwtAuthenticationConverter jwtAuthenticationConverter(IdentityProperties identity) {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> authorities(jwt, identity.rolesClaim()));
-        return converter;
+    private static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
     }
 
-    static Collection<GrantedAuthority> authorities(Jwt jwt, String claimPath) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        for (String role : RoleClaims.read(jwt.getClaims(), claimPath)) {
-            try {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + Role.valueOf(role).name()));
-            }
-            catch (IllegalArgumentException ignored) {
-                // roles of other applications in the same realm mean nothing here
-            }
+    /**
+     * The frontend, the sign-in and registration pages: nothing inline, nothing from elsewhere but the external
+     * issuer the frontend signs in with and the origins allowed to receive the sign-in redirect. Swagger UI needs
+     * inline styles and data: images.
+     */
+    static HeaderWriter siteContentSecurityPolicy(IdentityProperties identity, SecuritySettings settings,
+            String publicUrl) {
+        Set<String> elsewhere = new LinkedHashSet<>();
+        if (!identity.embedded()) {
+            elsewhere.add(origin(identity.issuerUri()));
         }
+        Set<String> redirects = new LinkedHashSet<>(settings.allowedOrigins());
+        redirects.add(origin(publicUrl));
+        String issuer = elsewhere.isEmpty() ? "" : " " + String.join(" ", elsewhere);
+        String site = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "font-src 'self'; connect-src 'self'" + issuer + "; frame-src 'self'" + issuer
+                + "; form-action 'self' " + String.join(" ", redirects) + issuer
+                + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        String swagger = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        return (request, response) -> {
+            if (!response.containsHeader("Content-Security-Policy")) {
+                response.setHeader("Content-Security-Policy",
+                        request.getRequestURI().startsWith("/swagger-ui") ? swagger : site);
+            }
+        };
+    }
+
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    /** Hashes with the current default (bcrypt), still reading hashes made with older encodings. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The API and the token endpoints answer pages of the allowed origins; with none, only the site's own pages. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(SecuritySettings settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (settings.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(settings.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH));
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_DISPOSITION,
+                HttpHeaders.WWW_AUTHENTICATE));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        for (String path : List.of("/api/**", "/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/.well-known/**",
+                "/userinfo")) {
+            source.registerCorsConfiguration(path, cors);
+        }
+        return source;
+    }
+
+    @Bean
+    RequestRateLimitFilter requestRateLimitFilter(RateLimits limits, SecuritySettings settings, SecurityEvents events,
+            ITemplateEngine templates, JsonMapper json) {
+        return new RequestRateLimitFilter(limits, settings.rateLimits(), events, templates, json);
+    }
+
+    /** Before Spring Security's filters (order -100): a throttled request costs no token check nor session. */
+    @Bean
+    FilterRegistrationBean<RequestRateLimitFilter> requestRateLimitFilterRegistration(RequestRateLimitFilter filter) {
+        FilterRegistrationBean<RequestRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(-110);
+        registration.setName("requestRateLimitFilter");
+        return registration;
+    }
+
+    /**
+     * Who the bearer of a token is. With the embedded server the account is read on every request, so a disabled
+     * account, a removed member or a changed role takes effect at once rather than when the token expires. With an
+     * external issuer the token's claims are the truth: roles from the configured claim, {@code org}, {@code agency}.
+     */
+    @Bean
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(IdentityProperties identity, UserAccounts accounts) {
+        if (identity.embedded()) {
+            return jwt -> {
+                UserAccounts.Account account = accounts.find(jwt.getSubject()).filter(UserAccounts.Account::enabled)
+                        .orElseThrow(() -> new InvalidBearerTokenException("The account is unknown or disabled"));
+                Set<Role> roles = account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles());
+                return new UserAuthentication(jwt, authorities(roles), new CurrentUser(jwt.getSubject(),
+                        account.username(), account.displayName(), roles, account.organisationId(), account.agencyCode()));
+            };
+        }
+        return jwt -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String name : RoleClaims.read(jwt.getClaims(), identity.rolesClaim())) {
+                for (Role role : Role.values()) {
+                    if (role.name().equals(name)) {
+                        roles.add(role); // roles of other applications in the same realm mean nothing here
+                    }
+                }
+            }
+            String username = jwt.getClaimAsString("preferred_username");
+            String name = jwt.getClaimAsString("name");
+            UUID organisation;
+            try {
+                String org = jwt.getClaimAsString("org");
+                organisation = org == null || org.isBlank() ? null : UUID.fromString(org);
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidBearerTokenException("The org claim is not an organisation id");
+            }
+            String shown = username != null ? username : jwt.getSubject();
+            return new UserAuthentication(jwt, authorities(roles), new CurrentUser(jwt.getSubject(), shown,
+                    name != null ? name : shown, roles, organisation, jwt.getClaimAsString("agency")));
+        };
+    }
+
+    static Collection<GrantedAuthority> authorities(Set<Role> roles) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
         return authorities;
+    }
+
+    /** The authenticated bearer of a token, with the {@link CurrentUser} controllers receive. */
+    static final class UserAuthentication extends JwtAuthenticationToken {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient CurrentUser user;
+
+        UserAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, CurrentUser user) {
+            super(jwt, authorities, user.username());
+            this.user = user;
+        }
+
+        CurrentUser user() {
+            return user;
+        }
     }
 
     /** External issuer: keys from its JWKS, issuer and (when configured) audience checked. */
@@ -120,6 +290,7 @@ class SecurityConfiguration {
         return decoder;
     }
 
+    /** Signature aside, a token must come from the issuer, be within its validity and be meant for this service. */
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));

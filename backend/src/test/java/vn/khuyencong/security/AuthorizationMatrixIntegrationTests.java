@@ -1,0 +1,282 @@
+package vn.khuyencong.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import vn.khuyencong.identity.Http;
+import vn.khuyencong.identity.IdentityFixtures;
+import vn.khuyencong.identity.IdentityFixtures.Person;
+import vn.khuyencong.support.Api;
+import vn.khuyencong.support.IntegrationTest;
+
+/**
+ * Who may call what: every endpoint of the API against every kind of caller, with the status each must get. A
+ * dossier or document of another organisation (or another agency) answers 404, never 403, so nobody learns that it
+ * exists. The table is checked against the endpoints the application actually maps: an endpoint without a row, or
+ * a row without an endpoint, fails the test.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTest {
+
+    /** The callers, in the order of the status columns of {@link #ROWS}. */
+    enum Caller {
+        /** no token at all */
+        ANONYMOUS,
+        /** a member (not the owner) of organisation A, which owns the dossier */
+        MEMBER_OF_A,
+        /** the owner of organisation B */
+        MEMBER_OF_B,
+        /** officers of the agency that handles the dossier */
+        REVIEWER, APPROVER, MONITOR, ADMIN,
+        /** a reviewer of another province's Department */
+        OFFICER_OF_ANOTHER_AGENCY
+    }
+
+    /**
+     * One endpoint, a request to it, and the status per caller:
+     * anonymous, member of A, member of B, reviewer, approver, monitor, admin, officer of another agency.
+     * Placeholders name organisation A's objects: {dossierId}, {documentId}, {code}, {memberId}, {invitationId}, and
+     * {accountId} (an officer of the other agency).
+     */
+    static final List<Row> ROWS = List.of(
+            // public
+            row("GET /api/v1/public/config", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/public/dossiers/{code}", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/contents", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/document-types", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/agencies", "200 200 200 200 200 200 200 200"),
+            // who am I
+            row("GET /api/v1/me", "401 200 200 200 200 200 200 200"),
+            // dossiers: the organisation's own, or the submitted ones of the officer's agency
+            row("GET /api/v1/dossiers", "401 200 200 200 200 200 200 200"),
+            row("POST /api/v1/dossiers", "401 201 201 403 403 403 403 403").json("""
+                    {"title":"Đề án thử quyền","contentCode":"CONSULTING","programme":"LOCAL","requestedSupport":1}"""),
+            row("GET /api/v1/dossiers/{id}", "401 200 404 200 200 200 200 404"),
+            row("POST /api/v1/dossiers/{dossierId}/transitions", "401 409 404 409 409 409 409 404").json("""
+                    {"event":"ACCEPT"}"""),
+            row("GET /api/v1/dossiers/{dossierId}/history", "401 200 404 200 200 200 200 404"),
+            // documents: the dossier's visibility decides
+            row("POST /api/v1/dossiers/{dossierId}/documents", "401 409 404 409 409 409 409 404").pdfUpload(),
+            row("GET /api/v1/dossiers/{dossierId}/documents", "401 200 404 200 200 200 200 404"),
+            row("GET /api/v1/dossiers/{dossierId}/documents/{documentId}/content", "401 200 404 200 200 200 200 404"),
+            // the caller's organisation; inviting and removing are the owner's
+            row("GET /api/v1/organisation", "401 200 200 403 403 403 403 403"),
+            row("GET /api/v1/organisation/members", "401 200 200 403 403 403 403 403"),
+            row("DELETE /api/v1/organisation/members/{memberId}", "401 403 404 403 403 403 403 403"),
+            row("GET /api/v1/organisation/invitations", "401 403 200 403 403 403 403 403"),
+            row("POST /api/v1/organisation/invitations", "401 403 201 403 403 403 403 403").json("{}"),
+            row("DELETE /api/v1/organisation/invitations/{invitationId}", "401 403 404 403 403 403 403 403"),
+            // administration; an agency's administrator manages that agency's officers only
+            row("GET /api/v1/admin/officers", "401 403 403 403 403 403 200 403"),
+            row("PUT /api/v1/admin/officers/{accountId}", "401 403 403 403 403 403 404 403").json("""
+                    {"roles":["APPROVER"],"agencyCode":"000.00.15.H56"}"""),
+            row("POST /api/v1/admin/invitations", "401 403 403 403 403 403 201 403").json("""
+                    {"roles":["REVIEWER"],"agencyCode":"000.00.15.H55"}"""),
+            row("GET /api/v1/admin/signing-keys", "401 403 403 403 403 403 200 403"),
+            row("POST /api/v1/admin/signing-keys/rotation", "401 403 403 403 403 403 201 403"),
+            row("GET /api/v1/admin/security-events", "401 403 403 403 403 403 200 403"));
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointOfTheApiHasARow() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<String> patterns = info.getPathPatternsCondition() == null ? Set.of()
+                    : info.getPathPatternsCondition().getPatternValues();
+            Set<String> methods = new TreeSet<>();
+            info.getMethodsCondition().getMethods().forEach(method -> methods.add(method.name()));
+            for (String pattern : patterns) {
+                if (pattern.startsWith("/api/")) {
+                    (methods.isEmpty() ? Set.of("ANY") : methods).forEach(method -> mapped.add(method + " " + pattern));
+                }
+            }
+        });
+        Set<String> rows = new TreeSet<>();
+        ROWS.forEach(row -> rows.add(row.endpoint()));
+
+        Set<String> withoutRow = new TreeSet<>(mapped);
+        withoutRow.removeAll(rows);
+        Set<String> withoutEndpoint = new TreeSet<>(rows);
+        withoutEndpoint.removeAll(mapped);
+        assertThat(withoutRow).as("endpoints with no row in the authorization matrix: add one").isEmpty();
+        assertThat(withoutEndpoint).as("rows for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsExactlyTheStatusOfItsColumn() {
+        World world = aWorld();
+        List<String> wrong = new ArrayList<>();
+        for (Row row : ROWS) {
+            String path = world.fill(row.path());
+            for (Caller caller : Caller.values()) {
+                int expected = row.expected().get(caller);
+                Api.Response response = row.send(world.tokens.get(caller), path);
+                if (response.status() != expected) {
+                    wrong.add("%-60s %-26s expected %d, got %d %s".formatted(row.endpoint(), caller, expected,
+                            response.status(), response.body().length() > 160 ? response.body().substring(0, 160)
+                                    : response.body()));
+                }
+                else if (expected >= 400) {
+                    assertThat(response.contentType()).as(row.endpoint() + " as " + caller)
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(wrong).as("callers that got another status than their column says").isEmpty();
+    }
+
+    /** Organisation A with a submitted dossier and a document, organisation B, and one caller of each kind. */
+    World aWorld() {
+        String base = Http.base();
+        Person ownerOfA = IdentityFixtures.anOrganisation(base, jdbc, "Hợp tác xã Miến Yên Bình");
+        Api ownerA = ownerOfA.signedIn(api());
+        Person memberOfA = IdentityFixtures.acceptsInvitation(base, IdentityFixtures.anInvitationLink(ownerA), jdbc);
+        Person ownerOfB = IdentityFixtures.anOrganisation(base, jdbc, "Doanh nghiệp Đồ gỗ Đồng Kỵ");
+        Person otherOfficer = IdentityFixtures.anOfficerOfAnotherAgency(jdbc, "REVIEWER");
+
+        Api.Response created = ownerA.post("/api/v1/dossiers", Map.of("title", "Dây chuyền sấy miến", "contentCode",
+                "TECHNOLOGY_TRANSFER", "programme", "LOCAL", "requestedSupport", 120_000_000));
+        String dossier = created.json().get("id").asString();
+        Api.Response document = ownerA.upload("/api/v1/dossiers/" + dossier + "/documents",
+                Map.of("documentType", "REQUEST_LETTER"), "file", "don.pdf", PDF, "application/pdf");
+        Api.Response submitted = ownerA.post("/api/v1/dossiers/" + dossier + "/transitions", Map.of("event", "SUBMIT"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        String invitation = ownerA.post("/api/v1/organisation/invitations", Map.of()).json().get("id").asString();
+
+        World world = new World();
+        world.placeholders.put("{id}", dossier);
+        world.placeholders.put("{dossierId}", dossier);
+        world.placeholders.put("{documentId}", document.json().get("id").asString());
+        world.placeholders.put("{code}", submitted.json().get("code").asString());
+        world.placeholders.put("{memberId}", jdbc.sql("select id from user_account where username = ?")
+                .param(memberOfA.email()).query(UUID.class).single().toString());
+        world.placeholders.put("{invitationId}", invitation);
+        world.placeholders.put("{accountId}", jdbc.sql("select id from user_account where username = ?")
+                .param(otherOfficer.email()).query(UUID.class).single().toString());
+
+        world.tokens.put(Caller.ANONYMOUS, null);
+        world.tokens.put(Caller.MEMBER_OF_A, memberOfA.signedIn(api()).token());
+        world.tokens.put(Caller.MEMBER_OF_B, ownerOfB.signedIn(api()).token());
+        world.tokens.put(Caller.REVIEWER, api().as("thamdinh").token());
+        world.tokens.put(Caller.APPROVER, api().as("pheduyet").token());
+        world.tokens.put(Caller.MONITOR, api().as("giamsat").token());
+        world.tokens.put(Caller.ADMIN, api().as("quantri").token());
+        world.tokens.put(Caller.OFFICER_OF_ANOTHER_AGENCY, otherOfficer.signedIn(api()).token());
+        return world;
+    }
+
+    static final class World {
+
+        final Map<String, String> placeholders = new LinkedHashMap<>();
+        final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+
+        String fill(String path) {
+            String filled = path;
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                filled = filled.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            assertThat(filled).as("every placeholder of " + path + " has a value").doesNotContain("{");
+            return filled;
+        }
+    }
+
+    static Row row(String endpoint, String statuses) {
+        String[] parts = statuses.trim().split("\\s+");
+        if (parts.length != Caller.values().length) {
+            throw new IllegalArgumentException(endpoint + ": one status per caller, " + Caller.values().length);
+        }
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, Integer.parseInt(parts[caller.ordinal()]));
+        }
+        return new Row(endpoint, expected, null, false);
+    }
+
+    record Row(String endpoint, Map<Caller, Integer> expected, String json, boolean upload) {
+
+        String method() {
+            return endpoint.substring(0, endpoint.indexOf(' '));
+        }
+
+        String path() {
+            return endpoint.substring(endpoint.indexOf(' ') + 1);
+        }
+
+        Row json(String body) {
+            return new Row(endpoint, expected, body, false);
+        }
+
+        Row pdfUpload() {
+            return new Row(endpoint, expected, null, true);
+        }
+
+        Api.Response send(String token, String path) {
+            if (upload) {
+                return multipart(token, path);
+            }
+            return Http.send(Http.base(), token, method(), path, json, Map.of());
+        }
+
+        private Api.Response multipart(String token, String path) {
+            String boundary = "----matrix" + UUID.randomUUID();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\n"
+                    + "REQUEST_LETTER\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"don.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Http.base() + path))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, PDF, tail)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        response.body(), response.headers().map());
+            }
+            catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return endpoint + " " + Arrays.toString(expected.values().toArray());
+        }
+    }
+}
