@@ -54,9 +54,9 @@ class CatalogAdministration {
             @Max(value = 365, message = "Thời hạn giải quyết không quá 365 ngày làm việc.") Integer processingDays) {
     }
 
-    @PutMapping("/contents/{code}")
+    @PutMapping("/contents/{contentCode}")
     @Operation(summary = "Sửa tên, căn cứ pháp lý, thời hạn giải quyết của một nội dung")
-    SupportContent updateContent(@PathVariable String code, @Valid @RequestBody ContentUpdate update, CurrentUser user) {
+    SupportContent updateContent(@PathVariable("contentCode") String code, @Valid @RequestBody ContentUpdate update, CurrentUser user) {
         user.requireAny(Role.ADMIN);
         int updated = jdbc.sql("update support_content set name = ?, legal_basis = ?, processing_days = ? where code = ?")
                 .params(update.name().strip(), update.legalBasis().strip(), update.processingDays(), code).update();
@@ -69,10 +69,10 @@ class CatalogAdministration {
     record RequiredDocuments(@NotNull(message = "Vui lòng chọn các loại giấy tờ.") Set<String> documentTypes) {
     }
 
-    @PutMapping("/contents/{code}/required-documents")
+    @PutMapping("/contents/{contentCode}/required-documents")
     @Operation(summary = "Đặt danh sách giấy tờ bắt buộc của một nội dung")
     @Transactional
-    Set<String> updateRequiredDocuments(@PathVariable String code, @Valid @RequestBody RequiredDocuments body,
+    Set<String> updateRequiredDocuments(@PathVariable("contentCode") String code, @Valid @RequestBody RequiredDocuments body,
             CurrentUser user) {
         user.requireAny(Role.ADMIN);
         catalog.content(code).orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));
@@ -193,9 +193,9 @@ class CatalogAdministration {
             @NotBlank(message = "Vui lòng nhập tỉnh.") String province, boolean active) {
     }
 
-    @PutMapping("/agencies/{code}")
+    @PutMapping("/agencies/{agencyCode}")
     @Operation(summary = "Thêm hoặc sửa một cơ quan (mã theo Thông tư 10/2016/TT-BTTTT)")
-    Agency putAgency(@PathVariable @Pattern(regexp = "[0-9A-Z.]{3,40}") String code, @Valid @RequestBody AgencyUpdate agency,
+    Agency putAgency(@PathVariable("agencyCode") String code, @Valid @RequestBody AgencyUpdate agency,
             CurrentUser user) {
         user.requireAny(Role.ADMIN);
         if (!code.matches("[0-9A-Z.]{3,40}")) {
@@ -212,9 +212,9 @@ class CatalogAdministration {
             @NotBlank(message = "Vui lòng chọn tỉnh.") String provinceCode, boolean priorityArea) {
     }
 
-    @PutMapping("/communes/{code}")
+    @PutMapping("/communes/{communeCode}")
     @Operation(summary = "Thêm hoặc sửa một xã, phường và địa bàn ưu tiên")
-    AdministrativeUnit putCommune(@PathVariable String code, @Valid @RequestBody CommuneUpdate commune, CurrentUser user) {
+    AdministrativeUnit putCommune(@PathVariable("communeCode") String code, @Valid @RequestBody CommuneUpdate commune, CurrentUser user) {
         user.requireAny(Role.ADMIN);
         if (!code.matches("\\d{5}")) {
             throw ProblemException.invalidField("code", "Mã xã, phường gồm 5 chữ số.");
@@ -238,10 +238,10 @@ class CatalogAdministration {
             Long min, Long max, String help, @NotNull(message = "Vui lòng nhập thứ tự.") Integer sortOrder) {
     }
 
-    @PutMapping("/contents/{code}/fields")
+    @PutMapping("/contents/{contentCode}/fields")
     @Operation(summary = "Đặt các câu hỏi riêng của một nội dung")
     @Transactional
-    List<ContentField> putFields(@PathVariable String code, @RequestBody @NotEmpty List<@Valid NewField> fields,
+    List<ContentField> putFields(@PathVariable("contentCode") String code, @RequestBody @NotEmpty List<@Valid NewField> fields,
             CurrentUser user) {
         user.requireAny(Role.ADMIN);
         catalog.content(code).orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));

@@ -37,9 +37,10 @@ class CatalogController {
         return catalog.contents();
     }
 
-    @GetMapping("/contents/{code}")
+    @GetMapping("/contents/{contentCode}")
     @Operation(summary = "Biểu mẫu của một nội dung: loại hỗ trợ và mức trần, câu hỏi, giấy tờ bắt buộc")
-    ContentDetail content(@PathVariable String code) {
+    ContentDetail content(@PathVariable String contentCode) {
+        String code = contentCode;
         SupportContent content = catalog.content(code)
                 .orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));
         java.time.LocalDate today = java.time.LocalDate.now(vn.khuyencong.shared.VietnamTime.ZONE);

@@ -75,6 +75,27 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             row("POST /api/v1/dossiers/{dossierId}/transitions", "401 409 404 409 409 409 409 404").json("""
                     {"event":"ACCEPT"}"""),
             row("GET /api/v1/dossiers/{dossierId}/history", "401 200 404 200 200 200 200 404"),
+            row("GET /api/v1/dossiers/{dossierId}/processing", "401 200 404 200 200 200 200 404"),
+            // a submitted dossier's form is locked; only its organisation may save a draft
+            row("PUT /api/v1/dossiers/{id}", "401 409 404 409 409 409 409 404").json("""
+                    {"title":"Sửa thử","contentCode":"CONSULTING","programme":"LOCAL"}"""),
+            row("GET /api/v1/queue", "401 403 403 200 200 200 200 200"),
+            // the catalogue: public to read, the administrator's to change (a bad body proves the role passed)
+            row("GET /api/v1/catalog/contents/{contentCode}", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/funding-calls", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/communes", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/review-criteria", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/catalog/holidays", "200 200 200 200 200 200 200 200"),
+            row("PUT /api/v1/admin/catalog/contents/{contentCode}", "401 403 403 403 403 403 400 403").json("{}"),
+            row("PUT /api/v1/admin/catalog/contents/{contentCode}/required-documents", "401 403 403 403 403 403 400 403").json("{}"),
+            row("PUT /api/v1/admin/catalog/contents/{contentCode}/fields", "401 403 403 403 403 403 400 403").json("{}"),
+            row("POST /api/v1/admin/catalog/support-caps", "401 403 403 403 403 403 400 403").json("{}"),
+            row("PUT /api/v1/admin/catalog/settings/priority-area-cap-percent", "401 403 403 403 403 403 400 403").json("{}"),
+            row("POST /api/v1/admin/catalog/holidays", "401 403 403 403 403 403 400 403").json("{}"),
+            row("DELETE /api/v1/admin/catalog/holidays/{day}", "401 403 403 403 403 403 404 403"),
+            row("POST /api/v1/admin/catalog/funding-calls", "401 403 403 403 403 403 400 403").json("{}"),
+            row("PUT /api/v1/admin/catalog/agencies/{agencyCode}", "401 403 403 403 403 403 400 403").json("{}"),
+            row("PUT /api/v1/admin/catalog/communes/{communeCode}", "401 403 403 403 403 403 400 403").json("{}"),
             // documents: the dossier's visibility decides
             row("POST /api/v1/dossiers/{dossierId}/documents", "401 409 404 409 409 409 409 404").pdfUpload(),
             row("GET /api/v1/dossiers/{dossierId}/documents", "401 200 404 200 200 200 200 404"),
@@ -163,8 +184,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         Person ownerOfB = IdentityFixtures.anOrganisation(base, jdbc, "Doanh nghiệp Đồ gỗ Đồng Kỵ");
         Person otherOfficer = IdentityFixtures.anOfficerOfAnotherAgency(jdbc, "REVIEWER");
 
-        Api.Response created = ownerA.post("/api/v1/dossiers", Map.of("title", "Dây chuyền sấy miến", "contentCode",
-                "TECHNOLOGY_TRANSFER", "programme", "LOCAL", "requestedSupport", 120_000_000));
+        Api.Response created = ownerA.post("/api/v1/dossiers", vn.khuyencong.support.Fixtures.aCompleteForm());
         String dossier = created.json().get("id").asString();
         Api.Response document = ownerA.upload("/api/v1/dossiers/" + dossier + "/documents",
                 Map.of("documentType", "REQUEST_LETTER"), "file", "don.pdf", PDF, "application/pdf");
@@ -175,6 +195,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         World world = new World();
         world.placeholders.put("{id}", dossier);
         world.placeholders.put("{dossierId}", dossier);
+        world.placeholders.put("{contentCode}", "CONSULTING");
+        world.placeholders.put("{agencyCode}", "000.00.15.H55");
+        world.placeholders.put("{communeCode}", "19001");
+        world.placeholders.put("{day}", "2099-01-01");
         world.placeholders.put("{documentId}", document.json().get("id").asString());
         world.placeholders.put("{code}", submitted.json().get("code").asString());
         world.placeholders.put("{memberId}", jdbc.sql("select id from user_account where username = ?")

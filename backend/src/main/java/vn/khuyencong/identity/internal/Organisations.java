@@ -24,7 +24,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.identity.internal.UserAccounts.Account;
 import vn.khuyencong.identity.internal.UserAccounts.NewAccount;
@@ -109,19 +108,17 @@ class Organisations {
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
     private final SecurityEvents events;
-    private final Catalog catalog;
     private final IdentityProperties identity;
     private final Clock clock;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     Organisations(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder passwords, SecurityEvents events,
-            Catalog catalog, IdentityProperties identity, Clock clock, @Value("${kc.public-url}") String publicUrl) {
+            IdentityProperties identity, Clock clock, @Value("${kc.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
         this.events = events;
-        this.catalog = catalog;
         this.identity = identity;
         this.clock = clock;
         this.publicUrl = publicUrl;
@@ -279,7 +276,9 @@ class Organisations {
             throw ProblemException.invalidField("roles",
                     "Vai trò doanh nghiệp chỉ có được khi đăng ký tổ chức hoặc nhận lời mời của tổ chức.");
         }
-        if (agencyCode == null || catalog.agency(agencyCode).isEmpty()) {
+        // the agency table belongs to the catalogue; identity only checks that the code exists
+        if (agencyCode == null || jdbc.sql("select count(*) from agency where code = ? and active").param(agencyCode)
+                .query(Integer.class).single() == 0) {
             throw ProblemException.invalidField("agencyCode", "Cơ quan không có trong danh mục.");
         }
         if (adminScope != null && !adminScope.equals(agencyCode)) {
