@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 // Everything the backend answers during development; the SPA itself owns every other path.
 const backend = process.env.BACKEND_URL ?? 'http://localhost:8080';
-const proxied = ['/api', '/oauth2', '/login', '/.well-known', '/userinfo', '/logout', '/connect'];
+const proxied = ['/api', '/oauth2', '/login', '/.well-known', '/userinfo', '/logout', '/connect', '/register', '/auth/login.css'];
 
 export default defineConfig({
   server: {

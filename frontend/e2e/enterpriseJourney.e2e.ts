@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { aPhoneUser, anEnterprise, aVisitor } from './support/story';
+import { aPhoneUser, anEnterprise, anOfficer, aVisitor } from './support/story';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -12,10 +12,15 @@ test('an enterprise applies online and anyone can track the dossier by its code'
   await enterprise.whenIStartANewDossier();
   await enterprise.whenISaveItWithoutAnswers();
   await enterprise.thenISeeWhatIsMissing();
-  await enterprise.whenIFillInTheProjectAndSave();
+  await enterprise.whenIStartTheProjectAndSave();
   await enterprise.thenISeeMyDraft();
   await enterprise.whenIUploadTheRequestLetter();
   await enterprise.thenISeeItsSha256();
+  await enterprise.whenISubmitTheDossier();
+  await enterprise.andIConfirm();
+  await enterprise.thenIAmToldWhatTheFormLacks();
+  await enterprise.whenIFollowTheLinkToAMissingAnswer();
+  await enterprise.whenICompleteTheFormAndSave();
   await enterprise.whenISubmitTheDossier();
   await enterprise.andIConfirm();
   const code = await enterprise.thenISeeTheDossierCode();
@@ -28,6 +33,31 @@ test('an enterprise applies online and anyone can track the dossier by its code'
     await visitor.thenISeeTheStatus(code, 'Đã tiếp nhận');
   } finally {
     await context.close();
+  }
+
+  // The agency reviews and approves it, each officer in a browser of their own.
+  for (const [username, work] of [
+    ['thamdinh', async (o: ReturnType<typeof anOfficer>) => { await o.whenIStartTheReview(); await o.whenIScoreAndRecommend(); }],
+    ['pheduyet', async (o: ReturnType<typeof anOfficer>) => { await o.whenIApprove(); }],
+  ] as const) {
+    const officerContext = await browser.newContext();
+    try {
+      const officer = anOfficer(await officerContext.newPage(), username);
+      await officer.givenIOpenMyQueue();
+      await officer.whenIOpenTheDossier(code);
+      await work(officer);
+    } finally {
+      await officerContext.close();
+    }
+  }
+
+  const lastContext = await browser.newContext();
+  try {
+    const visitor = aVisitor(await lastContext.newPage());
+    await visitor.whenILookUp(code);
+    await visitor.thenISeeTheStatus(code, 'Đã phê duyệt');
+  } finally {
+    await lastContext.close();
   }
 });
 

@@ -12,7 +12,9 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const LookupPage = page(() => import('./pages/LookupPage/LookupPage'), 'LookupPage');
 const CallbackPage = page(() => import('./pages/CallbackPage/CallbackPage'), 'CallbackPage');
 const MyDossiersPage = page(() => import('./pages/MyDossiersPage/MyDossiersPage'), 'MyDossiersPage');
-const NewDossierPage = page(() => import('./pages/NewDossierPage/NewDossierPage'), 'NewDossierPage');
+const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'NewDossierPage');
+const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
+const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
@@ -45,6 +47,22 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <DossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/:id/sua"
+          element={
+            <RequireAuth>
+              <EditDossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="can-bo"
+          element={
+            <RequireAuth>
+              <QueuePage />
             </RequireAuth>
           }
         />

@@ -10,8 +10,11 @@ mkdirSync(ARTIFACTS, { recursive: true });
 let stepNumber = 0;
 
 /** The backend's demo accounts (embedded defaults). */
+const DEMO_PASSWORD = process.env.E2E_PASSWORD ?? 'KhuyenCong@2026';
 const DEMO_PASSWORDS: Record<string, string> = {
-  doanhnghiep: process.env.E2E_PASSWORD ?? 'KhuyenCong@2026',
+  doanhnghiep: DEMO_PASSWORD,
+  thamdinh: DEMO_PASSWORD,
+  pheduyet: DEMO_PASSWORD,
 };
 
 export const DOSSIER_CODE = /^[0-9A-Z.]+-\d{6}-\d{4}$/;
@@ -106,17 +109,18 @@ export function anEnterprise(page: Page) {
         'Nhập tên đề án',
         'Chọn nội dung khuyến công',
         'Chọn chương trình',
-        'Nhập kinh phí đề nghị hỗ trợ',
       ]);
-      await expect(page).toHaveTitle(/^\(4 lỗi\) Tạo hồ sơ mới/);
+      await expect(page).toHaveTitle(/^\(3 lỗi\) Tạo hồ sơ mới/);
       await summary.getByRole('link', { name: 'Nhập tên đề án' }).click();
       await expect(page.getByLabel('Tên đề án')).toBeFocused();
     }),
 
-    whenIFillInTheProjectAndSave: step(page, actor, 'fills in the project and saves it', async () => {
+    whenIStartTheProjectAndSave: step(page, actor, 'starts the project and saves a draft', async () => {
       await page.getByLabel('Tên đề án').fill(title);
-      await page.getByLabel('Nội dung khuyến công').selectOption({ index: 1 });
+      await page.getByLabel('Nội dung khuyến công').selectOption('TECHNOLOGY_TRANSFER');
       await page.getByLabel('Chương trình').selectOption('LOCAL');
+      // The content's own questions come from the catalogue once the content is chosen.
+      await expect(page.getByLabel(/^Danh mục máy móc, thiết bị/)).toBeVisible();
       await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('150.000.000');
       await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
       await page.waitForURL((url) => /^\/ho-so\/(?!moi$)[^/]+$/.test(url.pathname));
@@ -128,6 +132,47 @@ export function anEnterprise(page: Page) {
       await expect(details).toContainText('Bản nháp');
       await expect(details).toContainText('Khuyến công địa phương');
       await expect(details).toContainText('150.000.000');
+    }),
+
+    thenIAmToldWhatTheFormLacks: step(page, actor, 'is told what the form still lacks', async () => {
+      const summary = page.getByRole('region', { name: 'Có lỗi cần sửa' });
+      await expect(summary).toBeFocused();
+      await expect(summary.getByRole('link', { name: 'Vui lòng chọn loại hỗ trợ.' })).toBeVisible();
+      await expect(summary.getByRole('link', { name: /Vui lòng trả lời: Danh mục máy móc/ })).toBeVisible();
+      await expect(page).toHaveTitle(/^\(\d+ lỗi\) Hồ sơ /);
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Bản nháp');
+    }),
+
+    whenIFollowTheLinkToAMissingAnswer: step(page, actor, 'follows the link to a missing answer', async () => {
+      await page
+        .getByRole('region', { name: 'Có lỗi cần sửa' })
+        .getByRole('link', { name: 'Vui lòng chọn loại hỗ trợ.' })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Sửa hồ sơ' })).toBeVisible();
+      await expect(page.getByLabel('Loại hỗ trợ')).toBeFocused();
+      // What was saved is back in the form.
+      await expect(page.getByLabel('Tên đề án')).toHaveValue(title);
+    }),
+
+    whenICompleteTheFormAndSave: step(page, actor, 'completes the form and saves it', async () => {
+      await page.getByLabel('Loại hỗ trợ').selectOption('MACHINERY');
+      await expect(page.getByText(/Mức hỗ trợ tối đa: 50% tổng kinh phí/)).toBeVisible();
+      await page.getByLabel('Xã, phường nơi thực hiện').selectOption('19003');
+      await expect(page.getByLabel('Xã, phường nơi thực hiện').locator('option:checked')).toHaveText('Xã Côn Minh');
+      await page.getByLabel('Tổng kinh phí thực hiện (đồng)').fill('400.000.000');
+      await page.getByLabel('Vốn đối ứng của cơ sở (đồng)').fill('250.000.000');
+      await page.getByLabel('Ngày bắt đầu').fill('2027-02-01');
+      await page.getByLabel('Ngày kết thúc').fill('2027-08-31');
+      await page.getByLabel('Kết quả dự kiến').fill('Chế biến 2 tấn miến dong mỗi ngày, tạo việc làm cho 15 lao động.');
+      await page.getByLabel(/^Danh mục máy móc, thiết bị/).fill('Máy nghiền củ dong, 1 chiếc\nMáy tráng bánh miến, 1 chiếc');
+      await page.getByLabel(/^Số báo giá của nhà cung cấp/).fill('2');
+      await page.getByLabel(/^Công suất sau đầu tư/).fill('2 tấn sản phẩm/ngày');
+      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+      await page.waitForURL((url) => /^\/ho-so\/[^/]+$/.test(url.pathname));
+      const details = page.getByRole('region', { name: 'Thông tin hồ sơ' });
+      await expect(details).toContainText('Xã Côn Minh');
+      await expect(details).toContainText('400.000.000');
+      await expect(details).toContainText('Máy nghiền củ dong');
     }),
 
     whenIUploadTheRequestLetter: step(page, actor, 'uploads the request letter', async () => {
@@ -163,7 +208,56 @@ export function anEnterprise(page: Page) {
       await expect(receipt).toContainText('Mã hồ sơ');
       await expect(receipt).toContainText(/Ngày hẹn trả kết quả\s*\d{2}\/\d{2}\/\d{4}/);
       await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã tiếp nhận');
+      await expect(page.getByRole('list', { name: 'Lịch sử xử lý' })).toContainText('Nộp hồ sơ');
       return code;
+    }),
+  };
+}
+
+/** An officer of the agency: a reviewer (thamdinh) or an approver (pheduyet). */
+export function anOfficer(page: Page, username: 'thamdinh' | 'pheduyet') {
+  const actor = username === 'thamdinh' ? 'reviewer' : 'approver';
+  return {
+    givenIOpenMyQueue: step(page, actor, 'opens the queue and is asked to sign in', async () => {
+      await page.goto('/can-bo');
+      await page.waitForURL(/\/login(\?|$)/);
+      await page.getByLabel('Tên đăng nhập').fill(username);
+      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => url.pathname === '/can-bo');
+      await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' })).toBeVisible();
+    }),
+
+    whenIOpenTheDossier: step(page, actor, 'opens the dossier from the queue', async (code: string) => {
+      await page.getByRole('link', { name: code }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText(code);
+    }),
+
+    whenIStartTheReview: step(page, actor, 'starts the review', async () => {
+      await page.getByRole('button', { name: 'Bắt đầu thẩm định' }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đang thẩm định');
+    }),
+
+    whenIScoreAndRecommend: step(page, actor, 'scores the project and recommends an amount', async () => {
+      const criteria = (await (await page.request.get('/api/v1/catalog/review-criteria')).json()) as {
+        name: string;
+        maxScore: number;
+      }[];
+      const sheet = page.getByRole('group', { name: 'Phiếu chấm điểm' });
+      for (const criterion of criteria) {
+        await sheet.getByLabel(`${criterion.name} (tối đa ${criterion.maxScore} điểm)`).fill(String(criterion.maxScore));
+      }
+      await page.getByLabel('Mức hỗ trợ đề xuất (đồng)').fill('150.000.000');
+      await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã thẩm định');
+    }),
+
+    whenIApprove: step(page, actor, 'approves the dossier', async () => {
+      await page.getByLabel('Số quyết định').fill('125/QĐ-SCT');
+      await page.getByLabel('Kinh phí được phê duyệt (đồng)').fill('150.000.000');
+      await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã phê duyệt');
+      await expect(page.getByRole('region', { name: 'Kết quả thẩm định và phê duyệt' })).toContainText('125/QĐ-SCT');
     }),
   };
 }

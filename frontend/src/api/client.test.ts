@@ -129,13 +129,42 @@ describe('the API client', () => {
     expect(error.isNetworkError).toBe(true);
   });
 
-  it('fires a workflow event with an empty comment', async () => {
+  it('fires a workflow event with nothing but its name', async () => {
     const fetchImpl = vi.fn(async () => jsonResponse(200, { id: 'd1', status: 'SUBMITTED' }));
     await clientWith(fetchImpl).fire('d1', 'SUBMIT');
     expect(fetchImpl).toHaveBeenCalledWith(
       '/api/v1/dossiers/d1/transitions',
-      expect.objectContaining({ method: 'POST', body: '{"event":"SUBMIT","comment":null}' }),
+      expect.objectContaining({ method: 'POST', body: '{"event":"SUBMIT"}' }),
     );
+  });
+
+  it('sends what an event carries, and the version a draft was read at', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(200, { id: 'd1' }));
+    const client = clientWith(fetchImpl);
+    await client.fire('d1', 'APPROVE', { decisionNumber: '12/QĐ-SCT', approvedAmount: 100 });
+    expect(fetchImpl).toHaveBeenLastCalledWith(
+      '/api/v1/dossiers/d1/transitions',
+      expect.objectContaining({ body: '{"event":"APPROVE","decisionNumber":"12/QĐ-SCT","approvedAmount":100}' }),
+    );
+    await client.saveDossier('d1', { title: 'T', contentCode: 'C', programme: 'LOCAL' }, 3);
+    expect(fetchImpl).toHaveBeenLastCalledWith(
+      '/api/v1/dossiers/d1',
+      expect.objectContaining({ method: 'PUT', headers: expect.objectContaining({ 'If-Match': '"3"' }) }),
+    );
+    await client.queue({ status: 'SUBMITTED', assignee: 'me' });
+    expect(fetchImpl).toHaveBeenLastCalledWith('/api/v1/queue?status=SUBMITTED&assignee=me', expect.anything());
+  });
+
+  it('reads the workflow rule and the wait of a refusal', async () => {
+    const fetchImpl = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ status: 429, title: 'Too Many Requests', rule: 'rate' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '30' },
+        }),
+    );
+    const error = await clientWith(fetchImpl).lookupDossier('X').catch((e: unknown) => e);
+    expect(error).toMatchObject({ problem: { status: 429, rule: 'rate', retryAfter: 30 } });
   });
 });
 

@@ -1,13 +1,20 @@
 import { ApiError, parseProblem } from './problem';
 import type {
   CatalogueContent,
+  Commune,
+  ContentDetail,
   Dossier,
   DossierDocument,
+  DossierForm,
   DocumentType,
+  HistoryEntry,
   Me,
-  NewDossier,
+  Processing,
   PublicConfig,
   PublicDossier,
+  QueueFilter,
+  ReviewCriterion,
+  TransitionPayload,
   WorkflowEvent,
 } from './types';
 
@@ -46,12 +53,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return result;
   }
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(baseUrl + path, {
         method,
-        headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        headers: headers(body === undefined ? extra : { 'Content-Type': 'application/json', ...extra }),
         body: body === undefined ? null : JSON.stringify(body),
         credentials: 'same-origin',
       });
@@ -61,7 +68,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       if (response.status === 401) options.onUnauthorized?.();
-      throw new ApiError(parseProblem(response.status, text));
+      throw new ApiError(parseProblem(response.status, text, response.headers?.get?.('Retry-After')));
     }
     return (text ? JSON.parse(text) : null) as T;
   }
@@ -100,10 +107,26 @@ export function createApiClient(options: ApiClientOptions = {}) {
     publicConfig: () => request<PublicConfig>('GET', '/public/config'),
     lookupDossier: (code: string) => request<PublicDossier>('GET', `/public/dossiers/${id(code)}`),
     catalogueContents: () => request<CatalogueContent[]>('GET', '/catalog/contents'),
+    contentDetail: (contentCode: string) => request<ContentDetail>('GET', `/catalog/contents/${id(contentCode)}`),
+    communes: () => request<Commune[]>('GET', '/catalog/communes'),
+    reviewCriteria: () => request<ReviewCriterion[]>('GET', '/catalog/review-criteria'),
     me: () => request<Me>('GET', '/me'),
     myDossiers: () => request<Dossier[]>('GET', '/dossiers'),
-    createDossier: (dossier: NewDossier) => request<Dossier>('POST', '/dossiers', dossier),
+    createDossier: (form: DossierForm) => request<Dossier>('POST', '/dossiers', form),
+    /** Saves a draft; with the version last read, a change made meanwhile elsewhere is refused (409). */
+    saveDossier: (dossierId: string, form: DossierForm, version?: number) =>
+      request<Dossier>('PUT', `/dossiers/${id(dossierId)}`, form, version === undefined ? {} : { 'If-Match': `"${version}"` }),
     dossier: (dossierId: string) => request<Dossier>('GET', `/dossiers/${id(dossierId)}`),
+    history: (dossierId: string) => request<HistoryEntry[]>('GET', `/dossiers/${id(dossierId)}/history`),
+    processing: (dossierId: string) => request<Processing>('GET', `/dossiers/${id(dossierId)}/processing`),
+    queue(filter: QueueFilter = {}) {
+      const query = new URLSearchParams();
+      if (filter.status) query.set('status', filter.status);
+      if (filter.assignee) query.set('assignee', filter.assignee);
+      if (filter.unassigned) query.set('unassigned', 'true');
+      const text = query.toString();
+      return request<Dossier[]>('GET', `/queue${text ? `?${text}` : ''}`);
+    },
     documents: (dossierId: string) => request<DossierDocument[]>('GET', `/dossiers/${id(dossierId)}/documents`),
     uploadDocument(dossierId: string, documentType: DocumentType, file: File, opts?: UploadOptions) {
       const form = new FormData();
@@ -111,7 +134,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       form.append('file', file, file.name);
       return upload<DossierDocument>(`/dossiers/${id(dossierId)}/documents`, form, opts);
     },
-    fire: (dossierId: string, event: WorkflowEvent, comment: string | null = null) =>
-      request<Dossier>('POST', `/dossiers/${id(dossierId)}/transitions`, { event, comment }),
+    fire: (dossierId: string, event: WorkflowEvent, payload: TransitionPayload = {}) =>
+      request<Dossier>('POST', `/dossiers/${id(dossierId)}/transitions`, { event, ...payload }),
   };
 }

@@ -15,6 +15,10 @@ export function describeError(t: TFunction, error: unknown): Described {
   if (isApiError(error)) {
     if (error.isNetworkError) return { message: t('common.networkError') };
     if (error.status === 401) return { message: t('auth.sessionExpired') };
+    if (error.status === 429) {
+      const seconds = error.problem.retryAfter;
+      return { message: seconds ? t('common.tooManyRequestsWait', { count: seconds }) : t('common.tooManyRequests') };
+    }
     if (error.problem.detail) return { message: error.problem.detail, lang: SERVER_LANGUAGE };
     if (error.status === 403) return { message: t('common.forbidden') };
   }

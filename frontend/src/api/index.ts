@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { createApiClient } from './client';
-import type { CatalogueContent } from './types';
+import type { CatalogueContent, Commune, ContentDetail, PublicConfig, ReviewCriterion } from './types';
 
 let accessToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
@@ -33,6 +33,30 @@ export function catalogueContents(): Promise<CatalogueContent[]> {
   });
   return contents;
 }
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** Catalogue data kept once per visit under `key`; a failure is forgotten so the next call retries. */
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let entry = cache.get(key) as Promise<T> | undefined;
+  if (!entry) {
+    entry = load().catch((error: unknown) => {
+      cache.delete(key);
+      throw error;
+    });
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+export const catalogue = {
+  communes: () => cached<Commune[]>('communes', () => api.communes()),
+  content: (code: string) => cached<ContentDetail>(`content:${code}`, () => api.contentDetail(code)),
+  reviewCriteria: () => cached<ReviewCriterion[]>('review-criteria', () => api.reviewCriteria()),
+  publicConfig: () => cached<PublicConfig>('public-config', () => api.publicConfig()),
+  /** For tests: start from an empty cache. */
+  clear: () => cache.clear(),
+};
 
 export type { ApiClient } from './client';
 export { ApiError, isApiError } from './problem';

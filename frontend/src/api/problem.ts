@@ -11,6 +11,10 @@ export interface Problem {
   type?: string;
   title?: string;
   detail?: string;
+  /** The workflow rule that refused a transition, e.g. "form-complete" or "support-cap". */
+  rule?: string;
+  /** Seconds to wait before trying again (429), from the Retry-After header. */
+  retryAfter?: number;
   errors: ProblemFieldError[];
 }
 
@@ -41,8 +45,10 @@ function fieldError(raw: unknown): ProblemFieldError | null {
  * a body that is not JSON (a proxy's HTML error page, an empty body) yields a problem with
  * only the HTTP status, and the UI falls back to its own message.
  */
-export function parseProblem(status: number, body: string | null | undefined): Problem {
+export function parseProblem(status: number, body: string | null | undefined, retryAfter?: string | null): Problem {
   const problem: Problem = { status, errors: [] };
+  const seconds = retryAfter && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter.trim()) : undefined;
+  if (seconds !== undefined) problem.retryAfter = seconds;
   if (!body) return problem;
   let json: unknown;
   try {
@@ -59,6 +65,8 @@ export function parseProblem(status: number, body: string | null | undefined): P
   if (type) problem.type = type;
   if (title) problem.title = title;
   if (detail) problem.detail = detail;
+  const rule = text(data.rule);
+  if (rule) problem.rule = rule;
   const errors = Array.isArray(data.errors) ? data.errors : Array.isArray(data.violations) ? data.violations : [];
   problem.errors = errors.map(fieldError).filter((e): e is ProblemFieldError => e !== null);
   return problem;

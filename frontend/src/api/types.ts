@@ -35,6 +35,8 @@ export interface PublicConfig {
   issuer: string;
   clientId: string;
   scopes: string;
+  /** The server's own registration page; null when accounts live in an external identity provider. */
+  registrationUrl?: string | null;
 }
 
 export interface TimelineEntry {
@@ -62,9 +64,15 @@ export interface Me {
   username: string;
   displayName: string;
   roles: string[];
+  organisationId?: string | null;
   organisationName: string | null;
+  organisationRole?: string | null;
   agencyCode: string | null;
 }
+
+export type DeadlineState = 'NONE' | 'PAUSED' | 'ON_TIME' | 'DUE_SOON' | 'OVERDUE';
+
+export type AnswerValue = string | number | boolean;
 
 export interface Dossier {
   id: string;
@@ -72,21 +80,137 @@ export interface Dossier {
   title: string;
   contentCode: string;
   programme: Programme;
-  requestedSupport: number;
+  fundingCallId?: string | null;
+  supportKind?: string | null;
+  communeCode?: string | null;
+  totalBudget?: number | null;
+  requestedSupport: number | null;
+  counterpartFunds?: number | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  expectedOutcomes?: string | null;
+  answers?: Record<string, AnswerValue | null> | null;
   status: DossierStatus;
   statusName: string;
   portalStatusCode: number | null;
+  agencyCode?: string | null;
+  assignedReviewer?: string | null;
   createdAt: string;
+  updatedAt?: string | null;
   submittedAt: string | null;
   appointmentDate: string | null;
+  deadline?: DeadlineState | null;
+  overdue?: boolean | null;
   version: number;
 }
 
-export interface NewDossier {
+/** The form an enterprise fills in; a draft may leave any of the optional parts empty. */
+export interface DossierForm {
   title: string;
   contentCode: string;
   programme: Programme;
-  requestedSupport: number;
+  fundingCallId?: string;
+  supportKind?: string;
+  communeCode?: string;
+  totalBudget?: number;
+  requestedSupport?: number;
+  counterpartFunds?: number;
+  startsOn?: string;
+  endsOn?: string;
+  expectedOutcomes?: string;
+  answers?: Record<string, AnswerValue>;
+}
+
+export type FieldType = 'TEXT' | 'LONG_TEXT' | 'INTEGER' | 'MONEY' | 'DATE' | 'BOOLEAN';
+
+export interface ContentField {
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+  min?: number | null;
+  max?: number | null;
+  help?: string | null;
+}
+
+export interface SupportCap {
+  maxPercent: number;
+  maxAmount: number;
+}
+
+export interface SupportKindWithCap {
+  kind: { code: string; name: string; legalBasis?: string | null };
+  currentCap: SupportCap | null;
+}
+
+export interface ContentDetail {
+  content: CatalogueContent;
+  supportKinds: SupportKindWithCap[];
+  fields: ContentField[];
+  requiredDocumentTypes: string[];
+  priorityAreaCapPercent: number | null;
+}
+
+export interface Commune {
+  code: string;
+  name: string;
+  priorityArea: boolean;
+}
+
+export interface ReviewCriterion {
+  code: string;
+  name: string;
+  maxScore: number;
+}
+
+export type HistoryEvent = WorkflowEvent | 'ASSIGN' | 'RESCHEDULE';
+
+export interface HistoryEntry {
+  id: number;
+  event: HistoryEvent;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  actor: string | null;
+  actorRole: string | null;
+  comment: string | null;
+  occurredAt: string;
+}
+
+export interface Processing {
+  supplementRequest: {
+    reasons: string;
+    items: string[];
+    requestedBy?: string | null;
+    requestedAt?: string | null;
+    answeredAt?: string | null;
+  } | null;
+  reviews: {
+    reviewer: string;
+    scores: Record<string, number>;
+    totalScore: number;
+    recommendedAmount: number;
+    comment: string | null;
+    createdAt: string;
+  }[];
+  decision: { decisionNumber: string; approvedAmount: number; decidedBy?: string; decidedAt?: string } | null;
+}
+
+/** What a workflow event carries besides its name; each event reads the parts it needs. */
+export interface TransitionPayload {
+  comment?: string;
+  items?: string[];
+  scores?: Record<string, number>;
+  recommendedAmount?: number;
+  decisionNumber?: string;
+  approvedAmount?: number;
+  newAppointmentDate?: string;
+  assignee?: string;
+}
+
+export interface QueueFilter {
+  status?: DossierStatus;
+  assignee?: 'me';
+  unassigned?: boolean;
 }
 
 export type DocumentType = 'REQUEST_LETTER';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../lib/validation';
 import './ErrorSummary.css';
@@ -39,7 +40,9 @@ export function ErrorSummary({ problems, attempt }: Props) {
       <ul className="error-summary__list">
         {problems.map((problem, index) => (
           <li key={`${problem.fieldId ?? ''}-${index}`} lang={problem.lang}>
-            {problem.fieldId ? (
+            {problem.href ? (
+              <Link to={problem.href}>{problem.message}</Link>
+            ) : problem.fieldId ? (
               <a href={`#${problem.fieldId}`} onClick={(e) => focusField(e, problem.fieldId as string)}>
                 {problem.message}
               </a>

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { api } from '../../api';
 import { AuthContext } from '../../auth/AuthContext';
 import { anEnterpriseUser, fakeAuth, nobody } from '../../test/render';
 import { Header } from './Header';
@@ -17,6 +18,19 @@ function renderHeader(auth = fakeAuth(), at = '/') {
 }
 
 describe('the header', () => {
+  it('offers the server’s registration page to someone signed out, when there is one', async () => {
+    vi.mocked(api.publicConfig).mockResolvedValue({ issuer: 'x', clientId: 'y', scopes: 'openid', registrationUrl: '/register' });
+    renderHeader(fakeAuth(nobody()));
+    expect((await screen.findByRole('link', { name: 'Đăng ký tài khoản' })).getAttribute('href')).toBe('/register');
+  });
+
+  it('leads officers to the dossiers they process instead of their own', () => {
+    renderHeader(fakeAuth({ status: 'signedIn', user: { username: 'thamdinh', displayName: 'Cán bộ', roles: ['REVIEWER'], organisationName: null } }));
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(within(nav).getByRole('link', { name: 'Hồ sơ cần xử lý' }).getAttribute('href')).toBe('/can-bo');
+    expect(within(nav).queryByRole('link', { name: 'Hồ sơ của tôi' })).toBeNull();
+  });
+
   it('names the service and offers the three main destinations', () => {
     renderHeader(fakeAuth(nobody()));
     const banner = screen.getByRole('banner');

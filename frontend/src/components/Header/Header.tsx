@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { catalogue } from '../../api';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch';
@@ -34,12 +36,40 @@ function Account() {
       >
         {t('auth.signIn')}
       </button>
+      <RegisterLink />
     </div>
   );
 }
 
+/** The server's registration page, when accounts are made there (not with an external identity provider). */
+function RegisterLink() {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    catalogue.publicConfig().then(
+      (config) => current && setUrl(config.registrationUrl ?? null),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return url ? (
+    <a className="account__link" href={url}>
+      {t('auth.register')}
+    </a>
+  ) : null;
+}
+
+const OFFICER_ROLES = ['REVIEWER', 'APPROVER', 'MONITOR'];
+
 export function Header() {
   const { t } = useTranslation();
+  const { state } = useAuth();
+  const roles = state.status === 'signedIn' ? state.user.roles : [];
+  const officer = roles.some((role) => OFFICER_ROLES.includes(role));
+  const enterprise = !officer || roles.includes('ENTERPRISE');
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -64,11 +94,20 @@ export function Header() {
               {t('nav.lookup')}
             </NavLink>
           </li>
-          <li>
-            <NavLink to="/ho-so" className="site-nav__link">
-              {t('nav.myDossiers')}
-            </NavLink>
-          </li>
+          {enterprise ? (
+            <li>
+              <NavLink to="/ho-so" className="site-nav__link">
+                {t('nav.myDossiers')}
+              </NavLink>
+            </li>
+          ) : null}
+          {officer ? (
+            <li>
+              <NavLink to="/can-bo" className="site-nav__link">
+                {t('nav.queue')}
+              </NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

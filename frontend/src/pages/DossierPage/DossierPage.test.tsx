@@ -50,10 +50,14 @@ function theRequestLetter(): DossierDocument {
   };
 }
 
-function openDossier(documents: DossierDocument[] = []) {
-  vi.spyOn(api, 'dossier').mockResolvedValue(aDraftDossier());
+function openDossier(documents: DossierDocument[] = [], dossier: Dossier = aDraftDossier()) {
+  vi.spyOn(api, 'dossier').mockResolvedValue(dossier);
   vi.spyOn(api, 'documents').mockResolvedValue(documents);
   vi.spyOn(api, 'catalogueContents').mockResolvedValue([{ code: 'MACHINERY', name: 'Hỗ trợ ứng dụng máy móc' }]);
+  vi.spyOn(api, 'contentDetail').mockRejectedValue(new ApiError({ status: 0, errors: [] }));
+  vi.spyOn(api, 'communes').mockResolvedValue([{ code: '19003', name: 'Xã Côn Minh', priorityArea: true }]);
+  vi.spyOn(api, 'history').mockResolvedValue([]);
+  vi.spyOn(api, 'processing').mockResolvedValue({ supplementRequest: null, reviews: [], decision: null });
   return renderPage(<DossierPage />, { path: '/ho-so/:id', at: `/ho-so/${ID}` });
 }
 
@@ -72,7 +76,10 @@ describe('the dossier page', () => {
 
   it('submits after confirmation and shows the receipt with the code and the appointment date', async () => {
     const user = userEvent.setup();
-    const fire = vi.spyOn(api, 'fire').mockResolvedValue(theSubmittedDossier());
+    const fire = vi.spyOn(api, 'fire').mockImplementation(async () => {
+      vi.mocked(api.dossier).mockResolvedValue(theSubmittedDossier());
+      return theSubmittedDossier();
+    });
     openDossier([theRequestLetter()]);
     await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
 
@@ -103,7 +110,7 @@ describe('the dossier page', () => {
   it('shows the refusal of the workflow rule, linked to the upload', async () => {
     const user = userEvent.setup();
     vi.spyOn(api, 'fire').mockRejectedValue(
-      new ApiError({ status: 409, detail: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ', errors: [] }),
+      new ApiError({ status: 409, rule: 'required-documents', detail: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ', errors: [] }),
     );
     openDossier([]);
     await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
@@ -112,6 +119,57 @@ describe('the dossier page', () => {
     const link = await screen.findByRole('link', { name: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ' });
     expect(link.getAttribute('href')).toBe('#request-letter');
     await waitFor(() => expect(document.title).toBe('(1 lỗi) Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
+  });
+
+  it('links each missing answer of a refused submission to the form where it is given', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(api, 'fire').mockRejectedValue(
+      new ApiError({
+        status: 409,
+        rule: 'form-complete',
+        errors: [
+          { field: 'communeCode', message: 'Vui lòng chọn xã, phường nơi thực hiện.' },
+          { field: 'answers.machines', message: 'Vui lòng trả lời: Danh mục máy móc.' },
+        ],
+      }),
+    );
+    openDossier([theRequestLetter()]);
+    await user.click(await screen.findByRole('button', { name: 'Nộp hồ sơ' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
+
+    const summary = await screen.findByRole('region', { name: 'Có lỗi cần sửa' });
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((l) => l.getAttribute('href'))).toEqual([`/ho-so/${ID}/sua#communeCode`, `/ho-so/${ID}/sua#answers.machines`]);
+    await waitFor(() => expect(document.title).toBe('(2 lỗi) Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
+  });
+
+  it('withdraws only after confirmation', async () => {
+    const user = userEvent.setup();
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...aDraftDossier(), status: 'WITHDRAWN', statusName: 'Đã rút' });
+    openDossier([theRequestLetter()]);
+    await user.click(await screen.findByRole('button', { name: 'Rút hồ sơ' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xác nhận rút hồ sơ' });
+    expect(fire).not.toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Rút hồ sơ' }));
+    expect(fire).toHaveBeenCalledWith(ID, 'WITHDRAW');
+  });
+
+  it('shows the supplement request and lets the enterprise resubmit', async () => {
+    const user = userEvent.setup();
+    openDossier([theRequestLetter()], { ...theSubmittedDossier(), status: 'SUPPLEMENT_REQUESTED', statusName: 'Yêu cầu bổ sung', deadline: 'PAUSED' });
+    vi.mocked(api.processing).mockResolvedValue({
+      supplementRequest: { reasons: 'Thiếu báo giá', items: ['Báo giá thứ hai'], requestedAt: '2026-11-28T02:00:00Z', answeredAt: null },
+      reviews: [],
+      decision: null,
+    });
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...theSubmittedDossier(), status: 'UNDER_REVIEW' });
+    const request = await screen.findByRole('region', { name: 'Yêu cầu bổ sung hồ sơ' });
+    expect(within(request).getByText('Báo giá thứ hai')).toBeTruthy();
+    expect(screen.getByText('Tạm dừng chờ bổ sung')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Sửa hồ sơ' }).getAttribute('href')).toBe(`/ho-so/${ID}/sua`);
+    await user.click(screen.getByRole('button', { name: 'Nộp bổ sung' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp bổ sung' }));
+    expect(fire).toHaveBeenCalledWith(ID, 'RESUBMIT');
   });
 
   it('says so when the dossier cannot be found', async () => {

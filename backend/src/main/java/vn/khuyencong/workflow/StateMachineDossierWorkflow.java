@@ -47,6 +47,12 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final ProcessingRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Recorder recorder = new Recorder();
+    private final java.util.Queue<StateMachine<DossierStatus, DossierEvent>> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int MAX_IDLE = 64;
+    private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(DossierStatus.COMPLETED,
+            DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED);
 
     StateMachineDossierWorkflow(StateMachineFactory<DossierStatus, DossierEvent> machines, Dossiers dossiers,
             DossierHistory history, Catalog catalog, WorkingDays workingDays, ProcessingRecords records,
@@ -68,20 +74,19 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         TransitionContext context = new TransitionContext(dossier, event, actor,
                 request == null ? TransitionRequest.none() : request);
 
-        StateMachine<DossierStatus, DossierEvent> machine = machines.getStateMachine(dossierId.toString());
-        machine.getStateMachineAccessor().doWithAllRegions(access -> {
-            access.resetStateMachineReactively(new DefaultStateMachineContext<>(dossier.status(), null, null, null))
-                    .block();
-            access.addStateMachineInterceptor(new Recorder(context));
-        });
-        machine.startReactively().block();
+        StateMachine<DossierStatus, DossierEvent> machine = acquire();
         try {
+            machine.getStateMachineAccessor().doWithAllRegions(access -> access
+                    .resetStateMachineReactively(new DefaultStateMachineContext<>(dossier.status(), null, null, null))
+                    .block());
+            machine.startReactively().block();
             Message<DossierEvent> message = MessageBuilder.withPayload(event)
                     .setHeader(TransitionContext.HEADER, context).build();
             machine.sendEvent(Mono.just(message)).blockLast();
         }
         finally {
             machine.stopReactively().block();
+            release(machine);
         }
 
         if (context.failure() != null) {
@@ -97,6 +102,36 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         return catalog.content(dossier.contentCode()).orElseThrow().processingDays();
     }
 
+    /**
+     * Building a machine from the configuration costs far more than the transition itself, so machines are
+     * reused: each is reset to the dossier's stored state before every event and serves one event at a time.
+     */
+    private StateMachine<DossierStatus, DossierEvent> acquire() {
+        StateMachine<DossierStatus, DossierEvent> machine = idle.poll();
+        if (machine != null) {
+            idleCount.decrementAndGet();
+        }
+        else {
+            machine = machines.getStateMachine(UUID.randomUUID().toString());
+            machine.getStateMachineAccessor().doWithAllRegions(access -> access.addStateMachineInterceptor(recorder));
+        }
+        return machine;
+    }
+
+    private void release(StateMachine<DossierStatus, DossierEvent> machine) {
+        // a machine that reached a final state stays complete whatever it is reset to: it is not reused
+        if (machine.isComplete() || machine.hasStateMachineError() || machine.getState() == null
+                || END_STATES.contains(machine.getState().getId())) {
+            return;
+        }
+        if (idleCount.incrementAndGet() <= MAX_IDLE) {
+            idle.offer(machine);
+        }
+        else {
+            idleCount.decrementAndGet();
+        }
+    }
+
     private static ProblemException refusal(TransitionContext context) {
         if (context.refusal() != null) {
             return ProblemException.ruleViolated(context.refusal().rule(), context.refusal().message(),
@@ -106,29 +141,38 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
                 + context.event + "\" khi hồ sơ đang ở trạng thái \"" + context.dossier.status().label() + "\".");
     }
 
-    /** Writes the transition (state, history, event) in the caller's transaction, before the machine moves. */
+    /**
+     * Writes the transition (state, history, event) in the caller's transaction, before the machine moves; the
+     * transition travels in the message, so one interceptor serves every machine.
+     */
     private final class Recorder extends StateMachineInterceptorAdapter<DossierStatus, DossierEvent> {
-
-        private final TransitionContext context;
-
-        Recorder(TransitionContext context) {
-            this.context = context;
-        }
 
         @Override
         public void preStateChange(State<DossierStatus, DossierEvent> state, Message<DossierEvent> message,
                 Transition<DossierStatus, DossierEvent> transition, StateMachine<DossierStatus, DossierEvent> machine,
                 StateMachine<DossierStatus, DossierEvent> root) {
-            if (message == null || context.result() != null) {
+            TransitionContext context = message == null ? null
+                    : (TransitionContext) message.getHeaders().get(TransitionContext.HEADER);
+            if (context == null || context.result() != null) {
                 return;
             }
             try {
-                record(state.getId());
+                new Recording(context).record(state.getId());
             }
             catch (RuntimeException e) {
                 context.failed(e);
                 throw e;
             }
+        }
+    }
+
+    /** One transition being written. */
+    private final class Recording {
+
+        private final TransitionContext context;
+
+        Recording(TransitionContext context) {
+            this.context = context;
         }
 
         /** The history keeps the reasons; a reschedule also keeps the new date, an assignment the assignee. */

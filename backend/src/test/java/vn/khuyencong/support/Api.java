@@ -40,6 +40,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** A client of the application at {@code base} (benchmarks start their own instance). */
+    public static Api at(String base) {
+        return new Api(base);
+    }
+
     public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
 
         public JsonNode json() {
