@@ -21,6 +21,13 @@ describe('describing a failed call', () => {
     });
   });
 
+  it('asks to wait before looking up again when the server says so', () => {
+    expect(describeError(t, new ApiError({ status: 429, retryAfter: 30, detail: 'Too Many Requests', errors: [] }))).toEqual({
+      message: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau 30 giây.',
+    });
+    expect(describeError(t, new ApiError({ status: 429, errors: [] })).message).toMatch(/đợi một lát/);
+  });
+
   it('falls back to a generic message for anything else', () => {
     expect(describeError(t, new Error('boom'))).toEqual({ message: 'Đã có lỗi xảy ra. Vui lòng thử lại sau.' });
     expect(describeError(t, new ApiError({ status: 403, errors: [] })).message).toBe('Bạn không có quyền xem nội dung này.');
