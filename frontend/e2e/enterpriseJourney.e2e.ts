@@ -3,7 +3,7 @@ import { aPhoneUser, anEnterprise, anOfficer, aVisitor } from './support/story';
 
 test.describe.configure({ mode: 'serial' });
 
-test('an enterprise applies online and anyone can track the dossier by its code', async ({ page, browser }) => {
+test('an enterprise applies online, the agency reviews and approves, anyone can track the dossier by its code', async ({ page, browser }) => {
   const enterprise = anEnterprise(page);
   await enterprise.givenIOpenTheHomePage();
   await enterprise.whenIChooseToSignIn();
@@ -36,19 +36,25 @@ test('an enterprise applies online and anyone can track the dossier by its code'
   }
 
   // The agency reviews and approves it, each officer in a browser of their own.
-  for (const [username, work] of [
-    ['thamdinh', async (o: ReturnType<typeof anOfficer>) => { await o.whenIStartTheReview(); await o.whenIScoreAndRecommend(); }],
-    ['pheduyet', async (o: ReturnType<typeof anOfficer>) => { await o.whenIApprove(); }],
-  ] as const) {
-    const officerContext = await browser.newContext();
-    try {
-      const officer = anOfficer(await officerContext.newPage(), username);
-      await officer.givenIOpenMyQueue();
-      await officer.whenIOpenTheDossier(code);
-      await work(officer);
-    } finally {
-      await officerContext.close();
-    }
+  const reviewerContext = await browser.newContext();
+  try {
+    const reviewer = anOfficer(await reviewerContext.newPage(), 'thamdinh');
+    await reviewer.givenIOpenMyQueue();
+    await reviewer.whenIOpenTheDossier(code);
+    await reviewer.whenIStartTheReview();
+    await reviewer.whenIScoreAndRecommend();
+  } finally {
+    await reviewerContext.close();
+  }
+
+  const approverContext = await browser.newContext();
+  try {
+    const approver = anOfficer(await approverContext.newPage(), 'pheduyet');
+    await approver.givenIOpenMyQueue();
+    await approver.whenIOpenTheDossier(code);
+    await approver.whenIApprove();
+  } finally {
+    await approverContext.close();
   }
 
   const lastContext = await browser.newContext();

@@ -350,7 +350,7 @@ export function DossierPage() {
         <Loading />
       ) : (
         <>
-          {dossier.code ? <SubmissionReceipt dossier={dossier} headingRef={receiptHeading} /> : null}
+          {dossier.code && isEnterprise ? <SubmissionReceipt dossier={dossier} headingRef={receiptHeading} /> : null}
 
           {current.processing?.supplementRequest ? <SupplementRequest processing={current.processing} /> : null}
 
