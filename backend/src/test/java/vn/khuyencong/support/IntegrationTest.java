@@ -23,7 +23,8 @@ public abstract class IntegrationTest {
     public static final int PORT = freePort();
 
     public static final String DATABASE = System.getProperty("kc.test.database",
-            "kc_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
+            "kc_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                    + ProcessHandle.current().pid());
 
     public static final Path DATA_DIR = tempDir();
 
