@@ -34,8 +34,9 @@ import vn.khuyencong.workflow.TransitionRequest;
 
 /**
  * Transitions per second and latency of the workflow from 8 concurrent clients, in-process through the service
- * layer and over HTTP with real tokens, side by side with pgbench running the SQL statements one transition issues
- * (the database's own ceiling on this machine). Each client fires ASSIGN, a transition that keeps the state and so
+ * layer and over HTTP with real tokens (wrk as the client, one connection per client: like pgbench, a load generator
+ * in C that costs the server's two cores little), side by side with pgbench running the SQL statements one
+ * transition issues (the database's own ceiling on this machine). Each client fires ASSIGN, a transition that keeps the state and so
  * can repeat, on a dossier of its own. Prints a table; run it with {@code backend/bench/workflow.sh}.
  */
 public final class WorkflowBenchmark {
@@ -70,19 +71,11 @@ public final class WorkflowBenchmark {
 
             Result inProcess = run(duration, client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
 
-            List<Api> officers = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                Api officer = anonymous.as("thamdinh");
-                officer.token();
-                officers.add(officer);
+                tokens.add(anonymous.as("thamdinh").token());
             }
-            Result http = run(duration, client -> {
-                Api.Response response = officers.get(client).post("/api/v1/dossiers/" + dossiers.get(client) + "/transitions",
-                        Fixtures.event("ASSIGN", "assignee", "thamdinh"));
-                if (response.status() != 200) {
-                    throw new IllegalStateException(response.body());
-                }
-            });
+            Result http = Wrk.run("http://localhost:" + port, dossiers, tokens, duration);
 
             Result ceiling = PgBench.run(database, dossiers, duration);
 
@@ -100,22 +93,23 @@ public final class WorkflowBenchmark {
 
     static void print(String name, Result r, Result ceiling) {
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f%% |%n", name, r.perSecond(),
-                r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), 100 * r.perSecond() / ceiling.perSecond());
+                r.p50(), r.p95(), r.p99(), r.errors(), 100 * r.perSecond() / ceiling.perSecond());
     }
 
-    record Result(double perSecond, double[] latenciesMs, long errors) {
-
-        double percentile(double p) {
-            if (latenciesMs.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100 * latenciesMs.length) - 1;
-            return latenciesMs[Math.max(0, Math.min(index, latenciesMs.length - 1))];
-        }
+    record Result(double perSecond, double p50, double p95, double p99, long errors) {
 
         static Result of(long count, Duration duration, double[] latencies, long errors) {
             Arrays.sort(latencies);
-            return new Result(count / (duration.toNanos() / 1e9), latencies, errors);
+            return new Result(count / (duration.toNanos() / 1e9), percentile(latencies, 50), percentile(latencies, 95),
+                    percentile(latencies, 99), errors);
+        }
+
+        static double percentile(double[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
         }
     }
 
@@ -168,6 +162,35 @@ public final class WorkflowBenchmark {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** wrk with {@code bench/transition.lua}: each of its threads owns one connection, one dossier and one token. */
+    static final class Wrk {
+
+        static Result run(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
+            wrk(baseUrl, dossiers, tokens, WARM_UP);
+            String[] result = wrk(baseUrl, dossiers, tokens, duration);
+            long requests = Long.parseLong(result[1]);
+            double seconds = Long.parseLong(result[2]) / 1e6;
+            return new Result(requests / seconds, Double.parseDouble(result[3]), Double.parseDouble(result[4]),
+                    Double.parseDouble(result[5]), Long.parseLong(result[6]));
+        }
+
+        static String[] wrk(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
+            List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(CLIENTS), "-c",
+                    String.valueOf(CLIENTS), "-d", duration.toSeconds() + "s", "-s", "bench/transition.lua", baseUrl, "--"));
+            dossiers.forEach(id -> command.add(id.toString()));
+            command.addAll(tokens);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + output);
+            }
+            output.lines().filter(line -> line.startsWith("ERRORS ") && !line.endsWith("timeout=0")
+                    || line.startsWith("ERRORS ") && !line.contains("status=0")).forEach(System.out::println);
+            return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).split(" ");
         }
     }
 
