@@ -19,6 +19,13 @@ function request()
     '{"event":"ASSIGN","assignee":"thamdinh"}')
 end
 
+function response(status, headers, body)
+  if status >= 300 and not reported then
+    reported = true
+    io.write(string.format("FIRST-ERROR %d %s\n", status, body))
+  end
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %d %d %.3f %.3f %.3f %d\n", summary.requests, summary.duration,

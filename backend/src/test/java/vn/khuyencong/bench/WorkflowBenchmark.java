@@ -51,6 +51,7 @@ public final class WorkflowBenchmark {
         Path data = Files.createTempDirectory("kc-bench");
         // command-line arguments: they take precedence over application.yaml's defaults
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhuyenCongApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new StatementCapture()))
                 .run("--server.port=" + port, "--kc.public-url=http://localhost:" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                         "--kc.data-dir=" + data, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
@@ -68,6 +69,15 @@ public final class WorkflowBenchmark {
 
             System.out.printf("Workflow benchmark: %d clients, %d s per run after %d s warm-up, database %s%n",
                     CLIENTS, duration.toSeconds(), WARM_UP.toSeconds(), database);
+
+            List<String> issued = StatementCapture.during(() -> workflow.fire(dossiers.get(0), DossierEvent.ASSIGN,
+                    reviewer, assign)).stream().map(StatementCapture::shape).toList();
+            List<String> scripted = PgBench.statements().stream().map(StatementCapture::shape).toList();
+            System.out.println("Statements of one transition: " + issued);
+            if (!issued.equals(scripted)) {
+                throw new IllegalStateException("pgbench's script no longer issues what a transition issues: " + scripted
+                        + " (update PgBench.SCRIPT)");
+            }
 
             Result inProcess = run(duration, client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
 
@@ -187,8 +197,9 @@ public final class WorkflowBenchmark {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + output);
             }
-            output.lines().filter(line -> line.startsWith("ERRORS ") && !line.endsWith("timeout=0")
-                    || line.startsWith("ERRORS ") && !line.contains("status=0")).forEach(System.out::println);
+            output.lines().filter(line -> line.startsWith("FIRST-ERROR ")).forEach(System.out::println);
+            output.lines().filter(line -> line.startsWith("ERRORS ") && !line.endsWith("status=0 timeout=0"))
+                    .forEach(System.out::println);
             return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).split(" ");
         }
@@ -207,6 +218,12 @@ public final class WorkflowBenchmark {
                 INSERT INTO dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at) VALUES (:did, 'ASSIGN', 'SUBMITTED', 'SUBMITTED', 'thamdinh', 'REVIEWER', 'thamdinh', now());
                 COMMIT;
                 """;
+
+        /** The transition's statements in the script: without pgbench's own lookup and the transaction's bounds. */
+        static List<String> statements() {
+            return SCRIPT.lines().filter(line -> !line.startsWith("\\") && !line.contains("bench_dossier")
+                    && !line.equals("BEGIN;") && !line.equals("COMMIT;")).toList();
+        }
 
         static Result run(String database, List<UUID> dossiers, Duration duration) throws Exception {
             Path dir = Files.createTempDirectory("kc-pgbench");
