@@ -19,6 +19,7 @@ import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { DeadlineTag } from '../../components/DeadlineTag/DeadlineTag';
+import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
 import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
@@ -365,6 +366,13 @@ export function DossierPage() {
 
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t('dossier.documentsHeading')}</h2>
+            <DocumentChecklist
+              dossierId={dossier.id}
+              editable={editable}
+              uploadedElsewhere={['REQUEST_LETTER']}
+              version={current.documents.length}
+              onUploaded={uploaded}
+            />
             <DocumentList documents={current.documents} />
             {editable ? (
               <div className="no-print">

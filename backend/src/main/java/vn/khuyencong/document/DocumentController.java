@@ -11,7 +11,7 @@ import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.RequestContext;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -71,8 +71,12 @@ class DocumentController {
         Document stored = null;
         try {
             FileItemIterator parts = parser.getItemIterator(new Body(request, body));
+            int count = 0;
             while (parts.hasNext()) {
                 FileItemStream part = parts.next();
+                if (++count > settings.maxRequestParts()) {
+                    throw new FileCountLimitExceededException("parts", settings.maxRequestParts());
+                }
                 if (part.isFormField()) {
                     String value = field(part);
                     switch (part.getFieldName()) {
@@ -83,11 +87,13 @@ class DocumentController {
                 }
                 else if ("file".equals(part.getFieldName())) {
                     if (stored != null) {
+                        documents.discard(stored.id());
+                        stored = null;
                         throw ProblemException.invalidField("file", "Mỗi lần chỉ tải lên một tệp.");
                     }
                     Documents.Target target = documents.target(dossierId, documentType, replaces, user);
                     try (InputStream file = part.openStream()) {
-                        stored = documents.upload(target, part.getName(), file, user);
+                        stored = documents.upload(target, fileName(part), file, user);
                     }
                 }
                 else {
@@ -133,6 +139,16 @@ class DocumentController {
                 .body(document);
     }
 
+    /** The part's file name; the parser itself refuses a name with NUL in it. */
+    private static String fileName(FileItemStream part) {
+        try {
+            return part.getName();
+        }
+        catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+            throw ProblemException.invalidField("file", "Tên tệp chứa ký tự điều khiển không được phép.");
+        }
+    }
+
     private static String field(FileItemStream part) throws IOException {
         try (InputStream in = part.openStream()) {
             byte[] value = in.readNBytes(MAX_FIELD_LENGTH + 1);
@@ -156,7 +172,7 @@ class DocumentController {
     }
 
     /** The request as the multipart parser reads it: through the rate guard. */
-    private record Body(HttpServletRequest request, InputStream stream) implements RequestContext {
+    private record Body(HttpServletRequest request, InputStream stream) implements UploadContext {
 
         @Override
         public String getCharacterEncoding() {
@@ -171,6 +187,11 @@ class DocumentController {
         @Override
         public InputStream getInputStream() {
             return stream;
+        }
+
+        @Override
+        public long contentLength() {
+            return request.getContentLengthLong();
         }
     }
 

@@ -304,6 +304,14 @@ public class Documents {
         removeQuietly(key);
     }
 
+    /** Takes back a document just stored by a request that then turned out to be invalid. */
+    void discard(UUID id) {
+        jdbc.sql("select object_key from document where id = ?").param(id).query(String.class).optional().ifPresent(key -> {
+            jdbc.sql("delete from document where id = ?").param(id).update();
+            removeQuietly(key);
+        });
+    }
+
     Optional<Document> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'").param(id)
                 .query(Document.class).optional();

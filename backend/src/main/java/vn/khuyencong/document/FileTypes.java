@@ -58,7 +58,8 @@ final class FileTypes {
         String withName = tika.detect(prefix, fileName);
         String byName = tika.detect(fileName);
         String type = byBytes;
-        if ("application/zip".equals(byBytes) && isOoxml(withName) && indexOf(prefix, OOXML_MANIFEST) >= 0) {
+        if (("application/x-tika-ooxml".equals(byBytes) || "application/zip".equals(byBytes)) && isOoxml(withName)
+                && indexOf(prefix, OOXML_MANIFEST) >= 0 && indexOf(prefix, ooxmlFolder(withName)) >= 0) {
             type = withName;
         }
         if (!allowed.contains(type)) {
@@ -78,6 +79,13 @@ final class FileTypes {
         }
         MediaType normalised = types.getMediaTypeRegistry().normalize(MediaType.parse(byName));
         return normalised != null && normalised.toString().equals(type);
+    }
+
+    /** The package folder every document of the kind has: word/ for DOCX, xl/ for XLSX. */
+    private static byte[] ooxmlFolder(String type) {
+        String folder = type.endsWith("wordprocessingml.document") ? "word/"
+                : type.endsWith("spreadsheetml.sheet") ? "xl/" : "\u0000no-such-folder";
+        return folder.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean isOoxml(String type) {

@@ -87,8 +87,14 @@ final class UploadStreams {
             return count;
         }
 
+        private String hex;
+
+        /** The SHA-256 of everything read; reading ends with the first call. */
         String sha256() {
-            return hex(digest);
+            if (hex == null) {
+                hex = hex(digest);
+            }
+            return hex;
         }
     }
 
