@@ -77,7 +77,8 @@ public final class UploadBenchmark {
                 directToS3(direct, warmUp);
             }
             Files.delete(warmUp);
-            System.out.printf(Locale.ROOT, "%-9s %-28s %10s %10s %14s%n", "size", "path", "seconds", "MB/s", "peak heap MB");
+            System.out.printf(Locale.ROOT, "%-9s %-28s %10s %10s %14s %13s%n", "size", "path", "seconds", "MB/s", "peak heap MB",
+                    "old gen MB");
             for (long size : sizes) {
                 Path file = aFile(size);
                 try {
@@ -99,7 +100,8 @@ public final class UploadBenchmark {
         }
     }
 
-    record Sample(double seconds, long peakHeapBytes) {
+    /** Seconds taken, peak heap in use (live data and garbage not yet collected), peak of the old generation. */
+    record Sample(double seconds, long peakHeapBytes, long peakOldBytes) {
     }
 
     interface Upload {
@@ -109,6 +111,7 @@ public final class UploadBenchmark {
     /** Runs one upload while sampling the backend's used heap every 100 ms with jstat. */
     static Sample sampled(long pid, Upload upload) throws Exception {
         AtomicLong peak = new AtomicLong();
+        AtomicLong peakOld = new AtomicLong();
         Process jstat = new ProcessBuilder(System.getProperty("java.home") + "/bin/jstat", "-gc", Long.toString(pid), "100")
                 .redirectErrorStream(true).start();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
@@ -127,6 +130,10 @@ public final class UploadBenchmark {
                     }
                     long bytes = (long) (used * 1024);
                     peak.accumulateAndGet(bytes, Math::max);
+                    int old = columns.indexOf("OU");
+                    if (old >= 0 && old < values.length) {
+                        peakOld.accumulateAndGet((long) (Double.parseDouble(values[old]) * 1024), Math::max);
+                    }
                 }
             }
             catch (IOException | RuntimeException ignored) {
@@ -139,7 +146,7 @@ public final class UploadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         jstat.destroy();
         reader.join(2000);
-        return new Sample(seconds, peak.get());
+        return new Sample(seconds, peak.get(), peakOld.get());
     }
 
     static void throughBackend(int port, String token, String dossier, Path file) throws Exception {
@@ -170,8 +177,9 @@ public final class UploadBenchmark {
     }
 
     static void print(long size, String path, Sample sample) {
-        System.out.printf(Locale.ROOT, "%-9s %-28s %10.2f %10.1f %14.1f%n", size / MB + " MB", path, sample.seconds,
-                size / MB / sample.seconds, sample.peakHeapBytes / (double) MB);
+        System.out.printf(Locale.ROOT, "%-9s %-28s %10.2f %10.1f %14.1f %13.1f%n", size / MB + " MB", path,
+                sample.seconds, size / MB / sample.seconds, sample.peakHeapBytes / (double) MB,
+                sample.peakOldBytes / (double) MB);
     }
 
     /** A PDF header followed by random bytes, written in 1 MB blocks. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
@@ -25,6 +26,7 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.UploadPartArgs;
+import io.minio.UploadPartResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
@@ -72,8 +74,9 @@ public class ObjectStore implements AutoCloseable {
 
     /**
      * Streams {@code content} to the store: one PUT when it fits in a part, otherwise a multipart upload of
-     * {@link #PART_SIZE} parts through one reused buffer, so memory stays bounded whatever the size. When reading
-     * the content or the store fails, the multipart upload is aborted and nothing is left behind.
+     * {@link #PART_SIZE} parts through two reused buffers, the next part being read from the client while the
+     * previous one travels to the store. Memory stays at two parts whatever the size. When reading the content or
+     * the store fails, the multipart upload is aborted and nothing is left behind.
      *
      * @return the number of bytes stored
      * @throws IOException when reading {@code content} fails (the caller's stream, not the store)
@@ -93,20 +96,56 @@ public class ObjectStore implements AutoCloseable {
         }
         String uploadId = createMultipart(key);
         List<Part> parts = new ArrayList<>();
+        byte[] spare = new byte[PART_SIZE];
+        CompletableFuture<UploadPartResponse> inFlight = null;
         long total = 0;
         try {
+            int partNumber = 0;
             int length = first;
             while (length > 0) {
-                parts.add(uploadPart(key, uploadId, parts.size() + 1, buffer, length));
+                CompletableFuture<UploadPartResponse> sending = async.uploadPart(UploadPartArgs.builder()
+                        .bucket(bucket).object(key).uploadId(uploadId).partNumber(++partNumber)
+                        .data(buffer, length).build());
+                if (inFlight != null) {
+                    // the previous part has arrived: its buffer is free again
+                    parts.add(joined(inFlight).part());
+                }
+                inFlight = sending;
                 total += length;
+                byte[] free = spare;
+                spare = buffer;
+                buffer = free;
                 length = content.readNBytes(buffer, 0, PART_SIZE);
             }
+            parts.add(joined(inFlight).part());
+            inFlight = null;
             completeMultipart(key, uploadId, parts);
             return total;
         }
-        catch (IOException | RuntimeException e) {
+        catch (IOException | ProblemException e) {
+            settle(inFlight);
             abortQuietly(key, uploadId);
             throw e;
+        }
+        catch (RuntimeException e) {
+            settle(inFlight);
+            abortQuietly(key, uploadId);
+            throw unavailable(e);
+        }
+    }
+
+    private static void settle(CompletableFuture<?> inFlight) {
+        if (inFlight != null) {
+            inFlight.exceptionally(failure -> null).join();
+        }
+    }
+
+    private UploadPartResponse joined(CompletableFuture<UploadPartResponse> part) {
+        try {
+            return part.join();
+        }
+        catch (RuntimeException e) {
+            throw unavailable(e);
         }
     }
 
