@@ -39,6 +39,12 @@ import './DossierPage.css';
 
 const REQUEST_LETTER_INPUT = 'request-letter';
 
+/** The upload of the document type a refusal names (`documents.TYPE`): the request letter's own, or the checklist's. */
+function documentInput(field: string | undefined): string {
+  const type = field?.startsWith('documents.') ? field.slice('documents.'.length) : 'REQUEST_LETTER';
+  return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : `checklist-file-${type}`;
+}
+
 /** States in which the enterprise may still change its form and documents. */
 const EDITABLE = new Set(['DRAFT', 'SUPPLEMENT_REQUESTED']);
 /** States from which the enterprise may withdraw its dossier (before approval). */
@@ -281,7 +287,7 @@ export function DossierPage() {
     const rule = error.problem.rule;
     return error.problem.errors.map((e) => {
       const message = { message: e.message, lang: SERVER_LANGUAGE };
-      if (rule === 'required-documents') return { fieldId: REQUEST_LETTER_INPUT, ...message };
+      if (rule === 'required-documents' || rule === 'documents-clean') return { fieldId: documentInput(e.field), ...message };
       if ((rule && FORM_RULES.has(rule)) || e.field) return { href: editHref(on, e.field), ...message };
       return message;
     });
