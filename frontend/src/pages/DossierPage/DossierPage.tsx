@@ -40,7 +40,7 @@ import './DossierPage.css';
 const REQUEST_LETTER_INPUT = 'request-letter';
 
 /** The upload of the document type a refusal names (`documents.TYPE`): the request letter's own, or the checklist's. */
-function documentInput(field: string | undefined): string {
+function documentInput(field: string | null | undefined): string {
   const type = field?.startsWith('documents.') ? field.slice('documents.'.length) : 'REQUEST_LETTER';
   return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : `checklist-file-${type}`;
 }
