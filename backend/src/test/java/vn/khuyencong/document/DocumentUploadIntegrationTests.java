@@ -200,6 +200,45 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aClientTricklingItsBodyIsCutOffWith408AndNothingIsStored() throws Exception {
+        String id = the.aDraft().get("id").asString();
+        Set<String> before = objects();
+        String boundary = "b" + UUID.randomUUID();
+        byte[] body = multipart(boundary, field("documentType", "OTHER"), file("cham.pdf", DocumentFiles.aLargePdf(1024 * 1024, 408)));
+        int headOfFile = body.length - 1024 * 1024 + 100;
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("localhost", PORT)) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + documents(id) + " HTTP/1.1\r\nHost: localhost:" + PORT + "\r\nAuthorization: Bearer "
+                    + the.enterprise.token() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nContent-Length: " + body.length + "\r\nAccept: application/json\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, headOfFile);
+            out.flush();
+            // then one byte every half second, far under the minimum rate, until the server gives up
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(45).toNanos();
+            InputStream in = socket.getInputStream();
+            int sent = headOfFile;
+            while (System.nanoTime() < deadline && in.available() == 0 && sent < body.length) {
+                try {
+                    out.write(body[sent++]);
+                    out.flush();
+                }
+                catch (IOException closed) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            response = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 408");
+        assertThat(response).contains("upload-too-slow", "\"field\":\"file\"");
+        awaitNothingStored(id, before);
+    }
+
+    @Test
     void theObjectStoreStoppingMidUploadGivesA503AndLeavesNoRow() throws Exception {
         String id = the.aDraft().get("id").asString();
         String boundary = "b" + UUID.randomUUID();
