@@ -1,4 +1,5 @@
 import { ApiError, parseProblem } from './problem';
+import type { Checklist, StartUpload, StoredDocument, UploadSession } from './documents';
 import type {
   CatalogueContent,
   Commune,
@@ -101,6 +102,32 @@ export function createApiClient(options: ApiClientOptions = {}) {
     });
   }
 
+  /** Sends a file's bytes as they are (one part of a resumable upload), with progress. */
+  function sendBytes<T>(method: string, path: string, body: Blob, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = createXhr();
+      xhr.open(method, baseUrl + path);
+      for (const [name, value] of Object.entries(headers({ 'Content-Type': 'application/octet-stream' })))
+        xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = () => {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          onProgress?.(1);
+          resolve(JSON.parse(xhr.responseText || 'null') as T);
+        } else {
+          if (xhr.status === 401) options.onUnauthorized?.();
+          reject(new ApiError(parseProblem(xhr.status, xhr.responseText)));
+        }
+      };
+      xhr.onerror = () => reject(new ApiError({ status: 0, errors: [] }));
+      xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+      signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(body);
+    });
+  }
+
   const id = encodeURIComponent;
 
   return {
@@ -134,6 +161,25 @@ export function createApiClient(options: ApiClientOptions = {}) {
       form.append('file', file, file.name);
       return upload<DossierDocument>(`/dossiers/${id(dossierId)}/documents`, form, opts);
     },
+    /** Any type of the catalogue; `replaces` adds a new version of a submitted document (supplement). */
+    uploadAnyDocument(dossierId: string, documentType: string, file: File, opts: UploadOptions & { replaces?: string } = {}) {
+      const form = new FormData();
+      form.append('documentType', documentType);
+      if (opts.replaces) form.append('replaces', opts.replaces);
+      form.append('file', file, file.name);
+      return upload<StoredDocument>(`/dossiers/${id(dossierId)}/documents`, form, opts);
+    },
+    checklist: (dossierId: string) => request<Checklist>('GET', `/dossiers/${id(dossierId)}/checklist`),
+    deleteDocument: (dossierId: string, documentId: string) =>
+      request<null>('DELETE', `/dossiers/${id(dossierId)}/documents/${id(documentId)}`),
+    startUpload: (dossierId: string, start: StartUpload) =>
+      request<UploadSession>('POST', `/dossiers/${id(dossierId)}/uploads`, start),
+    uploadStatus: (dossierId: string, uploadId: string) =>
+      request<UploadSession>('GET', `/dossiers/${id(dossierId)}/uploads/${id(uploadId)}`),
+    uploadPart: (dossierId: string, uploadId: string, part: number, bytes: Blob, opts?: UploadOptions) =>
+      sendBytes<UploadSession>('PUT', `/dossiers/${id(dossierId)}/uploads/${id(uploadId)}/parts/${part}`, bytes, opts),
+    completeUpload: (dossierId: string, uploadId: string) =>
+      request<StoredDocument>('POST', `/dossiers/${id(dossierId)}/uploads/${id(uploadId)}/complete`),
     fire: (dossierId: string, event: WorkflowEvent, payload: TransitionPayload = {}) =>
       request<Dossier>('POST', `/dossiers/${id(dossierId)}/transitions`, { event, ...payload }),
   };

@@ -62,3 +62,4 @@ export type { ApiClient } from './client';
 export { ApiError, isApiError } from './problem';
 export type { Problem, ProblemFieldError } from './problem';
 export * from './types';
+export * from './documents';

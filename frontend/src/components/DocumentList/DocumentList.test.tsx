@@ -27,6 +27,31 @@ describe('the document list', () => {
     expect(within(item).getByText(sha256)).toBeTruthy();
   });
 
+  it('shows what the scanner and the integrity check found, and which version replaces another', () => {
+    render(
+      <DocumentList
+        documents={[
+          {
+            id: 'doc2',
+            documentType: 'OTHER',
+            fileName: 'ban-2.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 10,
+            sha256: 'ab'.repeat(32),
+            uploadedAt: '2026-11-27T03:00:00Z',
+            scanStatus: 'INFECTED',
+            integrityFailedAt: '2026-11-28T03:00:00Z',
+            replacesId: 'doc1',
+          },
+        ]}
+      />,
+    );
+    const item = within(screen.getByRole('list', { name: 'Tài liệu đã tải lên' })).getByRole('listitem');
+    expect(within(item).getByText('Nhiễm mã độc: không thể nộp')).toBeTruthy();
+    expect(within(item).getByText('Nội dung lưu trữ không còn khớp mã SHA-256 đã ghi nhận')).toBeTruthy();
+    expect(within(item).getByText('Bản bổ sung, thay thế phiên bản trước')).toBeTruthy();
+  });
+
   it('says so when nothing has been uploaded', () => {
     render(<DocumentList documents={[]} />);
     expect(screen.getByText('Chưa có tài liệu nào được tải lên.')).toBeTruthy();

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { StoredDocument } from '../../api/documents';
 import type { DossierDocument } from '../../api/types';
 import { formatFileSize, formatInstant } from '../../lib/format';
 import './DocumentList.css';
 
 /** Uploaded documents as cards: a 64-character hash does not fit a table row on a phone. */
-export function DocumentList({ documents }: { documents: DossierDocument[] }) {
+export function DocumentList({ documents }: { documents: (DossierDocument | StoredDocument)[] }) {
   const { t, i18n } = useTranslation();
   if (documents.length === 0) return <p>{t('dossier.noDocuments')}</p>;
   return (
@@ -29,6 +30,7 @@ export function DocumentList({ documents }: { documents: DossierDocument[] }) {
                 {document.sha256}
               </dd>
             </div>
+            <Checks document={document} />
             <div>
               <dt>{t('dossier.uploadedAt')}</dt>
               <dd>
@@ -39,5 +41,35 @@ export function DocumentList({ documents }: { documents: DossierDocument[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** What the scanner, the integrity check and the versions say about a document, when they say something. */
+function Checks({ document }: { document: DossierDocument | StoredDocument }) {
+  const { t } = useTranslation();
+  const stored = document as StoredDocument;
+  return (
+    <>
+      {stored.scanStatus && stored.scanStatus !== 'NOT_SCANNED' ? (
+        <div>
+          <dt>{t('documents.scanLabel')}</dt>
+          <dd className={stored.scanStatus === 'INFECTED' ? 'document-list__alert' : undefined}>
+            {t(`documents.scan.${stored.scanStatus}`)}
+          </dd>
+        </div>
+      ) : null}
+      {stored.integrityFailedAt ? (
+        <div>
+          <dt>{t('documents.integrityLabel')}</dt>
+          <dd className="document-list__alert">{t('documents.integrityFailed')}</dd>
+        </div>
+      ) : null}
+      {stored.replacesId ? (
+        <div>
+          <dt>{t('documents.versionLabel')}</dt>
+          <dd>{t('documents.replacesEarlier')}</dd>
+        </div>
+      ) : null}
+    </>
   );
 }

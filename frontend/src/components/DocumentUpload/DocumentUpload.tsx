@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { describeError } from '../../api/describeError';
+import { RESUMABLE_THRESHOLD } from '../../api/documents';
+import { uploadInParts } from '../../api/resumableUpload';
 import type { DocumentType, DossierDocument } from '../../api/types';
 import { Field } from '../Field/Field';
 import './DocumentUpload.css';
@@ -22,7 +24,7 @@ function looksLikePdf(file: File): boolean {
 
 /**
  * Uploads one PDF with a real progress bar fed by XMLHttpRequest's upload events, so people on
- * slow connections see that something is happening, and can cancel.
+ * slow connections see that something is happening, and can cancel. Large files go in parts that resume.
  */
 export function DocumentUpload({ dossierId, documentType, inputId, onUploaded, onErrorChange }: Props) {
   const { t } = useTranslation();
@@ -53,10 +55,12 @@ export function DocumentUpload({ dossierId, documentType, inputId, onUploaded, o
     const controller = new AbortController();
     abortRef.current = controller;
     try {
-      const document = await api.uploadDocument(dossierId, documentType, file, {
-        signal: controller.signal,
-        onProgress: (fraction) => setPercent(Math.round(fraction * 100)),
-      });
+      const options = { signal: controller.signal, onProgress: (fraction: number) => setPercent(Math.floor(fraction * 100)) };
+      // a large file goes in parts: after a dropped connection, uploading it again carries on where it stopped
+      const document =
+        file.size >= RESUMABLE_THRESHOLD
+          ? await uploadInParts(api, dossierId, documentType, file, options)
+          : await api.uploadDocument(dossierId, documentType, file, options);
       setDone(t('upload.done', { fileName: document.fileName }));
       setFile(null);
       if (inputRef.current) inputRef.current.value = '';

@@ -19,6 +19,7 @@ import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { DeadlineTag } from '../../components/DeadlineTag/DeadlineTag';
+import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
 import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
@@ -37,6 +38,12 @@ import { OfficerActions } from './OfficerActions';
 import './DossierPage.css';
 
 const REQUEST_LETTER_INPUT = 'request-letter';
+
+/** The upload of the document type a refusal names (`documents.TYPE`): the request letter's own, or the checklist's. */
+function documentInput(field: string | null | undefined): string {
+  const type = field?.startsWith('documents.') ? field.slice('documents.'.length) : 'REQUEST_LETTER';
+  return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : `checklist-file-${type}`;
+}
 
 /** States in which the enterprise may still change its form and documents. */
 const EDITABLE = new Set(['DRAFT', 'SUPPLEMENT_REQUESTED']);
@@ -280,7 +287,7 @@ export function DossierPage() {
     const rule = error.problem.rule;
     return error.problem.errors.map((e) => {
       const message = { message: e.message, lang: SERVER_LANGUAGE };
-      if (rule === 'required-documents') return { fieldId: REQUEST_LETTER_INPUT, ...message };
+      if (rule === 'required-documents' || rule === 'documents-clean') return { fieldId: documentInput(e.field), ...message };
       if ((rule && FORM_RULES.has(rule)) || e.field) return { href: editHref(on, e.field), ...message };
       return message;
     });
@@ -365,6 +372,13 @@ export function DossierPage() {
 
           <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{t('dossier.documentsHeading')}</h2>
+            <DocumentChecklist
+              dossierId={dossier.id}
+              editable={editable}
+              uploadedElsewhere={['REQUEST_LETTER']}
+              version={current.documents.length}
+              onUploaded={uploaded}
+            />
             <DocumentList documents={current.documents} />
             {editable ? (
               <div className="no-print">

@@ -46,7 +46,7 @@ public class Catalog {
     }
 
     public List<DocumentType> documentTypes() {
-        return jdbc.sql("select code, name from document_type order by code").query(DocumentType.class).list();
+        return jdbc.sql("select code, name from document_type order by sort_order, code").query(DocumentType.class).list();
     }
 
     public Optional<DocumentType> documentType(String code) {

@@ -1,28 +1,27 @@
 package vn.khuyencong.document;
 
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.SequenceInputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.multipart.MultipartFile;
 
 import vn.khuyencong.catalog.Catalog;
+import vn.khuyencong.catalog.DocumentType;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.DossierStatus;
@@ -31,35 +30,54 @@ import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
 
 /**
- * Uploading, listing and reading a dossier's documents. The bytes go to object storage under a random key while
- * their SHA-256 and size are computed on the way; the metadata row is written only once the object is stored.
+ * Uploading, listing, reading and deleting a dossier's documents, and its checklist. The bytes stream to object
+ * storage under a random key while their SHA-256 and size are computed on the way; a row marked UPLOADING is
+ * written first (so a crash leaves something the sweep can find) and becomes STORED once the object is complete.
+ * No database transaction is held open while bytes travel.
  */
 @Service
 public class Documents {
 
-    /** Types decided by the bytes, never by the file name or the declared Content-Type. */
-    static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
+    static final String KEY_PREFIX = "documents/";
 
     private static final String COLUMNS = """
-            id, dossier_id, document_type, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at""";
+            id, dossier_id, document_type, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
+            replaces_id, scan_status, integrity_failed_at""";
 
     private final JdbcClient jdbc;
     private final ObjectStore store;
     private final Dossiers dossiers;
     private final Catalog catalog;
     private final Clock clock;
-    private final Tika tika = new Tika();
+    private final DocumentProperties properties;
+    private final FileTypes fileTypes;
+    private final VirusScanner scanner;
 
-    Documents(JdbcClient jdbc, ObjectStore store, Dossiers dossiers, Catalog catalog, Clock clock) {
+    Documents(JdbcClient jdbc, ObjectStore store, Dossiers dossiers, Catalog catalog, Clock clock,
+            DocumentProperties properties) {
         this.jdbc = jdbc;
         this.store = store;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.clock = clock;
+        this.properties = properties;
+        this.fileTypes = new FileTypes(properties.allowedTypes());
+        this.scanner = new ClamAvScanner(properties.scan());
     }
 
-    @Transactional
-    public Document upload(UUID dossierId, String documentType, MultipartFile file, CurrentUser user) {
+    /** A file about to be uploaded to a dossier: everything known before its bytes arrive. */
+    record Target(Dossier dossier, String documentType, UUID replaces) {
+    }
+
+    /**
+     * Checks that {@code user} may add a document of {@code documentType} to the dossier now.
+     *
+     * @throws ProblemException 404 when the dossier is not the user's to see, 409 when not the owner's or locked,
+     *         400 when the type or the replaced document is wrong
+     */
+    Target target(UUID dossierId, String documentType, UUID replaces, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
         if (!dossier.organisationId().equals(user.organisationId())) {
             throw ProblemException.ruleViolated("owner-only", "Chỉ tổ chức nộp hồ sơ mới được tải tài liệu lên.");
@@ -68,61 +86,193 @@ public class Documents {
             throw ProblemException.ruleViolated("documents-locked",
                     "Hồ sơ đã nộp: chỉ được bổ sung tài liệu khi cơ quan yêu cầu bổ sung.");
         }
-        if (documentType == null || catalog.documentType(documentType).isEmpty()) {
+        if (documentType == null || documentType.isBlank()) {
+            throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
+        }
+        if (catalog.documentType(documentType).isEmpty()) {
             throw ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục.");
         }
-        if (file == null || file.isEmpty()) {
-            throw ProblemException.invalidField("file", "Tệp tải lên đang trống. Vui lòng chọn một tệp có nội dung.");
+        if (replaces != null) {
+            Optional<Document> replaced = find(replaces).filter(d -> d.dossierId().equals(dossierId));
+            if (replaced.isEmpty()) {
+                throw ProblemException.invalidField("replaces", "Không tìm thấy tài liệu cần thay thế trong hồ sơ này.");
+            }
+            if (!replaced.get().documentType().equals(documentType)) {
+                throw ProblemException.invalidField("replaces", "Phiên bản mới phải cùng loại giấy tờ với tài liệu được thay thế.");
+            }
         }
-        String fileName = FileNames.clean(file.getOriginalFilename());
-        String contentType = detect(file);
-        if (!ALLOWED_TYPES.contains(contentType)) {
-            throw ProblemException.unsupportedMedia("file",
-                    "Chỉ chấp nhận tệp PDF, JPEG hoặc PNG. Nội dung tệp \"" + fileName + "\" không thuộc các loại này.");
-        }
+        return new Target(dossier, documentType, replaces);
+    }
 
-        String key = "documents/" + UUID.randomUUID();
-        MessageDigest sha256 = sha256();
-        long size;
-        try (CountingInputStream counted = new CountingInputStream(new DigestInputStream(file.getInputStream(), sha256))) {
-            store.put(key, counted, contentType);
-            size = counted.count;
+    /**
+     * Stores one file streamed from the client.
+     *
+     * @param content the file's bytes, read once, to the end
+     */
+    Document upload(Target target, String originalName, InputStream content, CurrentUser user) {
+        String fileName = FileNames.clean(originalName);
+        long max = properties.maxFileSize().toBytes();
+        byte[] head = new byte[FileTypes.HEAD];
+        int headLength;
+        try {
+            headLength = content.readNBytes(head, 0, head.length);
         }
         catch (IOException e) {
-            throw ProblemException.invalidField("file", "Không đọc được tệp tải lên. Vui lòng thử lại.");
+            throw interrupted(e);
         }
+        if (headLength == 0) {
+            throw ProblemException.invalidField("file", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
+        }
+        if (headLength > max) {
+            throw tooLarge();
+        }
+        String contentType = fileTypes.decide(head, headLength, fileName);
 
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        String key = KEY_PREFIX + UUID.randomUUID();
+        jdbc.sql("""
+                insert into document (id, dossier_id, document_type, object_key, file_name, content_type, uploaded_by,
+                                      uploaded_at, replaces_id, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADING')""")
+                .params(id, target.dossier().id(), target.documentType(), key, fileName, contentType, user.username(),
+                        Timestamp.from(clock.instant()), target.replaces())
+                .update();
+
+        UploadStreams.Measured measured = new UploadStreams.Measured(
+                new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), content), max);
         try {
-            jdbc.sql("insert into document (id, dossier_id, document_type, object_key, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, dossierId, documentType, key, fileName, contentType, size,
-                            HexFormat.of().formatHex(sha256.digest()), user.username(), Timestamp.from(now))
+            store.put(key, measured, contentType);
+        }
+        catch (IOException e) {
+            forgetRow(id);
+            throw interrupted(e);
+        }
+        catch (RuntimeException e) {
+            forgetRow(id);
+            throw e;
+        }
+        return stored(id, key, measured.count(), measured.sha256());
+    }
+
+    /** Marks an uploaded object's row as stored, and scans it when scanning is on. */
+    Document stored(UUID id, String key, long size, String sha256) {
+        try {
+            jdbc.sql("update document set status = 'STORED', size_bytes = ?, sha256 = ?, scan_status = ? where id = ?")
+                    .params(size, sha256, (scanner.enabled() ? ScanStatus.PENDING : ScanStatus.NOT_SCANNED).name(), id)
+                    .update();
+        }
+        catch (RuntimeException e) {
+            // the object has no usable row: remove it now, or leave it to the orphan sweep
+            removeQuietly(key);
+            throw e;
+        }
+        if (scanner.enabled()) {
+            scan(id, key);
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Inserts the row of an object assembled from parts (resumable uploads), then treats it as stored. */
+    Document storedFromParts(Target target, UUID id, String key, String fileName, String contentType, long size,
+            String sha256, String uploadedBy) {
+        try {
+            jdbc.sql("""
+                    insert into document (id, dossier_id, document_type, object_key, file_name, content_type,
+                                          uploaded_by, uploaded_at, replaces_id, status)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADING')""")
+                    .params(id, target.dossier().id(), target.documentType(), key, fileName, contentType, uploadedBy,
+                            Timestamp.from(clock.instant()), target.replaces())
                     .update();
         }
         catch (RuntimeException e) {
             removeQuietly(key);
             throw e;
         }
-        return find(id).orElseThrow();
+        return stored(id, key, size, sha256);
     }
 
+    /** Scans one stored document; a scanner failure leaves it pending for the next scheduled attempt. */
+    void scan(UUID id, String key) {
+        try (InputStream in = store.get(key)) {
+            VirusScanner.Verdict verdict = scanner.scan(in);
+            jdbc.sql("update document set scan_status = ?, scan_detail = ? where id = ?")
+                    .params(verdict.status().name(), verdict.detail(), id).update();
+            if (verdict.status() == ScanStatus.INFECTED) {
+                log.warn("Document {} is infected: {}", id, verdict.detail());
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn("Document {} could not be scanned now: {}", id, e.toString());
+        }
+    }
+
+    boolean scanningEnabled() {
+        return scanner.enabled();
+    }
+
+    /** The dossier, if the caller may see it; otherwise 404. */
+    Dossier visible(UUID dossierId, CurrentUser user) {
+        return dossiers.getVisible(dossierId, user);
+    }
+
+    /** The stored documents of a dossier, oldest first, every version. */
     public List<Document> list(UUID dossierId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
-        return jdbc.sql("select " + COLUMNS + " from document where dossier_id = ? order by uploaded_at")
+        return stored(dossierId);
+    }
+
+    private List<Document> stored(UUID dossierId) {
+        return jdbc.sql("select " + COLUMNS + " from document where dossier_id = ? and status = 'STORED' order by uploaded_at, id")
                 .param(dossierId).query(Document.class).list();
     }
 
-    /** The document types a dossier has at least one file for: what the required-documents rule checks. */
-    public Set<String> presentTypes(UUID dossierId) {
-        return Set.copyOf(jdbc.sql("select distinct document_type from document where dossier_id = ?")
-                .param(dossierId).query(String.class).list());
+    /** The dossier's checklist: the required types of its content, then the optional extras, in catalogue order. */
+    public Checklist checklist(UUID dossierId, CurrentUser user) {
+        return checklist(dossiers.getVisible(dossierId, user));
+    }
+
+    /** The checklist of a dossier the caller has already been allowed to see (the workflow's rules). */
+    public Checklist checklist(Dossier dossier) {
+        Set<String> required = catalog.requiredDocumentTypes(dossier.contentCode());
+        List<Document> documents = stored(dossier.id());
+        List<Checklist.Item> requiredItems = new ArrayList<>();
+        List<Checklist.Item> optionalItems = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (DocumentType type : catalog.documentTypes()) {
+            List<Document> ofType = documents.stream().filter(d -> d.documentType().equals(type.code())).toList();
+            boolean isRequired = required.contains(type.code());
+            Checklist.Item item = new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), ofType);
+            (isRequired ? requiredItems : optionalItems).add(item);
+            if (isRequired && ofType.isEmpty()) {
+                missing.add(type.code());
+            }
+        }
+        List<Checklist.Item> items = new ArrayList<>(requiredItems);
+        items.addAll(optionalItems);
+        return new Checklist(dossier.id(), dossier.contentCode(), missing.isEmpty(), missing, items);
+    }
+
+    /** The names of the catalogue's document types, by code. */
+    public String typeName(String code) {
+        return catalog.documentType(code).map(DocumentType::name).orElse(code);
+    }
+
+    /** The dossier's current documents (not replaced by a newer version) the scanner found infected. */
+    public List<Document> infected(UUID dossierId) {
+        List<Document> all = stored(dossierId);
+        Set<UUID> replaced = new java.util.HashSet<>();
+        all.forEach(d -> {
+            if (d.replacesId() != null) {
+                replaced.add(d.replacesId());
+            }
+        });
+        return all.stream().filter(d -> d.scanStatus() == ScanStatus.INFECTED && !replaced.contains(d.id())).toList();
     }
 
     /** Opens a document's content for someone allowed to see its dossier. */
     public Content open(UUID dossierId, UUID documentId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
-        String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ?")
+        String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ? and status = 'STORED'")
                 .params(documentId, dossierId).query(String.class).optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài liệu."));
         Document document = find(documentId).orElseThrow();
@@ -132,20 +282,51 @@ public class Documents {
     public record Content(Document document, InputStream stream) {
     }
 
+    /** Deletes a document of a draft; after submission documents are kept, and supplements add versions. */
+    void delete(UUID dossierId, UUID documentId, CurrentUser user) {
+        Dossier dossier = dossiers.getVisible(dossierId, user);
+        String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ? and status = 'STORED'")
+                .params(documentId, dossierId).query(String.class).optional()
+                .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài liệu."));
+        if (!dossier.organisationId().equals(user.organisationId())) {
+            throw ProblemException.ruleViolated("owner-only", "Chỉ tổ chức nộp hồ sơ mới được xoá tài liệu.");
+        }
+        if (dossier.status() != DossierStatus.DRAFT) {
+            throw ProblemException.ruleViolated("documents-immutable",
+                    "Hồ sơ đã nộp: tài liệu không được xoá. Khi được yêu cầu bổ sung, hãy tải lên phiên bản mới thay thế.");
+        }
+        int versions = jdbc.sql("select count(*) from document where replaces_id = ?").param(documentId)
+                .query(Integer.class).single();
+        if (versions > 0) {
+            throw ProblemException.ruleViolated("documents-immutable", "Tài liệu đã có phiên bản thay thế, không được xoá.");
+        }
+        jdbc.sql("delete from document where id = ?").param(documentId).update();
+        removeQuietly(key);
+    }
+
+    /** Takes back a document just stored by a request that then turned out to be invalid. */
+    void discard(UUID id) {
+        jdbc.sql("select object_key from document where id = ?").param(id).query(String.class).optional().ifPresent(key -> {
+            jdbc.sql("delete from document where id = ?").param(id).update();
+            removeQuietly(key);
+        });
+    }
+
     Optional<Document> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from document where id = ?").param(id).query(Document.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'").param(id)
+                .query(Document.class).optional();
     }
 
-    private String detect(MultipartFile file) {
-        try (InputStream in = new BufferedInputStream(file.getInputStream())) {
-            return tika.detect(in);
+    private void forgetRow(UUID id) {
+        try {
+            jdbc.sql("delete from document where id = ? and status = 'UPLOADING'").param(id).update();
         }
-        catch (IOException e) {
-            throw ProblemException.invalidField("file", "Không đọc được tệp tải lên. Vui lòng thử lại.");
+        catch (RuntimeException e) {
+            log.warn("Row {} left in UPLOADING for the sweep: {}", id, e.toString());
         }
     }
 
-    private void removeQuietly(String key) {
+    void removeQuietly(String key) {
         try {
             store.remove(key);
         }
@@ -154,39 +335,37 @@ public class Documents {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    ProblemException tooLarge() {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "Tệp quá lớn",
+                "Tệp vượt quá dung lượng cho phép (" + megabytes(properties.maxFileSize().toBytes()) + ").",
+                List.of(new ProblemException.FieldProblem("file",
+                        "Không quá " + megabytes(properties.maxFileSize().toBytes()) + ".")),
+                Map.of("maxBytes", properties.maxFileSize().toBytes()));
     }
 
-    private static final class CountingInputStream extends FilterInputStream {
-
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
+    /** What a failed read of the client's stream means for the client. */
+    ProblemException interrupted(IOException e) {
+        if (UploadStreams.causedBy(e, UploadStreams.TooLarge.class)) {
+            return tooLarge();
         }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
+        if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class)) {
+            return new ProblemException(HttpStatus.REQUEST_TIMEOUT, "upload-too-slow", "Tải lên quá chậm",
+                    "Kết nối gửi dữ liệu quá chậm nên việc tải lên đã bị dừng. Vui lòng thử lại khi mạng ổn định hơn,"
+                            + " hoặc dùng tải lên theo từng phần để tiếp tục được khi mất kết nối.",
+                    List.of(new ProblemException.FieldProblem("file", "Tải lên bị dừng vì quá chậm.")), Map.of());
         }
+        return ProblemException.invalidField("file", "Việc tải tệp lên bị gián đoạn. Vui lòng thử lại.");
+    }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
+    static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? (bytes / (1024 * 1024)) + " MB" : bytes + " byte";
+    }
+
+    DocumentProperties properties() {
+        return properties;
+    }
+
+    FileTypes fileTypes() {
+        return fileTypes;
     }
 }

@@ -105,7 +105,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         transitions
                 // the enterprise submits within the call; the receipt, the code and the appointment date are issued
                 .withExternal().source(DRAFT).target(SUBMITTED).event(SUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent())).and()
+                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent(), noInfectedDocuments())).and()
                 // the reviewer takes it up
                 .withExternal().source(SUBMITTED).target(UNDER_REVIEW).event(START_REVIEW)
                 .guard(all(role(REVIEWER))).and()
@@ -123,7 +123,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 .guard(all(role(REVIEWER), reasonGiven(), itemsListed(), firstSupplementRequest())).and()
                 // the enterprise answers; the processing time restarts from zero
                 .withExternal().source(SUPPLEMENT_REQUESTED).target(UNDER_REVIEW).event(RESUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent())).and()
+                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent(), noInfectedDocuments())).and()
                 // appraisal done: score sheet and a support amount recommended
                 .withExternal().source(UNDER_REVIEW).target(REVIEWED).event(RECOMMEND)
                 .guard(all(role(REVIEWER), scoreSheetComplete(), recommendationWithinLimits())).and()
@@ -239,16 +239,30 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         });
     }
 
+    /** Every required document of the checklist present; every missing one listed, in checklist order. */
     Rule requiredDocumentsPresent() {
         return new Rule("required-documents", t -> {
-            Set<String> missing = new HashSet<>(catalog.requiredDocumentTypes(t.dossier.contentCode()));
-            missing.removeAll(documents.presentTypes(t.dossier.id()));
+            List<String> missing = documents.checklist(t.dossier).missing();
             if (missing.isEmpty()) {
                 return null;
             }
-            return Refused.because("Hồ sơ còn thiếu giấy tờ bắt buộc: " + missing.stream().sorted()
-                    .map(code -> catalog.documentType(code).map(d -> d.name()).orElse(code))
-                    .collect(Collectors.joining("; ")) + ".");
+            List<String> names = missing.stream().map(documents::typeName).toList();
+            return new Refused("Hồ sơ còn thiếu " + missing.size() + " giấy tờ bắt buộc: " + String.join("; ", names) + ".",
+                    missing.stream().map(code -> new FieldProblem("documents." + code,
+                            "Còn thiếu: " + documents.typeName(code) + ".")).toList());
+        });
+    }
+
+    /** No document the virus scanner found infected. */
+    Rule noInfectedDocuments() {
+        return new Rule("documents-clean", t -> {
+            var infected = documents.infected(t.dossier.id());
+            if (infected.isEmpty()) {
+                return null;
+            }
+            return new Refused("Hồ sơ có " + infected.size() + " tài liệu nhiễm mã độc. Vui lòng xoá hoặc thay thế trước khi nộp.",
+                    infected.stream().map(d -> new FieldProblem("documents." + d.documentType(),
+                            "Tệp \"" + d.fileName() + "\" nhiễm mã độc.")).toList());
         });
     }
 

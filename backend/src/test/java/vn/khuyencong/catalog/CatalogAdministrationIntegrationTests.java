@@ -62,7 +62,7 @@ class CatalogAdministrationIntegrationTests extends IntegrationTest {
                 Map.entry("startsOn", "2027-02-01"), Map.entry("endsOn", "2027-12-01"),
                 Map.entry("expectedOutcomes", "12 số bản tin"), Map.entry("answers", Map.of("channel", "Ấn phẩm", "issues", 12)));
         String id = the.aDraft(form).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         Api.Response refusal = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
         assertThat(refusal.status()).isEqualTo(409);
         assertThat(refusal.json().get("rule").asString()).isEqualTo("support-cap");
@@ -77,7 +77,7 @@ class CatalogAdministrationIntegrationTests extends IntegrationTest {
         assertThat(call.status()).as(call.body()).isEqualTo(201);
         String id = the.aDraft(Fixtures.with(Fixtures.with(Fixtures.aCompleteForm(), "programme", "NATIONAL"),
                 "fundingCallId", call.json().get("id").asString())).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         Api.Response refusal = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
         assertThat(refusal.status()).isEqualTo(409);
         assertThat(refusal.json().get("rule").asString()).isEqualTo("call-open");

@@ -100,6 +100,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             row("POST /api/v1/dossiers/{dossierId}/documents", "401 409 404 409 409 409 409 404").pdfUpload(),
             row("GET /api/v1/dossiers/{dossierId}/documents", "401 200 404 200 200 200 200 404"),
             row("GET /api/v1/dossiers/{dossierId}/documents/{documentId}/content", "401 200 404 200 200 200 200 404"),
+            row("GET /api/v1/dossiers/{dossierId}/checklist", "401 200 404 200 200 200 200 404"),
+            // a submitted dossier's documents are kept: deleting is refused to those who see it
+            row("DELETE /api/v1/dossiers/{dossierId}/documents/{documentId}", "401 409 404 409 409 409 409 404"),
+            // resumable uploads: only the organisation's own sessions exist for a caller
+            row("POST /api/v1/dossiers/{dossierId}/uploads", "401 409 404 409 409 409 409 404").json("""
+                    {"documentType":"OTHER","fileName":"lon.pdf","size":20000000,"sha256":"%s"}""".formatted("0".repeat(64))),
+            row("GET /api/v1/dossiers/{dossierId}/uploads/{uploadId}", "401 404 404 404 404 404 404 404"),
+            row("PUT /api/v1/dossiers/{dossierId}/uploads/{uploadId}/parts/{partNumber}", "401 404 404 404 404 404 404 404"),
+            row("POST /api/v1/dossiers/{dossierId}/uploads/{uploadId}/complete", "401 404 404 404 404 404 404 404"),
+            row("DELETE /api/v1/dossiers/{dossierId}/uploads/{uploadId}", "401 404 404 404 404 404 404 404"),
             // the caller's organisation; inviting and removing are the owner's
             row("GET /api/v1/organisation", "401 200 200 403 403 403 403 403"),
             row("GET /api/v1/organisation/members", "401 200 200 403 403 403 403 403"),
@@ -188,6 +198,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         String dossier = created.json().get("id").asString();
         Api.Response document = ownerA.upload("/api/v1/dossiers/" + dossier + "/documents",
                 Map.of("documentType", "REQUEST_LETTER"), "file", "don.pdf", PDF, "application/pdf");
+        vn.khuyencong.support.Fixtures.uploadEveryRequiredDocument(ownerA, dossier);
         Api.Response submitted = ownerA.post("/api/v1/dossiers/" + dossier + "/transitions", Map.of("event", "SUBMIT"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         String invitation = ownerA.post("/api/v1/organisation/invitations", Map.of()).json().get("id").asString();
@@ -200,6 +211,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         world.placeholders.put("{communeCode}", "19001");
         world.placeholders.put("{day}", "2099-01-01");
         world.placeholders.put("{documentId}", document.json().get("id").asString());
+        world.placeholders.put("{uploadId}", UUID.randomUUID().toString());
+        world.placeholders.put("{partNumber}", "1");
         world.placeholders.put("{code}", submitted.json().get("code").asString());
         world.placeholders.put("{memberId}", jdbc.sql("select id from user_account where username = ?")
                 .param(memberOfA.email()).query(UUID.class).single().toString());

@@ -75,15 +75,32 @@ public final class Fixtures {
     }
 
     public void uploadTheRequestLetter(String id) {
-        Api.Response upload = enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "REQUEST_LETTER"), "file", "don-de-nghi.pdf", PDF, "application/pdf");
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        uploadA(enterprise, id, "REQUEST_LETTER");
     }
 
-    /** A documented draft, ready to submit. */
+    /** Uploads a small PDF for every required document the dossier's checklist still misses. */
+    public void uploadEveryRequiredDocument(String id) {
+        uploadEveryRequiredDocument(enterprise, id);
+    }
+
+    public static void uploadEveryRequiredDocument(Api owner, String id) {
+        Api.Response checklist = owner.get("/api/v1/dossiers/" + id + "/checklist");
+        assertThat(checklist.status()).as(checklist.body()).isEqualTo(200);
+        checklist.json().get("missing").forEach(type -> uploadA(owner, id, type.asString()));
+    }
+
+    public static JsonNode uploadA(Api owner, String id, String documentType) {
+        Api.Response upload = owner.upload("/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", documentType), "file", documentType.toLowerCase() + ".pdf", PDF,
+                "application/pdf");
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        return upload.json();
+    }
+
+    /** A documented draft, ready to submit: every required document of its checklist uploaded. */
     public String aReadyDraft() {
         String id = aDraft().get("id").asString();
-        uploadTheRequestLetter(id);
+        uploadEveryRequiredDocument(id);
         return id;
     }
 

@@ -167,7 +167,7 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
         Map<String, Object> partial = Map.of("title", "Bản nháp dở dang", "contentCode", "VOCATIONAL_TRAINING",
                 "programme", "LOCAL");
         String id = the.aDraft(partial).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         Api.Response refusal = refused(the.enterprise, id, event("SUBMIT"));
         assertThat(refusal.json().get("rule").asString()).isEqualTo("form-complete");
         assertThat(refusal.json().get("errors").findValues("field").stream().map(JsonNode::asString)).contains(
@@ -182,7 +182,7 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
         Map<String, Object> form = Fixtures.with(Fixtures.with(Fixtures.with(Fixtures.aCompleteForm(),
                 "totalBudget", 1_000_000_000L), "requestedSupport", 310_000_000L), "counterpartFunds", 690_000_000L);
         String id = the.aDraft(form).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         Api.Response refusal = refused(the.enterprise, id, event("SUBMIT"));
         assertThat(refusal.json().get("rule").asString()).isEqualTo("support-cap");
         assertThat(refusal.json().get("detail").asString()).contains("300.000.000");

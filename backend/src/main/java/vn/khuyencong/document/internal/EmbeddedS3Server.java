@@ -13,40 +13,63 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An S3-compatible server (S3Proxy over a folder) for the default run and the tests: the application talks to
- * it over HTTP on loopback exactly as it talks to MinIO in production.
+ * it over HTTP on loopback exactly as it talks to MinIO in production. It can be stopped and started again on
+ * the same port, which is how the tests take the object store away in the middle of an upload.
  */
-final class EmbeddedS3Server implements AutoCloseable {
+public final class EmbeddedS3Server implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedS3Server.class);
 
-    private final S3Proxy proxy;
+    private final Path directory;
+    private final String accessKey;
+    private final String secretKey;
+    private volatile S3Proxy proxy;
+    private int port;
 
-    private EmbeddedS3Server(S3Proxy proxy) {
-        this.proxy = proxy;
+    private EmbeddedS3Server(Path directory, String accessKey, String secretKey) {
+        this.directory = directory;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
     }
 
     static EmbeddedS3Server start(Path directory, String accessKey, String secretKey) throws Exception {
         Files.createDirectories(directory);
+        EmbeddedS3Server server = new EmbeddedS3Server(directory, accessKey, secretKey);
+        server.startOn(0);
+        log.info("Embedded S3 server on {}, files under {}", server.endpoint(), directory.toAbsolutePath());
+        return server;
+    }
+
+    private synchronized void startOn(int requestedPort) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
-        S3Proxy proxy = S3Proxy.builder()
+        S3Proxy started = S3Proxy.builder()
                 .blobStore(BlobStores.create("filesystem", properties))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
-        proxy.start();
-        for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
+        started.start();
+        for (int i = 0; i < 200 && !"STARTED".equals(started.getState()); i++) {
             Thread.sleep(25);
         }
-        if (!"STARTED".equals(proxy.getState())) {
-            throw new IllegalStateException("The embedded S3 server did not start: " + proxy.getState());
+        if (!"STARTED".equals(started.getState())) {
+            throw new IllegalStateException("The embedded S3 server did not start: " + started.getState());
         }
-        log.info("Embedded S3 server on http://127.0.0.1:{}, files under {}", proxy.getPort(), directory.toAbsolutePath());
-        return new EmbeddedS3Server(proxy);
+        proxy = started;
+        port = started.getPort();
+    }
+
+    /** Stops serving (the port is closed); {@link #restart()} serves the same files on the same port again. */
+    public synchronized void stop() throws Exception {
+        proxy.stop();
+    }
+
+    public synchronized void restart() throws Exception {
+        startOn(port);
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + proxy.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     @Override

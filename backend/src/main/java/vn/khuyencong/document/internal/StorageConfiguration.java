@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +25,13 @@ class StorageConfiguration {
                 .credentials(storage.accessKey(), storage.secretKey())
                 .region(storage.region())
                 .build();
-        ObjectStore store = new ObjectStore(client, storage.bucket(), endpoint, embedded);
+        // multipart uploads (resumable sessions) are only offered by the SDK's asynchronous client
+        MinioAsyncClient async = MinioAsyncClient.builder()
+                .endpoint(endpoint)
+                .credentials(storage.accessKey(), storage.secretKey())
+                .region(storage.region())
+                .build();
+        ObjectStore store = new ObjectStore(client, async, storage.bucket(), endpoint, embedded);
         store.ensureBucket(storage.region());
         return store;
     }

@@ -1,0 +1,22 @@
+package vn.khuyencong.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Looks for malware in a document's bytes. Production backs it with ClamAV (clamd); it is off by default. */
+interface VirusScanner {
+
+    /** Whether documents are scanned at all; when not, they are recorded as {@link ScanStatus#NOT_SCANNED}. */
+    boolean enabled();
+
+    /**
+     * Scans the stream to its end.
+     *
+     * @return {@link ScanStatus#CLEAN} or {@link ScanStatus#INFECTED}, with the scanner's words
+     * @throws IOException when the scanner cannot be reached or fails: the document stays pending and is retried
+     */
+    Verdict scan(InputStream content) throws IOException;
+
+    record Verdict(ScanStatus status, String detail) {
+    }
+}

@@ -1,0 +1,63 @@
+import type { DossierDocument } from './types';
+
+/** Where a document stands with the virus scanner. */
+export type ScanStatus = 'PENDING' | 'CLEAN' | 'INFECTED' | 'NOT_SCANNED';
+
+/** A stored document with what the document module adds to the basic metadata. */
+export interface StoredDocument extends DossierDocument {
+  uploadedBy?: string;
+  /** The version this one replaces (a supplement after submission). */
+  replacesId?: string | null;
+  scanStatus?: ScanStatus;
+  integrityFailedAt?: string | null;
+}
+
+export interface ChecklistItem {
+  documentType: string;
+  name: string;
+  required: boolean;
+  present: boolean;
+  documents: StoredDocument[];
+}
+
+/** The documents a dossier's content requires (from the catalogue), then the optional extras. */
+export interface Checklist {
+  dossierId: string;
+  contentCode: string;
+  complete: boolean;
+  missing: string[];
+  items: ChecklistItem[];
+}
+
+export interface StartUpload {
+  documentType: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  replaces?: string;
+}
+
+/** A resumable upload session: the parts already received let a dropped upload carry on. */
+export interface UploadSession {
+  id: string;
+  dossierId: string;
+  documentType: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  partSize: number;
+  partCount: number;
+  receivedParts: number[];
+  receivedBytes: number;
+  expiresAt: string;
+}
+
+/** Files at least this large go in parts, so that a dropped connection costs one part, not the whole file. */
+export const RESUMABLE_THRESHOLD = 8 * 1024 * 1024;
+
+/** What the file input offers; the server still decides by the bytes. */
+export const ACCEPTED_FILES =
+  '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt,.ods,application/pdf,image/jpeg,image/png,' +
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document,' +
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,' +
+  'application/vnd.oasis.opendocument.text,application/vnd.oasis.opendocument.spreadsheet';
