@@ -68,6 +68,26 @@ public class Documents {
             throw ProblemException.ruleViolated("documents-locked",
                     "Hồ sơ đã nộp: chỉ được bổ sung tài liệu khi cơ quan yêu cầu bổ sung.");
         }
+        return store(dossierId, documentType, file, user);
+    }
+
+    /**
+     * Stores a document of a dossier the user can see, whatever the dossier's stage: for the modules that decide
+     * themselves who may add documents later on (evidence of progress, inspection photos, acceptance minutes).
+     */
+    @Transactional
+    public Document attach(UUID dossierId, String documentType, MultipartFile file, CurrentUser user) {
+        dossiers.getVisible(dossierId, user);
+        return store(dossierId, documentType, file, user);
+    }
+
+    /** Whether {@code documentId} is a document of {@code dossierId}. */
+    public boolean belongsTo(UUID documentId, UUID dossierId) {
+        return jdbc.sql("select count(*) from document where id = ? and dossier_id = ?").params(documentId, dossierId)
+                .query(Integer.class).single() > 0;
+    }
+
+    private Document store(UUID dossierId, String documentType, MultipartFile file, CurrentUser user) {
         if (documentType == null || catalog.documentType(documentType).isEmpty()) {
             throw ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục.");
         }
