@@ -144,9 +144,9 @@ class ProjectMonitoring {
         if (period.isAfter(YearMonth.from(today))) {
             problems.add(new FieldProblem("period", "Chưa đến kỳ báo cáo tháng " + MONTH.format(period) + "."));
         }
-        else if (!schedule.expects(period)) {
+        else if (period.isBefore(YearMonth.from(project.startedOn()))) {
             problems.add(new FieldProblem("period", "Kỳ báo cáo tháng " + MONTH.format(period)
-                    + " có hạn trước ngày bắt đầu theo dõi dự án (" + DAY.format(project.startedOn()) + ")."));
+                    + " trước khi bắt đầu theo dõi dự án (" + DAY.format(project.startedOn()) + ")."));
         }
         Set<Long> reported = new HashSet<>();
         for (int i = 0; i < report.milestones().size(); i++) {
@@ -172,7 +172,8 @@ class ProjectMonitoring {
             throw ProblemException.ruleViolated("one-report-per-period",
                     "Báo cáo tiến độ tháng " + MONTH.format(period) + " đã được nộp.");
         }
-        boolean late = schedule.late(period, today);
+        // a month whose due date came before monitoring started is never late
+        boolean late = schedule.expects(period) && schedule.late(period, today);
         long id = jdbc.sql("""
                 insert into progress_report (dossier_id, period, spent_amount, counterpart_invested, note, late,
                                              submitted_by, submitted_at)
