@@ -85,7 +85,7 @@ export function MonitoringForm({
     }
   }
 
-  const headingId = `${id}-heading`;
+  const headingId = `${id}-form-heading`;
   return (
     <section aria-labelledby={headingId} className="monitoring-form no-print">
       <h3 id={headingId}>{heading}</h3>

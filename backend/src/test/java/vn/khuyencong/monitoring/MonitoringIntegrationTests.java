@@ -165,6 +165,30 @@ class MonitoringIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void startUpSupportMayBeAdvancedInFullFromTheStart() {
+        Map<String, Object> form = new HashMap<>(Fixtures.aCompleteForm());
+        form.put("title", "Hỗ trợ thành lập doanh nghiệp chế biến miến dong");
+        form.put("contentCode", "MANAGEMENT_CAPACITY");
+        form.put("supportKind", "START_UP");
+        form.put("totalBudget", 10_000_000L);
+        form.put("requestedSupport", 10_000_000L);
+        form.put("counterpartFunds", 0L);
+        form.put("answers", Map.of("activity", "Khởi sự doanh nghiệp", "classes", 1, "participants", 1));
+        String id = the.aDraft(form).get("id").asString();
+        the.uploadTheRequestLetter(id);
+        the.fire(the.enterprise, id, event("SUBMIT"));
+        the.fire(the.reviewer, id, event("START_REVIEW"));
+        the.fire(the.reviewer, id, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", 10_000_000L));
+        the.fire(the.approver, id, event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 10_000_000L));
+        the.fire(the.monitor, id, event("START_MONITORING"));
+
+        JsonNode view = disburse(id, "ADVANCE", 10_000_000L).json();
+        assertThat(view.get("advancesPaid").asLong()).isEqualTo(10_000_000L);
+        assertThat(view.get("advanceCeiling").get("maxPercent").asInt()).isEqualTo(100);
+        assertThat(disburse(id, "PAYMENT", 1L).json().get("rule").asString()).isEqualTo("total-within-approved");
+    }
+
+    @Test
     void paymentsBeyondTheApprovedAmountAreRefused() {
         String id = aPlannedProject(0);
         assertThat(disburse(id, "PAYMENT", 60_000_000L).status()).isEqualTo(201);
