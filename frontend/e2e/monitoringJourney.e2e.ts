@@ -127,6 +127,7 @@ test('after approval the enterprise plans and reports, the monitor pays and acce
       await page.getByLabel('Vốn đối ứng đã đầu tư (lũy kế, đồng)').fill('200.000.000');
       await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
       await expect(page.getByRole('table', { name: 'Báo cáo tiến độ hằng tháng' })).toContainText(THIS_MONTH);
+      await expect(page.getByRole('list', { name: 'Lịch sử thực hiện' })).toContainText('Báo cáo tiến độ');
       await checked(page, 'the report filed');
     });
   } finally {
@@ -165,6 +166,7 @@ test('after approval the enterprise plans and reports, the monitor pays and acce
       const acceptance = page.getByRole('region', { name: 'Nghiệm thu và quyết toán' });
       await expect(acceptance).toContainText('Đã nghiệm thu');
       await expect(acceptance).toContainText('70.000.000');
+      await expect(page.getByRole('list', { name: 'Lịch sử thực hiện' })).toContainText('Nghiệm thu');
       await checked(page, 'the project accepted');
     });
   } finally {

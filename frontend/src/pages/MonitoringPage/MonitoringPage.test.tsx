@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { api, ApiError, type Dossier } from '../../api';
+import { api, ApiError, type Dossier, type HistoryEntry } from '../../api';
 import { fakeAuth, renderPage } from '../../test/render';
 import { MonitoringPage } from './MonitoringPage';
 import { monitoringApi, type MonitoringView } from './monitoringApi';
@@ -61,8 +61,9 @@ function aMonitor() {
   return fakeAuth({ status: 'signedIn', user: { username: 'giamsat', displayName: 'Cán bộ giám sát', roles: ['MONITOR'], organisationName: null } });
 }
 
-function open(view: MonitoringView, auth = fakeAuth()) {
+function open(view: MonitoringView, auth = fakeAuth(), history: HistoryEntry[] = []) {
   vi.spyOn(api, 'dossier').mockResolvedValue(theDossier());
+  vi.spyOn(api, 'history').mockResolvedValue(history);
   vi.spyOn(monitoringApi, 'view').mockResolvedValue(view);
   return renderPage(<MonitoringPage />, { path: '/ho-so/:id/theo-doi', at: `/ho-so/${ID}/theo-doi`, auth });
 }
@@ -143,5 +144,23 @@ describe('the monitoring page', () => {
     expect(screen.getByText('Đã nghiệm thu')).toBeTruthy();
     expect(screen.getByText(/90\.000\.000/)).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Lập biên bản nghiệm thu' })).toBeNull();
+  });
+
+  it('shows both sides the same history, monitoring actions and the system’s notices named', async () => {
+    const entry = (id: number, event: string, actor: string, actorRole: string, comment: string | null) =>
+      ({ id, event, from: 'MONITORED', to: 'MONITORED', actor, actorRole, comment, occurredAt: '2026-11-27T03:00:00Z' }) as unknown as HistoryEntry;
+    open(aView(), aMonitor(), [
+      { ...entry(1, 'APPROVE', 'pheduyet', 'APPROVER', null), from: 'REVIEWED', to: 'APPROVED' } as HistoryEntry,
+      entry(2, 'PROGRESS_REPORTED', 'doanhnghiep', 'ENTERPRISE', 'Báo cáo tiến độ tháng 11/2026'),
+      entry(3, 'REPORT_OVERDUE', 'SYSTEM', 'SYSTEM', 'Đề án chưa có báo cáo tiến độ tháng 12/2026.'),
+    ]);
+    const history = await screen.findByRole('list', { name: 'Lịch sử thực hiện' });
+    const items = within(history).getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('strong')?.textContent)).toEqual([
+      'Phê duyệt',
+      'Báo cáo tiến độ',
+      'Quá hạn báo cáo tiến độ',
+    ]);
+    expect(within(items[2] as HTMLElement).getByText(/Hệ thống/)).toBeTruthy();
   });
 });

@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, type Dossier } from '../../api';
+import { api, type Dossier, type HistoryEntry } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
 import { useAuth } from '../../auth/AuthContext';
 import { Loading } from '../../components/Loading/Loading';
@@ -11,17 +11,23 @@ import { formatVnd } from '../../lib/money';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useResource } from '../../lib/useResource';
 import { MonitoringForm } from './MonitoringForm';
+import { MonitoringTimeline } from './MonitoringTimeline';
 import { monitoringApi, setPath, type FieldSpec, type MonitoringView, type Payload } from './monitoringApi';
 import './MonitoringPage.css';
 
 interface Loaded {
   dossier: Dossier;
   view: MonitoringView;
+  history: HistoryEntry[];
 }
 
 async function load(id: string): Promise<Loaded> {
-  const [dossier, view] = await Promise.all([api.dossier(id), monitoringApi.view(id)]);
-  return { dossier, view };
+  const [dossier, view, history] = await Promise.all([
+    api.dossier(id),
+    monitoringApi.view(id),
+    api.history(id).catch(() => [] as HistoryEntry[]),
+  ]);
+  return { dossier, view, history };
 }
 
 /** Blank milestone rows offered by the plan form; blank rows are left out. */
@@ -74,7 +80,12 @@ export function MonitoringPage() {
   const money = (value: number | null | undefined) => (value == null ? t('common.none') : formatVnd(value, i18n.language));
   const date = (value: string | null | undefined) =>
     value ? <time dateTime={value}>{formatCalendarDate(value, i18n.language)}</time> : t('common.none');
-  const done = (view: MonitoringView) => current && replace({ ...current, view });
+  const done = (view: MonitoringView) => {
+    if (!current) return;
+    replace({ ...current, view });
+    // the history gained a row: read it again, keeping the page as it is meanwhile
+    void api.history(id).then((history) => replace({ ...current, view, history }), () => undefined);
+  };
 
   if (resource.state === 'loading') return <Loading />;
   if (resource.state === 'failed' || !current) {
@@ -463,6 +474,8 @@ export function MonitoringPage() {
           />
         ) : null}
       </section>
+
+      <MonitoringTimeline entries={current.history} />
 
       <p className="no-print">
         <Link to={`/ho-so/${encodeURIComponent(id)}`}>{t('monitoring.back')}</Link>
