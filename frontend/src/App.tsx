@@ -16,6 +16,7 @@ const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPag
 const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
+const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'), 'MonitoringPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -47,6 +48,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <DossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/:id/theo-doi"
+          element={
+            <RequireAuth>
+              <MonitoringPage />
             </RequireAuth>
           }
         />

@@ -10,6 +10,11 @@ export function setAccessToken(token: string | null): void {
   accessToken = token;
 }
 
+/** The token of the signed-in user, for pages that call endpoints the shared client does not list. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
 /** The auth module listens for refused tokens to end the local session. */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;

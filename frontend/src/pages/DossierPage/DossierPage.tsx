@@ -395,6 +395,7 @@ export function DossierPage() {
           </section>
 
           {current.processing ? <Decisions processing={current.processing} /> : null}
+          {['APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED'].includes(current.dossier.status) ? <p className="no-print"><Link to={`/ho-so/${encodeURIComponent(current.dossier.id)}/theo-doi`}>{t('monitoring.link')}</Link></p> : null}
 
           {isEnterprise && status === 'DRAFT' ? (
             <section aria-labelledby="submit-heading" className="no-print">

@@ -29,7 +29,7 @@ class ModularityTests {
     @Test
     void theCapabilitiesOfTheServiceAreModules() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("dossier", "workflow", "document", "identity", "catalog", "tracking", "shared");
+                .contains("dossier", "workflow", "document", "identity", "catalog", "tracking", "monitoring", "shared");
     }
 
     @Test

@@ -107,6 +107,20 @@ public class Catalog {
                 .query(String.class).optional().map(Integer::parseInt).orElse(100);
     }
 
+    /** The advance rule in force on {@code day} for a kind of support. */
+    public Optional<AdvanceRule> advanceRule(String kindCode, LocalDate day) {
+        return jdbc.sql("""
+                select kind_code, effective_from, max_percent, progress_over_percent, legal_basis from advance_rule
+                where kind_code = ? and effective_from <= ? order by effective_from desc limit 1""")
+                .params(kindCode, day).query(AdvanceRule.class).optional();
+    }
+
+    /** The day of the month by which the month's progress report is due (25 unless an administrator changed it). */
+    public int progressReportDueDay() {
+        return jdbc.sql("select value from catalog_setting where key = 'progress-report-due-day'")
+                .query(String.class).optional().map(Integer::parseInt).orElse(25);
+    }
+
     public List<ContentField> fields(String contentCode) {
         return jdbc.sql("""
                 select content_code, field_key, label, field_type, required, min_value, max_value, help

@@ -1,18 +1,10 @@
 package vn.khuyencong.document;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.tomcat.util.http.fileupload.FileItemIterator;
-import org.apache.tomcat.util.http.fileupload.FileItemStream;
-import org.apache.tomcat.util.http.fileupload.FileUpload;
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.UploadContext;
-import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +24,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.khuyencong.identity.CurrentUser;
-import vn.khuyencong.shared.ProblemException;
 
 /**
  * A dossier's documents. An upload is read as a stream, part by part, straight into object storage: the form
@@ -44,12 +35,12 @@ import vn.khuyencong.shared.ProblemException;
 @Tag(name = "Tài liệu", description = "Tài liệu, giấy tờ kèm theo hồ sơ")
 class DocumentController {
 
-    private static final int MAX_FIELD_LENGTH = 100;
-
     private final Documents documents;
+    private final MultipartUploads uploads;
 
-    DocumentController(Documents documents) {
+    DocumentController(Documents documents, MultipartUploads uploads) {
         this.documents = documents;
+        this.uploads = uploads;
     }
 
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,140 +50,13 @@ class DocumentController {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<Document> upload(@PathVariable UUID dossierId, HttpServletRequest request, CurrentUser user)
-            throws IOException {
-        DocumentProperties settings = documents.properties();
-        FileUpload parser = new FileUpload();
-        parser.setFileCountMax(settings.maxRequestParts());
-        parser.setPartHeaderSizeMax((int) settings.maxPartHeaderSize().toBytes());
-        InputStream body = new UploadStreams.RateGuarded(request.getInputStream(), settings.minUploadRate().toBytes(),
-                settings.slowUploadGrace().toNanos(), System::nanoTime);
-        String documentType = null;
-        UUID replaces = null;
-        Document stored = null;
-        try {
-            FileItemIterator parts = parser.getItemIterator(new Body(request, body));
-            int count = 0;
-            while (parts.hasNext()) {
-                FileItemStream part = parts.next();
-                if (++count > settings.maxRequestParts()) {
-                    throw new FileCountLimitExceededException("parts", settings.maxRequestParts());
-                }
-                if (part.isFormField()) {
-                    String value = field(part);
-                    switch (part.getFieldName()) {
-                        case "documentType" -> documentType = value;
-                        case "replaces" -> replaces = uuid(value);
-                        default -> throw ProblemException.invalidField(part.getFieldName(), "Trường không được hỗ trợ.");
-                    }
-                }
-                else if ("file".equals(part.getFieldName())) {
-                    if (stored != null) {
-                        documents.discard(stored.id());
-                        stored = null;
-                        throw ProblemException.invalidField("file", "Mỗi lần chỉ tải lên một tệp.");
-                    }
-                    Documents.Target target = documents.target(dossierId, documentType, replaces, user);
-                    try (InputStream file = part.openStream()) {
-                        stored = documents.upload(target, fileName(part), file, user);
-                    }
-                }
-                else {
-                    throw ProblemException.invalidField(part.getFieldName(), "Phần dữ liệu không được hỗ trợ.");
-                }
-            }
-        }
-        catch (FileCountLimitExceededException e) {
-            throw ProblemException.invalidField("file", "Yêu cầu có quá nhiều phần (tối đa "
-                    + settings.maxRequestParts() + "). Mỗi lần chỉ tải lên một tệp.");
-        }
-        catch (FileUploadException e) {
-            throw malformed(e);
-        }
-        catch (IOException e) {
-            if (stored != null) {
-                // the file is stored; only the closing boundary was lost
-                return created(dossierId, stored);
-            }
-            throw documents.interrupted(e);
-        }
-        if (stored == null) {
-            documents.target(dossierId, documentType, replaces, user);
-            throw ProblemException.invalidField("file", "Vui lòng chọn một tệp để tải lên.");
-        }
-        return created(dossierId, stored);
-    }
-
-    private ProblemException malformed(FileUploadException e) {
-        if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class) || UploadStreams.causedBy(e, UploadStreams.TooLarge.class)) {
-            return documents.interrupted(new IOException(e));
-        }
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("Header section")) {
-            return ProblemException.invalidField("file", "Phần đầu (header) của một phần dữ liệu quá dài (tối đa "
-                    + documents.properties().maxPartHeaderSize().toBytes() + " byte).");
-        }
-        return ProblemException.invalidField("file", "Dữ liệu tải lên không đúng định dạng multipart/form-data.");
+            {
+        return created(dossierId, uploads.receive(dossierId, request, user, null));
     }
 
     private static ResponseEntity<Document> created(UUID dossierId, Document document) {
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/documents/" + document.id()))
                 .body(document);
-    }
-
-    /** The part's file name; the parser itself refuses a name with NUL in it. */
-    private static String fileName(FileItemStream part) {
-        try {
-            return part.getName();
-        }
-        catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
-            throw ProblemException.invalidField("file", "Tên tệp chứa ký tự điều khiển không được phép.");
-        }
-    }
-
-    private static String field(FileItemStream part) throws IOException {
-        try (InputStream in = part.openStream()) {
-            byte[] value = in.readNBytes(MAX_FIELD_LENGTH + 1);
-            if (value.length > MAX_FIELD_LENGTH) {
-                throw ProblemException.invalidField(part.getFieldName(), "Giá trị quá dài.");
-            }
-            return new String(value, StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private static UUID uuid(String value) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        }
-        catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("replaces", "Mã tài liệu cần thay thế không hợp lệ.");
-        }
-    }
-
-    /** The request as the multipart parser reads it: through the rate guard. */
-    private record Body(HttpServletRequest request, InputStream stream) implements UploadContext {
-
-        @Override
-        public String getCharacterEncoding() {
-            return request.getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : request.getCharacterEncoding();
-        }
-
-        @Override
-        public String getContentType() {
-            return request.getContentType();
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return stream;
-        }
-
-        @Override
-        public long contentLength() {
-            return request.getContentLengthLong();
-        }
     }
 
     /** The parts of an upload, for the API documentation. */

@@ -105,6 +105,27 @@ public class Documents {
     }
 
     /**
+     * Like {@link #target} for a document whose admission another module decides: the dossier visible to the user,
+     * a type from the catalogue, then the module's own rule.
+     */
+    Target admitted(UUID dossierId, String documentType, CurrentUser user, UploadAdmission admission) {
+        Dossier dossier = dossiers.getVisible(dossierId, user);
+        if (documentType == null || documentType.isBlank()) {
+            throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
+        }
+        if (catalog.documentType(documentType).isEmpty()) {
+            throw ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục.");
+        }
+        admission.check(dossier, documentType);
+        return new Target(dossier, documentType, null);
+    }
+
+    /** Whether {@code documentId} is a stored document of {@code dossierId}. */
+    public boolean belongsTo(UUID documentId, UUID dossierId) {
+        return find(documentId).filter(document -> document.dossierId().equals(dossierId)).isPresent();
+    }
+
+    /**
      * Stores one file streamed from the client.
      *
      * @param content the file's bytes, read once, to the end

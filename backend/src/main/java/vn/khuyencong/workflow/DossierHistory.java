@@ -1,6 +1,7 @@
 package vn.khuyencong.workflow;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,15 +9,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import vn.khuyencong.dossier.DossierStatus;
+import vn.khuyencong.identity.CurrentUser;
 
 /** Reading and appending a dossier's history; rows are never updated or deleted (a trigger refuses it). */
 @Service
 public class DossierHistory {
 
-    private final JdbcClient jdbc;
+    /** The actor and role recorded for what the system does by itself (scheduled checks). */
+    public static final String SYSTEM = "SYSTEM";
 
-    DossierHistory(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DossierHistory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<HistoryEntry> of(UUID dossierId) {
@@ -24,11 +31,28 @@ public class DossierHistory {
                 select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
                 from dossier_history where dossier_id = ? order by id""")
                 .param(dossierId)
-                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), DossierEvent.valueOf(rs.getString("event")),
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("event"),
                         DossierStatus.valueOf(rs.getString("from_state")), DossierStatus.valueOf(rs.getString("to_state")),
                         rs.getString("actor"), rs.getString("actor_role"), rs.getString("comment"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
+    }
+
+    /**
+     * Appends an action that does not change the dossier's state (a progress report, an inspection, a payment...),
+     * in the caller's transaction; {@code actor} is null for the system's own checks.
+     */
+    public void note(UUID dossierId, DossierNote note, CurrentUser actor, String comment) {
+        String who = actor == null ? SYSTEM : actor.username();
+        String role = actor == null ? SYSTEM : actor.primaryRole().name();
+        int written = jdbc.sql("""
+                insert into dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at)
+                select id, ?, status, status, ?, ?, ?, ? from dossier where id = ?""")
+                .params(note.name(), who, role, comment, Timestamp.from(clock.instant()), dossierId)
+                .update();
+        if (written != 1) {
+            throw new IllegalArgumentException("No dossier " + dossierId);
+        }
     }
 
     int count(UUID dossierId, DossierEvent event) {

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.config.EnableStateMachineFactory;
@@ -75,9 +76,11 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     private final DossierForms forms;
     private final WorkingDays workingDays;
     private final Officers officers;
+    private final ObjectProvider<AcceptanceRecords> acceptanceRecords;
 
     DossierWorkflowDefinition(Catalog catalog, Documents documents, DossierHistory history, ProcessingRecords records,
-            DossierForms forms, WorkingDays workingDays, Officers officers) {
+            DossierForms forms, WorkingDays workingDays, Officers officers,
+            ObjectProvider<AcceptanceRecords> acceptanceRecords) {
         this.catalog = catalog;
         this.documents = documents;
         this.history = history;
@@ -85,6 +88,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         this.forms = forms;
         this.workingDays = workingDays;
         this.officers = officers;
+        this.acceptanceRecords = acceptanceRecords;
     }
 
     @Override
@@ -148,8 +152,9 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 // implementation is watched until acceptance or termination
                 .withExternal().source(APPROVED).target(MONITORED).event(START_MONITORING)
                 .guard(all(role(MONITOR))).and()
+                // accepted once the acceptance record (outcomes achieved, counterpart funds realised) is written
                 .withExternal().source(MONITORED).target(COMPLETED).event(ACCEPT)
-                .guard(all(role(MONITOR))).and()
+                .guard(all(role(MONITOR), acceptanceRecorded())).and()
                 .withExternal().source(MONITORED).target(TERMINATED).event(TERMINATE)
                 .guard(all(role(APPROVER), reasonGiven())).and()
                 // the enterprise may withdraw at any point before the decision
@@ -376,6 +381,12 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                     : new Refused("Người được giao phải là cán bộ thẩm định của cơ quan.",
                             List.of(new FieldProblem("assignee", "Chọn một cán bộ thẩm định của cơ quan.")));
         });
+    }
+
+    Rule acceptanceRecorded() {
+        return rule("acceptance-record",
+                "Vui lòng lập biên bản nghiệm thu (kết quả đạt được, vốn đối ứng đã thực hiện) trước khi nghiệm thu.",
+                t -> acceptanceRecords.stream().anyMatch(records -> records.recorded(t.dossier.id())));
     }
 
     static String vnd(long amount) {

@@ -110,6 +110,19 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             row("PUT /api/v1/dossiers/{dossierId}/uploads/{uploadId}/parts/{partNumber}", "401 404 404 404 404 404 404 404"),
             row("POST /api/v1/dossiers/{dossierId}/uploads/{uploadId}/complete", "401 404 404 404 404 404 404 404"),
             row("DELETE /api/v1/dossiers/{dossierId}/uploads/{uploadId}", "401 404 404 404 404 404 404 404"),
+            // monitoring: read by whoever sees the dossier; each action by its role (a bad body proves the role
+            // passed; the role is checked before the state, so the submitted dossier answers 400, not 409)
+            row("GET /api/v1/dossiers/{dossierId}/monitoring", "401 200 404 200 200 200 200 404"),
+            row("PUT /api/v1/dossiers/{dossierId}/monitoring/plan", "401 400 404 403 403 403 403 404").json("{}"),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/reports", "401 400 404 403 403 403 403 404").json("{}"),
+            // the request letter is not evidence: 400 for those who may upload evidence
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/evidence", "401 400 404 403 403 400 403 404").pdfUpload(),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/inspections", "401 403 404 403 403 400 403 404").json("{}"),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/disbursements", "401 403 404 403 403 400 403 404").json("{}"),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/change-requests", "401 400 404 403 403 400 403 404").json("{}"),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/change-requests/{requestId}/decision",
+                    "401 403 404 403 400 403 403 404").json("{}"),
+            row("POST /api/v1/dossiers/{dossierId}/monitoring/acceptance", "401 403 404 403 403 400 403 404").json("{}"),
             // the caller's organisation; inviting and removing are the owner's
             row("GET /api/v1/organisation", "401 200 200 403 403 403 403 403"),
             row("GET /api/v1/organisation/members", "401 200 200 403 403 403 403 403"),
@@ -210,6 +223,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         world.placeholders.put("{agencyCode}", "000.00.15.H55");
         world.placeholders.put("{communeCode}", "19001");
         world.placeholders.put("{day}", "2099-01-01");
+        world.placeholders.put("{requestId}", "1");
         world.placeholders.put("{documentId}", document.json().get("id").asString());
         world.placeholders.put("{uploadId}", UUID.randomUUID().toString());
         world.placeholders.put("{partNumber}", "1");

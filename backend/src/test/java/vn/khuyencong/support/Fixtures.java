@@ -164,10 +164,37 @@ public final class Fixtures {
         return id;
     }
 
+    /** Accepted through the acceptance record, the only way to COMPLETED. */
     public String completed() {
         String id = monitored();
-        fire(monitor, id, event("ACCEPT"));
+        accept(id);
         return id;
+    }
+
+    public JsonNode accept(String id) {
+        Api.Response accepted = monitor.post("/api/v1/dossiers/" + id + "/monitoring/acceptance", anAcceptance());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return accepted.json();
+    }
+
+    /** The acceptance record of the machinery project: two machines installed and working. */
+    public static Map<String, Object> anAcceptance() {
+        Map<String, Object> acceptance = new LinkedHashMap<>();
+        acceptance.put("acceptedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        acceptance.put("outcomes", Map.of("workersTrained", 20, "machinesInstalled", 2, "machinesWorking", 2,
+                "products", 1, "fairsAttended", 0));
+        acceptance.put("counterpartRealised", 250_000_000L);
+        acceptance.put("conclusion", "Máy móc lắp đặt đúng chủng loại, vận hành ổn định; đạt mục tiêu đề án.");
+        return acceptance;
+    }
+
+    /** A plan of two milestones: the machines installed, then running. */
+    public static Map<String, Object> aPlan() {
+        return Map.of("milestones", List.of(
+                Map.of("title", "Lắp đặt máy tráng bánh và máy sấy", "dueOn", "2027-03-31",
+                        "promisedOutcome", "2 máy được lắp đặt tại xưởng"),
+                Map.of("title", "Vận hành thử và sản xuất ổn định", "dueOn", "2027-06-30",
+                        "promisedOutcome", "Công suất 2 tấn miến mỗi ngày")));
     }
 
     public String rejected() {

@@ -83,7 +83,10 @@ class TransitionTableIntegrationTests extends IntegrationTest {
     void assertAllowed(DossierStatus state, DossierEvent event, DossierStatus expected) {
         String id = the.inState(state.name());
         JsonNode before = the.enterprise.get("/api/v1/dossiers/" + id).json();
-        Api.Response response = actorFor(event).post("/api/v1/dossiers/" + id + "/transitions", validPayload(event, before));
+        // acceptance is fired by the acceptance record, which the ACCEPT transition requires
+        Api.Response response = event == DossierEvent.ACCEPT
+                ? the.monitor.post("/api/v1/dossiers/" + id + "/monitoring/acceptance", Fixtures.anAcceptance())
+                : actorFor(event).post("/api/v1/dossiers/" + id + "/transitions", validPayload(event, before));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("status").asString()).isEqualTo(expected.name());
         JsonNode last = last(the.enterprise.get("/api/v1/dossiers/" + id + "/history").json());

@@ -51,7 +51,7 @@ class WorkflowDefinitionTests {
             Map.entry("REVIEWED/RESCHEDULE", DossierStatus.REVIEWED));
 
     static StateMachine<DossierStatus, DossierEvent> machine() throws Exception {
-        DossierWorkflowDefinition definition = new DossierWorkflowDefinition(null, null, null, null, null, null, null);
+        DossierWorkflowDefinition definition = new DossierWorkflowDefinition(null, null, null, null, null, null, null, null);
         StateMachineBuilder.Builder<DossierStatus, DossierEvent> builder = StateMachineBuilder.builder();
         definition.configure(builder.configureConfiguration());
         definition.configure(builder.configureStates());

@@ -63,13 +63,40 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
         assertThat(approved.get("deadline").asString()).isEqualTo("NONE");
 
         fire(the.monitor, id, event("START_MONITORING"));
-        JsonNode completed = fire(the.monitor, id, event("ACCEPT"));
+        String monitoring = "/api/v1/dossiers/" + id + "/monitoring";
+
+        // the enterprise plans the implementation and reports its progress with a photo of the machines
+        assertThat(the.enterprise.put(monitoring + "/plan", Fixtures.aPlan()).status()).isEqualTo(200);
+        Api.Response photo = the.enterprise.upload(monitoring + "/evidence", Map.of("documentType", "EVIDENCE_PHOTO"),
+                "file", "may-say.pdf", Fixtures.PDF, "application/pdf");
+        assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+        JsonNode plan = the.enterprise.get(monitoring).json().get("plan");
+        Api.Response report = the.enterprise.post(monitoring + "/reports", Map.of(
+                "period", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "milestones", List.of(Map.of("milestoneId", plan.get(0).get("id").asLong(), "percentDone", 100),
+                        Map.of("milestoneId", plan.get(1).get("id").asLong(), "percentDone", 40)),
+                "spentAmount", 300_000_000L, "counterpartInvested", 200_000_000L,
+                "evidenceDocumentIds", List.of(photo.json().get("id").asString())));
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+
+        // the monitor inspects the site and records the payment; acceptance needs its record
+        assertThat(the.monitor.post(monitoring + "/inspections", Map.of("inspectedOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(), "findings",
+                "Hai máy đã lắp đặt, đang chạy thử.", "conclusion", "Đúng tiến độ.")).status()).isEqualTo(201);
+        assertThat(the.monitor.post(monitoring + "/disbursements", Map.of("kind", "PAYMENT", "amount", 60_000_000L,
+                "paidOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(), "reference",
+                "UNC-0001")).status()).isEqualTo(201);
+        assertThat(refused(the.monitor, id, event("ACCEPT")).json().get("rule").asString()).isEqualTo("acceptance-record");
+        JsonNode completed = the.accept(id);
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(completed.get("settlement").get("totalSupportPaid").asLong()).isEqualTo(60_000_000L);
 
         JsonNode history = the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
         assertThat(history.findValues("event").stream().map(JsonNode::asString)).containsExactly("SUBMIT", "ASSIGN",
                 "START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT", "RECOMMEND", "RETURN", "RECOMMEND", "APPROVE",
-                "START_MONITORING", "ACCEPT");
+                "START_MONITORING", "PLAN_FILED", "PROGRESS_REPORTED", "INSPECTED", "PAYMENT_RECORDED", "ACCEPT");
+        // the officers see the same timeline as the enterprise
+        assertThat(the.monitor.get("/api/v1/dossiers/" + id + "/history").json()).isEqualTo(history);
         assertThat(history.get(6).get("comment").asString()).isEqualTo("Làm rõ công suất máy sấy");
         assertThat(history.get(6).get("actorRole").asString()).isEqualTo("APPROVER");
 

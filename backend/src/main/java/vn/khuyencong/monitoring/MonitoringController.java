@@ -1,0 +1,103 @@
+package vn.khuyencong.monitoring;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import vn.khuyencong.document.Document;
+import vn.khuyencong.identity.CurrentUser;
+
+/**
+ * Bodies are validated by the use case, after the visibility and role checks: a caller who may not act learns
+ * nothing from the validation of its request.
+ */
+@RestController
+@RequestMapping("/api/v1/dossiers/{dossierId}/monitoring")
+@Tag(name = "Theo dõi, giám sát", description = "Kế hoạch, báo cáo tiến độ, kiểm tra, tạm ứng và thanh toán, điều chỉnh, nghiệm thu")
+class MonitoringController {
+
+    private final ProjectMonitoring monitoring;
+
+    MonitoringController(ProjectMonitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    @GetMapping
+    @Operation(summary = "Tình hình thực hiện đề án: kế hoạch, báo cáo, kiểm tra, giải ngân, điều chỉnh, nghiệm thu, quyết toán")
+    MonitoringView view(@PathVariable UUID dossierId, CurrentUser user) {
+        return monitoring.view(dossierId, user);
+    }
+
+    @PutMapping("/plan")
+    @Operation(summary = "Lập (hoặc sửa, trước báo cáo đầu tiên) kế hoạch thực hiện: các mốc, ngày hoàn thành, kết quả cam kết")
+    MonitoringView plan(@PathVariable UUID dossierId, @RequestBody(required = false) MonitoringForms.Plan plan,
+            CurrentUser user) {
+        return monitoring.filePlan(dossierId, plan, user);
+    }
+
+    @PostMapping("/reports")
+    @Operation(summary = "Nộp báo cáo tiến độ hằng tháng (hạn ngày 25): tiến độ từng mốc, kinh phí đã chi, vốn đối ứng, minh chứng")
+    ResponseEntity<MonitoringView> report(@PathVariable UUID dossierId,
+            @RequestBody(required = false) MonitoringForms.Report report, CurrentUser user) {
+        return created(dossierId, monitoring.fileReport(dossierId, report, user));
+    }
+
+    @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Tải lên tài liệu minh chứng (ảnh hiện trường, hợp đồng, hóa đơn, biên bản nghiệm thu)")
+    ResponseEntity<Document> evidence(@PathVariable UUID dossierId, HttpServletRequest request, CurrentUser user) {
+        Document document = monitoring.attachEvidence(dossierId, request, user);
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/documents/" + document.id()))
+                .body(document);
+    }
+
+    @PostMapping("/inspections")
+    @Operation(summary = "Ghi nhận một lần kiểm tra hiện trường; có thể yêu cầu khắc phục kèm hạn")
+    ResponseEntity<MonitoringView> inspection(@PathVariable UUID dossierId,
+            @RequestBody(required = false) MonitoringForms.Inspection inspection, CurrentUser user) {
+        return created(dossierId, monitoring.recordInspection(dossierId, inspection, user));
+    }
+
+    @PostMapping("/disbursements")
+    @Operation(summary = "Ghi nhận tạm ứng (trong tỷ lệ tạm ứng của danh mục) hoặc thanh toán (trong kinh phí được phê duyệt)")
+    ResponseEntity<MonitoringView> disbursement(@PathVariable UUID dossierId,
+            @RequestBody(required = false) MonitoringForms.Disbursement disbursement, CurrentUser user) {
+        return created(dossierId, monitoring.recordDisbursement(dossierId, disbursement, user));
+    }
+
+    @PostMapping("/change-requests")
+    @Operation(summary = "Đề nghị điều chỉnh kinh phí, nội dung, địa điểm hoặc thời gian; người phê duyệt quyết định")
+    ResponseEntity<MonitoringView> changeRequest(@PathVariable UUID dossierId,
+            @RequestBody(required = false) MonitoringForms.ChangeRequest change, CurrentUser user) {
+        return created(dossierId, monitoring.requestChange(dossierId, change, user));
+    }
+
+    @PostMapping("/change-requests/{requestId}/decision")
+    @Operation(summary = "Quyết định một đề nghị điều chỉnh (người phê duyệt)")
+    MonitoringView decide(@PathVariable UUID dossierId, @PathVariable long requestId,
+            @RequestBody(required = false) MonitoringForms.Decision decision, CurrentUser user) {
+        return monitoring.decideChange(dossierId, requestId, decision, user);
+    }
+
+    @PostMapping("/acceptance")
+    @Operation(summary = "Lập biên bản nghiệm thu: kết quả đạt được, vốn đối ứng đã thực hiện, kết luận; hồ sơ chuyển sang Đã nghiệm thu")
+    MonitoringView accept(@PathVariable UUID dossierId,
+            @RequestBody(required = false) MonitoringForms.Acceptance acceptance, CurrentUser user) {
+        return monitoring.accept(dossierId, acceptance, user);
+    }
+
+    private static ResponseEntity<MonitoringView> created(UUID dossierId, MonitoringView view) {
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/monitoring")).body(view);
+    }
+}
