@@ -1,0 +1,27 @@
+package vn.khuyencong.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+
+import org.springframework.stereotype.Service;
+
+import vn.khuyencong.document.internal.ObjectStore;
+
+/** The object store for files the service produces itself (official papers), beside the uploaded documents. */
+@Service
+public class ObjectStorage {
+
+    private final ObjectStore store;
+
+    ObjectStorage(ObjectStore store) {
+        this.store = store;
+    }
+
+    public void put(String key, byte[] content, String contentType) {
+        store.put(key, new ByteArrayInputStream(content), contentType);
+    }
+
+    public InputStream get(String key) {
+        return store.get(key);
+    }
+}
