@@ -65,10 +65,10 @@ class PaperController {
             String sha256, long sizeBytes, Boolean hashMatches) {
     }
 
-    @GetMapping("/api/v1/public/papers/{code}")
+    @GetMapping("/api/v1/public/papers/{paperCode}")
     @Operation(summary = "Xác thực một giấy tờ theo mã in trên giấy (không cần đăng nhập); có sha256 thì đối chiếu mã băm của tệp")
-    Verification verify(@PathVariable String code, @RequestParam(required = false) String sha256) {
-        String normalised = code.strip().toUpperCase();
+    Verification verify(@PathVariable String paperCode, @RequestParam(required = false) String sha256) {
+        String normalised = paperCode.strip().toUpperCase();
         Paper paper = (CODE.matcher(normalised).matches() ? papers.byCode(normalised) : java.util.Optional.<Paper>empty())
                 .orElseThrow(() -> ProblemException.notFound(
                         "Không tìm thấy giấy tờ có mã này trong hệ thống. Giấy tờ có thể không do hệ thống cấp."));

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import vn.khuyencong.document.ObjectStorage;
+import vn.khuyencong.document.StoredFiles;
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.CurrentUser;
@@ -39,11 +39,11 @@ public class Papers {
     private final Dossiers dossiers;
     private final DossierHistory history;
     private final PaperComposer composer;
-    private final ObjectStorage storage;
+    private final StoredFiles storage;
     private final Clock clock;
     private final String publicUrl;
 
-    Papers(JdbcClient jdbc, Dossiers dossiers, DossierHistory history, PaperComposer composer, ObjectStorage storage,
+    Papers(JdbcClient jdbc, Dossiers dossiers, DossierHistory history, PaperComposer composer, StoredFiles storage,
             Clock clock, @Value("${kc.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;

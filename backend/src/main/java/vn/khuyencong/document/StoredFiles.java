@@ -9,11 +9,11 @@ import vn.khuyencong.document.internal.ObjectStore;
 
 /** The object store for files the service produces itself (official papers), beside the uploaded documents. */
 @Service
-public class ObjectStorage {
+public class StoredFiles {
 
     private final ObjectStore store;
 
-    ObjectStorage(ObjectStore store) {
+    StoredFiles(ObjectStore store) {
         this.store = store;
     }
 
