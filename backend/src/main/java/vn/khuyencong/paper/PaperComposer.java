@@ -41,6 +41,7 @@ class PaperComposer {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy");
+    static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final Catalog catalog;
@@ -181,11 +182,12 @@ class PaperComposer {
                     step++;
                     String who = contacts.account(entry.actor()).map(c -> c.displayName()).orElse(entry.actor());
                     rows.add(List.of(String.valueOf(step), stepName(entry), who + " (" + roleName(entry.actorRole()) + ")",
-                            time(entry.occurredAt()), entry.to().label(), punctuality(entry, dossier)));
+                            SHORT_TIME.format(entry.occurredAt().atZone(VietnamTime.ZONE)), entry.to().label(),
+                            punctuality(entry, dossier)));
                 }
                 blocks.add(new PaperContent.Table(
                         List.of("TT", "Bước xử lý", "Người thực hiện", "Thời gian", "Kết quả", "Đúng hạn / quá hạn"),
-                        List.of(0.5f, 2f, 2.2f, 1.9f, 1.8f, 1.3f), rows));
+                        List.of(0.5f, 2.2f, 2.2f, 1.5f, 1.8f, 1.3f), rows));
                 signerTitle = "Người lập phiếu";
                 signer = "Hệ thống thông tin một cửa điện tử";
             }

@@ -132,7 +132,7 @@ final class PdfRenderer {
             float right = centredLines(List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), bold, 8.5f, MARGIN + half + 12,
                     half, top);
             right = centredLines(List.of("Độc lập - Tự do - Hạnh phúc"), bold, 9, MARGIN + half + 12, half, right);
-            y = Math.min(left, right) - 4;
+            y = Math.min(left, right) - 16;
             String placeLine = content.place();
             float w = textWidth(placeLine, regular, 9);
             show(placeLine, regular, 9, MARGIN + width - w, y);

@@ -51,6 +51,9 @@ class NotificationIntegrationTests extends IntegrationTest {
     @Autowired
     Reminders reminders;
 
+    @Autowired
+    Outbox outbox;
+
     final Fixtures fixtures = new Fixtures(api());
 
     @Test
@@ -181,29 +184,30 @@ class NotificationIntegrationTests extends IntegrationTest {
 
     @Test
     void aCrashAfterClaimingAMailDeliversItOnceTheLeaseEnds() throws Exception {
-        TestMailServer.stop();
-        String id;
-        String code;
-        try {
-            id = fixtures.submitted();
-            code = codeOf(id);
-            // an instance claims the mails and dies before sending: the rows are leased, not lost
-            waitUntil(Duration.ofSeconds(10), () -> jdbc.sql("select attempts from mail_outbox where dossier_id = ?::uuid and recipient = ?")
-                    .params(id, ENTERPRISE_MAIL).query(Integer.class).single() >= 1);
-            jdbc.sql("update mail_outbox set next_attempt_at = now() + interval '1 hour' where dossier_id = ?::uuid")
-                    .param(id).update();
-        }
-        finally {
-            TestMailServer.restart();
-        }
+        String key = "crash-test:" + UUID.randomUUID();
+        String subject = "[Khuyến công] Thư thử " + key;
+        var to = new vn.khuyencong.identity.Contacts.Contact("doanhnghiep", "Nguyễn Thị Hà", ENTERPRISE_MAIL);
+        // an instance writes the mail, claims it, and dies before sending it
+        List<MailDelivery.Claimed> claimed = transactions.execute(status -> {
+            outbox.write(new Notice(key, to, "TEST", null, null, "Thư thử " + key, "Nội dung thử."));
+            return delivery.claim();
+        });
+        assertThat(claimed).anyMatch(mail -> mail.dedupKey().equals(key));
         Thread.sleep(1000);
-        assertThat(mailsAbout(code)).as("leased to the instance that died").isEmpty();
-        // the lease ends
-        jdbc.sql("update mail_outbox set next_attempt_at = now() where dossier_id = ?::uuid").param(id).update();
-        waitUntil(Duration.ofSeconds(10), () -> !mailsAbout(code).isEmpty());
+        assertThat(mailsWithSubject(subject)).as("leased to the instance that died").isEmpty();
+
+        // the lease ends: another round delivers it, once
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where dedup_key = ?").param(key).update();
+        waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
         Thread.sleep(1000);
-        assertThat(mailsAbout(code)).hasSize(1);
-        assertThat(mailsAbout(code).getFirst().getMessageID()).startsWith("<").endsWith("@khuyencong>");
+        assertThat(mailsWithSubject(subject)).hasSize(1);
+        assertThat(mailsWithSubject(subject).getFirst().getMessageID()).isEqualTo(MailDelivery.messageId(key));
+        assertThat(jdbc.sql("select status || ' ' || attempts from mail_outbox where dedup_key = ?").param(key)
+                .query(String.class).single()).isEqualTo("SENT 2");
+    }
+
+    List<MimeMessage> mailsWithSubject(String subject) {
+        return TestMailServer.to(ENTERPRISE_MAIL).stream().filter(m -> subject(m).equals(subject)).toList();
     }
 
     @Test
