@@ -16,6 +16,7 @@ const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPag
 const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
+const VerifyPage = page(() => import('./pages/VerifyPage/VerifyPage'), 'VerifyPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -26,6 +27,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="tra-cuu/:code?" element={<LookupPage />} />
         <Route path="auth/callback" element={<CallbackPage />} />
+        <Route path="xac-thuc/:code?" element={<VerifyPage />} />
         <Route
           path="ho-so"
           element={

@@ -24,6 +24,8 @@ import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { History } from '../../components/History/History';
+import { OfficialDocuments } from '../../components/OfficialDocuments/OfficialDocuments';
+import { SatisfactionForm } from '../../components/Satisfaction/SatisfactionForm';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { StatusTag } from '../../components/StatusTag/StatusTag';
@@ -381,6 +383,9 @@ export function DossierPage() {
           </section>
 
           {current.processing ? <Decisions processing={current.processing} /> : null}
+
+          {dossier.code ? <OfficialDocuments dossierId={dossier.id} roles={roles} version={dossier.version} /> : null}
+          {isEnterprise && dossier.code ? <SatisfactionForm dossierId={dossier.id} version={dossier.version} /> : null}
 
           {isEnterprise && status === 'DRAFT' ? (
             <section aria-labelledby="submit-heading" className="no-print">
