@@ -46,11 +46,26 @@ class MailDelivery {
     @Scheduled(fixedDelayString = "${kc.mail.poll-interval:PT5S}", initialDelayString = "${kc.mail.poll-interval:PT5S}")
     void deliverDue() {
         List<Claimed> batch;
+        boolean failed = false;
         do {
             batch = claim();
-            batch.forEach(this::deliver);
+            for (int i = 0; i < batch.size(); i++) {
+                Instant retryAt = deliver(batch.get(i));
+                if (retryAt != null) {
+                    // the server cannot be reached: the rest of the batch waits as long, without spending an
+                    // attempt (and without outliving its lease while each send times out)
+                    batch.subList(i + 1, batch.size()).forEach(mail -> putBack(mail, retryAt));
+                    failed = true;
+                    break;
+                }
+            }
         }
-        while (batch.size() == properties.batchSize());
+        while (!failed && batch.size() == properties.batchSize());
+    }
+
+    private void putBack(Claimed mail, Instant at) {
+        jdbc.sql("update mail_outbox set attempts = attempts - 1, next_attempt_at = ? where id = ? and status = 'PENDING'")
+                .params(Timestamp.from(at), mail.id()).update();
     }
 
     List<Claimed> claim() {
@@ -64,12 +79,14 @@ class MailDelivery {
                 .query(Claimed.class).list();
     }
 
-    private void deliver(Claimed mail) {
+    /** @return when to try again when the server could not be reached; null when sent or failed on its own */
+    private Instant deliver(Claimed mail) {
         try {
             transport.send(messageId(mail.dedupKey()), mail.recipient(), mail.recipientName(), mail.subject(),
                     mail.body());
             jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
                     .params(Timestamp.from(clock.instant()), mail.id()).update();
+            return null;
         }
         catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -87,7 +104,34 @@ class MailDelivery {
                 log.warn("Mail {} to {} not sent (attempt {}), retrying at {}: {}", mail.id(), mail.recipient(),
                         mail.attempts(), next, error);
             }
+            return serverUnreachable(e) ? next : null;
         }
+    }
+
+    /** A connection or authentication failure concerns every mail; a refused recipient only its own. */
+    static boolean serverUnreachable(Throwable failure) {
+        if (failure instanceof org.springframework.mail.MailAuthenticationException) {
+            return true;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(failure));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException || t instanceof jakarta.mail.AuthenticationFailedException) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null) {
+                todo.push(messaging.getNextException());
+            }
+        }
+        return false;
     }
 
     /** The same for every attempt of one mail. */

@@ -24,7 +24,7 @@ record NotificationProperties(@DefaultValue("http://localhost:8080") String publ
         @DefaultValue("false") boolean starttls, @DefaultValue("no-reply@localhost") String from,
         @DefaultValue("Khuyến công Online") String fromName, @DefaultValue("PT5S") Duration pollInterval,
         @DefaultValue("PT30S") Duration retryBase, @DefaultValue("PT1H") Duration retryMax,
-        @DefaultValue("20") int maxAttempts, @DefaultValue("PT2M") Duration lease, @DefaultValue("20") int batchSize,
+        @DefaultValue("20") int maxAttempts, @DefaultValue("PT5M") Duration lease, @DefaultValue("20") int batchSize,
         @DefaultValue("25") int monitoringReminderDay) {
 
     boolean smtpConfigured() {
