@@ -17,6 +17,7 @@ const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPa
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'), 'MonitoringPage');
+const VerifyPage = page(() => import('./pages/VerifyPage/VerifyPage'), 'VerifyPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -27,6 +28,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="tra-cuu/:code?" element={<LookupPage />} />
         <Route path="auth/callback" element={<CallbackPage />} />
+        <Route path="xac-thuc/:code?" element={<VerifyPage />} />
         <Route
           path="ho-so"
           element={

@@ -4,6 +4,7 @@ import { catalogue } from '../../api';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch';
+import { NotificationBell } from '../Notifications/NotificationBell';
 import './Header.css';
 
 function Account() {
@@ -79,6 +80,7 @@ export function Header() {
         </Link>
         <div className="site-header__tools">
           <LanguageSwitch />
+          <NotificationBell />
           <Account />
         </div>
       </div>

@@ -25,6 +25,8 @@ import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { History } from '../../components/History/History';
+import { OfficialDocuments } from '../../components/OfficialDocuments/OfficialDocuments';
+import { SatisfactionForm } from '../../components/Satisfaction/SatisfactionForm';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { StatusTag } from '../../components/StatusTag/StatusTag';
@@ -396,6 +398,9 @@ export function DossierPage() {
 
           {current.processing ? <Decisions processing={current.processing} /> : null}
           {['APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED'].includes(current.dossier.status) ? <p className="no-print"><Link to={`/ho-so/${encodeURIComponent(current.dossier.id)}/theo-doi`}>{t('monitoring.link')}</Link></p> : null}
+
+          {dossier.code ? <OfficialDocuments dossierId={dossier.id} roles={roles} version={dossier.version} /> : null}
+          {isEnterprise && dossier.code ? <SatisfactionForm dossierId={dossier.id} version={dossier.version} /> : null}
 
           {isEnterprise && status === 'DRAFT' ? (
             <section aria-labelledby="submit-heading" className="no-print">

@@ -247,6 +247,12 @@ public class Documents {
                 .param(dossierId).query(Document.class).list();
     }
 
+    /** The types of the documents stored for the dossier (what a receipt lists). */
+    public Set<String> presentTypes(UUID dossierId) {
+        return Set.copyOf(jdbc.sql("select distinct document_type from document where dossier_id = ? and status = 'STORED'")
+                .param(dossierId).query(String.class).list());
+    }
+
     /** The dossier's checklist: the required types of its content, then the optional extras, in catalogue order. */
     public Checklist checklist(UUID dossierId, CurrentUser user) {
         return checklist(dossiers.getVisible(dossierId, user));

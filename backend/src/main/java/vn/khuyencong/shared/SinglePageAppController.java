@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SinglePageAppController {
 
     @GetMapping({ "/tra-cuu", "/tra-cuu/**", "/ho-so", "/ho-so/**", "/auth/callback", "/can-bo", "/can-bo/**",
-            "/quan-tri", "/quan-tri/**", "/thong-ke" })
+            "/quan-tri", "/quan-tri/**", "/thong-ke", "/xac-thuc", "/xac-thuc/**" })
     String index() {
         return "forward:/index.html";
     }

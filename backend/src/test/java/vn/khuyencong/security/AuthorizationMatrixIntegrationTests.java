@@ -138,7 +138,22 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
                     {"roles":["REVIEWER"],"agencyCode":"000.00.15.H55"}"""),
             row("GET /api/v1/admin/signing-keys", "401 403 403 403 403 403 200 403"),
             row("POST /api/v1/admin/signing-keys/rotation", "401 403 403 403 403 403 201 403"),
-            row("GET /api/v1/admin/security-events", "401 403 403 403 403 403 200 403"));
+            row("GET /api/v1/admin/security-events", "401 403 403 403 403 403 200 403"),
+            // notifications: everyone reads and marks only their own (another's answers 404)
+            row("GET /api/v1/notifications", "401 200 200 200 200 200 200 200"),
+            row("GET /api/v1/notifications/unread-count", "401 200 200 200 200 200 200 200"),
+            row("POST /api/v1/notifications/{notificationId}/read", "401 404 404 404 404 404 404 404"),
+            row("POST /api/v1/notifications/read-all", "401 204 204 204 204 204 204 204"),
+            // papers: the dossier's visibility decides; the process control slip is drawn up by officers
+            row("GET /api/v1/dossiers/{dossierId}/papers", "401 200 404 200 200 200 200 404"),
+            row("GET /api/v1/dossiers/{dossierId}/papers/{paperId}/content", "401 200 404 200 200 200 200 404"),
+            row("POST /api/v1/dossiers/{dossierId}/papers/process-control", "401 403 403 200 200 200 200 404"),
+            row("GET /api/v1/public/papers/{paperCode}", "200 200 200 200 200 200 200 200"),
+            // satisfaction: the organisation rates once the dossier has a result (this one has none yet)
+            row("GET /api/v1/dossiers/{dossierId}/satisfaction", "401 200 404 200 200 200 200 404"),
+            row("POST /api/v1/dossiers/{dossierId}/satisfaction", "401 409 404 409 409 409 409 404").json("""
+                    {"processingTime":2,"contacts":2,"attitude":2,"onlineService":2}"""),
+            row("GET /api/v1/public/satisfaction", "200 200 200 200 200 200 200 200"));
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -233,6 +248,25 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         world.placeholders.put("{invitationId}", invitation);
         world.placeholders.put("{accountId}", jdbc.sql("select id from user_account where username = ?")
                 .param(otherOfficer.email()).query(UUID.class).single().toString());
+
+        world.placeholders.put("{notificationId}", UUID.randomUUID().toString());
+        // the receipt is issued just after the submission is committed
+        Map<String, Object> receipt = null;
+        for (int i = 0; i < 150 && receipt == null; i++) {
+            receipt = jdbc.sql("select id::text as id, code from paper where dossier_id = ?::uuid and kind = 'RECEIPT'")
+                    .param(dossier).query().listOfRows().stream().findFirst().orElse(null);
+            if (receipt == null) {
+                try {
+                    Thread.sleep(100);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(receipt).as("the receipt of the submitted dossier").isNotNull();
+        world.placeholders.put("{paperId}", String.valueOf(receipt.get("id")));
+        world.placeholders.put("{paperCode}", String.valueOf(receipt.get("code")));
 
         world.tokens.put(Caller.ANONYMOUS, null);
         world.tokens.put(Caller.MEMBER_OF_A, memberOfA.signedIn(api()).token());

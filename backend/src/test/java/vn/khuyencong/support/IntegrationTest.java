@@ -35,6 +35,13 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         registry.add("kc.database.create-if-missing", () -> true);
         registry.add("kc.data-dir", DATA_DIR::toString);
+        // a real SMTP server receives the mails; delivery is quick so that tests need not wait long
+        registry.add("kc.mail.host", () -> "127.0.0.1");
+        registry.add("kc.mail.port", () -> TestMailServer.PORT);
+        registry.add("kc.mail.from", () -> "khuyencong@test.example");
+        registry.add("kc.mail.poll-interval", () -> "PT0.2S");
+        registry.add("kc.mail.retry-base", () -> "PT0.5S");
+        registry.add("kc.mail.retry-max", () -> "PT2S");
     }
 
     /**

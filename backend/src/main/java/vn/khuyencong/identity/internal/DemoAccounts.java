@@ -49,6 +49,11 @@ class DemoAccounts implements ApplicationRunner {
                 + account("pheduyet", "Lường Thị Mai", "APPROVER", null, agency)
                 + account("giamsat", "Triệu Văn Đức", "MONITOR", null, agency)
                 + account("quantri", "Ma Thị Lan", "ADMIN", null, agency);
+        // demo addresses on a reserved domain: mails to them are written to the log unless SMTP is configured
+        for (String username : java.util.List.of("doanhnghiep", "thamdinh", "pheduyet", "giamsat", "quantri")) {
+            jdbc.sql("update user_account set email = ? where username = ? and email is null")
+                    .params(username + "@khuyencong.example", username).update();
+        }
         if (created > 0) {
             log.info("Created {} demo accounts (doanhnghiep, thamdinh, pheduyet, giamsat, quantri)", created);
         }

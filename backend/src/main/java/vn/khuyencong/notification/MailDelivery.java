@@ -1,0 +1,147 @@
+package vn.khuyencong.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the mail outbox. Each round claims the due mails in one short statement (FOR UPDATE SKIP LOCKED: other
+ * instances take other rows) and moves them a lease into the future, then sends them one by one, recording each
+ * outcome. A crash after the claim leaves the mails to be retried when the lease ends: none is lost. A failure
+ * waits with exponential backoff; after the last attempt the mail is set aside as FAILED.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final JdbcClient jdbc;
+    private final MailTransport transport;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    MailDelivery(JdbcClient jdbc, MailTransport transport, NotificationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transport = transport;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Claimed(UUID id, String dedupKey, String recipient, String recipientName, String subject, String body,
+            int attempts) {
+    }
+
+    @Scheduled(fixedDelayString = "${kc.mail.poll-interval:PT5S}", initialDelayString = "${kc.mail.poll-interval:PT5S}")
+    void deliverDue() {
+        List<Claimed> batch;
+        boolean failed = false;
+        do {
+            batch = claim();
+            for (int i = 0; i < batch.size(); i++) {
+                Instant retryAt = deliver(batch.get(i));
+                if (retryAt != null) {
+                    // the server cannot be reached: the rest of the batch waits as long, without spending an
+                    // attempt (and without outliving its lease while each send times out)
+                    batch.subList(i + 1, batch.size()).forEach(mail -> putBack(mail, retryAt));
+                    failed = true;
+                    break;
+                }
+            }
+        }
+        while (!failed && batch.size() == properties.batchSize());
+    }
+
+    private void putBack(Claimed mail, Instant at) {
+        jdbc.sql("update mail_outbox set attempts = attempts - 1, next_attempt_at = ? where id = ? and status = 'PENDING'")
+                .params(Timestamp.from(at), mail.id()).update();
+    }
+
+    List<Claimed> claim() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update mail_outbox set attempts = attempts + 1, next_attempt_at = ?
+                where id in (select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?
+                             order by next_attempt_at limit ? for update skip locked)
+                returning id, dedup_key, recipient, recipient_name, subject, body, attempts""")
+                .params(Timestamp.from(now.plus(properties.lease())), Timestamp.from(now), properties.batchSize())
+                .query(Claimed.class).list();
+    }
+
+    /** @return when to try again when the server could not be reached; null when sent or failed on its own */
+    private Instant deliver(Claimed mail) {
+        try {
+            transport.send(messageId(mail.dedupKey()), mail.recipient(), mail.recipientName(), mail.subject(),
+                    mail.body());
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
+                    .params(Timestamp.from(clock.instant()), mail.id()).update();
+            return null;
+        }
+        catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean last = mail.attempts() >= properties.maxAttempts();
+            Instant next = clock.instant().plus(properties.backoff(mail.attempts()));
+            jdbc.sql("update mail_outbox set status = ?, next_attempt_at = ?, last_error = ? where id = ?")
+                    .params(last ? "FAILED" : "PENDING", Timestamp.from(next),
+                            error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
+                    .update();
+            if (last) {
+                log.error("Mail {} to {} set aside after {} attempts: {}", mail.id(), mail.recipient(),
+                        mail.attempts(), error);
+            }
+            else {
+                log.warn("Mail {} to {} not sent (attempt {}), retrying at {}: {}", mail.id(), mail.recipient(),
+                        mail.attempts(), next, error);
+            }
+            return serverUnreachable(e) ? next : null;
+        }
+    }
+
+    /** A connection or authentication failure concerns every mail; a refused recipient only its own. */
+    static boolean serverUnreachable(Throwable failure) {
+        if (failure instanceof org.springframework.mail.MailAuthenticationException) {
+            return true;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(failure));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException || t instanceof jakarta.mail.AuthenticationFailedException) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null) {
+                todo.push(messaging.getNextException());
+            }
+        }
+        return false;
+    }
+
+    /** The same for every attempt of one mail. */
+    static String messageId(String dedupKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@khuyencong>";
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Notifications: every step of a dossier told to the people concerned, in the application and by e-mail, written
+ * to a transactional outbox with the change itself and delivered with retries.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+package vn.khuyencong.notification;

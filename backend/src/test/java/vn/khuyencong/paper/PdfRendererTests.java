@@ -1,0 +1,71 @@
+package vn.khuyencong.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfRendererTests {
+
+    static PaperContent aReceipt(String organisation) {
+        return new PaperContent(PaperKind.RECEIPT, "TN-ABCDE-FGHJK", "000.00.15.H55-261127-0001",
+                Instant.parse("2026-11-27T03:15:42Z"), "Sở Công Thương tỉnh Thái Nguyên",
+                "Thái Nguyên, ngày 27 tháng 11 năm 2026",
+                List.of(PaperContent.text("Sở Công Thương tỉnh Thái Nguyên tiếp nhận hồ sơ của:"),
+                        PaperContent.bold(organisation),
+                        PaperContent.field("Mã hồ sơ", "000.00.15.H55-261127-0001"),
+                        new PaperContent.Table(List.of("TT", "Bước xử lý"), List.of(1f, 4f),
+                                List.of(List.of("1", "Nộp và tiếp nhận hồ sơ — đúng hạn")))),
+                "Người tiếp nhận hồ sơ", "Hoàng Văn Thắng");
+    }
+
+    @Test
+    void theSameContentGivesTheSameBytes() {
+        byte[] first = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] second = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        assertThat(second).isEqualTo(first);
+        assertThat(Papers.sha256(second)).isEqualTo(Papers.sha256(first));
+    }
+
+    @Test
+    void otherContentGivesOtherBytes() {
+        byte[] first = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] other = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh 2"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        assertThat(Papers.sha256(other)).isNotEqualTo(Papers.sha256(first));
+    }
+
+    @Test
+    void vietnameseTextIsExtractedIntact() throws IOException {
+        // decomposed input (e.g. pasted from a Mac) is drawn and extracted as the precomposed letters
+        String decomposed = java.text.Normalizer.normalize("Hợp tác xã Miến dong Côn Minh", java.text.Normalizer.Form.NFD);
+        byte[] pdf = PdfRenderer.render(aReceipt(decomposed), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Hợp tác xã Miến dong Côn Minh", "000.00.15.H55-261127-0001",
+                    "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Độc lập - Tự do - Hạnh phúc", "Hoàng Văn Thắng",
+                    "TN-ABCDE-FGHJK");
+            assertThat(document.getDocumentInformation().getCreationDate().toInstant())
+                    .isEqualTo(Instant.parse("2026-11-27T03:15:42Z"));
+        }
+    }
+
+    @Test
+    void charactersWithoutAGlyphDoNotBreakThePaper() {
+        byte[] pdf = PdfRenderer.render(aReceipt("Cơ sở 🌾 Miến"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        assertThat(pdf).isNotEmpty();
+    }
+
+    @Test
+    void codesAreStableAndDistinct() {
+        var id = java.util.UUID.fromString("6f1d2a44-6a55-4d1f-9d0e-1b7f0c2a9a01");
+        String code = PaperComposer.code(PaperKind.RECEIPT, id, "history:1");
+        assertThat(code).matches("TN-[0-9A-Z]{5}-[0-9A-Z]{5}").isEqualTo(PaperComposer.code(PaperKind.RECEIPT, id, "history:1"));
+        assertThat(PaperComposer.code(PaperKind.RECEIPT, id, "history:2")).isNotEqualTo(code);
+    }
+}

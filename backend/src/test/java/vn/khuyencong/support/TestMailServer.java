@@ -1,0 +1,69 @@
+package vn.khuyencong.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server (GreenMail) for the whole test run, started before the application so that the application
+ * sends to it. A test may stop it to play an outage and start it again.
+ */
+public final class TestMailServer {
+
+    public static final int PORT = freePort();
+
+    private static GreenMail server = start();
+
+    private TestMailServer() {
+    }
+
+    private static GreenMail start() {
+        GreenMail mail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    /** The mail server goes down: connections to its port are refused. */
+    public static synchronized void stop() {
+        server.stop();
+    }
+
+    /** A fresh server on the same port (mails received before the outage are forgotten). */
+    public static synchronized void restart() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+        server = start();
+    }
+
+    /** Every mail received so far addressed to {@code address}. */
+    public static synchronized List<MimeMessage> to(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(message -> {
+            try {
+                Address[] recipients = message.getAllRecipients();
+                return recipients != null && Arrays.stream(recipients)
+                        .anyMatch(r -> r.toString().toLowerCase().contains(address.toLowerCase()));
+            }
+            catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
