@@ -14,6 +14,7 @@ const CallbackPage = page(() => import('./pages/CallbackPage/CallbackPage'), 'Ca
 const MyDossiersPage = page(() => import('./pages/MyDossiersPage/MyDossiersPage'), 'MyDossiersPage');
 const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'NewDossierPage');
 const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
+const ReceiptPage = page(() => import('./pages/ReceiptPage/ReceiptPage'), 'ReceiptPage');
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
@@ -51,10 +52,18 @@ export function AppRoutes() {
           }
         />
         <Route
-          path="ho-so/:id/sua"
+          path="ho-so/:id/sua/:step?"
           element={
             <RequireAuth>
               <EditDossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/:id/bien-nhan"
+          element={
+            <RequireAuth>
+              <ReceiptPage />
             </RequireAuth>
           }
         />
