@@ -20,6 +20,8 @@ export const PROGRAMMES: readonly Programme[] = ['NATIONAL', 'LOCAL'];
 export type WorkflowEvent =
   | 'SUBMIT'
   | 'START_REVIEW'
+  | 'ASSIGN'
+  | 'RESCHEDULE'
   | 'REQUEST_SUPPLEMENT'
   | 'RESUBMIT'
   | 'RECOMMEND'
