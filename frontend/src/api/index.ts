@@ -56,7 +56,10 @@ export const catalogue = {
   reviewCriteria: () => cached<ReviewCriterion[]>('review-criteria', () => api.reviewCriteria()),
   publicConfig: () => cached<PublicConfig>('public-config', () => api.publicConfig()),
   /** For tests: start from an empty cache. */
-  clear: () => cache.clear(),
+  clear: () => {
+    cache.clear();
+    contents = null;
+  },
 };
 
 export type { ApiClient } from './client';
