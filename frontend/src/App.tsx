@@ -15,6 +15,7 @@ const MyDossiersPage = page(() => import('./pages/MyDossiersPage/MyDossiersPage'
 const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'NewDossierPage');
 const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
 const ReceiptPage = page(() => import('./pages/ReceiptPage/ReceiptPage'), 'ReceiptPage');
+const AdminCataloguePage = page(() => import('./pages/AdminCataloguePage/AdminCataloguePage'), 'AdminCataloguePage');
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
@@ -72,6 +73,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <QueuePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="quan-tri/danh-muc/:section?"
+          element={
+            <RequireAuth>
+              <AdminCataloguePage />
             </RequireAuth>
           }
         />
