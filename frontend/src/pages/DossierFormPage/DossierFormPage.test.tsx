@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, type ContentDetail, type Dossier, type DossierDocument } from '../../api';
 import { renderPage } from '../../test/render';
 import { EditDossierPage, NewDossierPage } from './DossierFormPage';
+import { answersFromDossier } from './dossierForm';
 
 const CONTENTS = [
   { code: 'VOCATIONAL_TRAINING', name: 'Đào tạo nghề, truyền nghề và nâng cao tay nghề' },
@@ -138,9 +139,27 @@ describe('the first step of a new dossier', () => {
     await user.type(screen.getByLabelText('Tên đề án'), 'Đề án');
     await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
 
-    expect(await screen.findByRole('region', { name: 'Có lỗi cần sửa' })).toBeTruthy();
+    const summary = await screen.findByRole('region', { name: 'Có lỗi cần sửa' });
+    expect(summary.textContent).toContain('giữ tạm trong thẻ trình duyệt này');
     expect((screen.getByLabelText('Tên đề án') as HTMLInputElement).value).toBe('Đề án');
     expect(path()).toBe('/ho-so/moi');
+  });
+
+  it('offers the answers a dropped connection kept, after a reload', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    window.sessionStorage.setItem(
+      'khuyencong:unsaved:d1',
+      JSON.stringify({ ...answersFromDossier(aDraft()), totalBudget: '400.000.000' }),
+    );
+    aDraftOnTheServer(aDraft());
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' });
+
+    const offer = await screen.findByRole('region', { name: 'Có câu trả lời chưa lưu' });
+    expect((screen.getByLabelText('Tổng kinh phí thực hiện (đồng)') as HTMLInputElement).value).toBe('');
+    await user.click(within(offer).getByRole('button', { name: 'Điền lại câu trả lời chưa lưu' }));
+    expect((screen.getByLabelText('Tổng kinh phí thực hiện (đồng)') as HTMLInputElement).value).toBe('400.000.000');
+    expect(screen.queryByRole('region', { name: 'Có câu trả lời chưa lưu' })).toBeNull();
   });
 });
 
@@ -199,6 +218,7 @@ describe('the following steps', () => {
   });
 
   it('refuses to edit a dossier already submitted, and points to its receipt', async () => {
+    theCatalogue();
     aDraftOnTheServer(aDraft({ status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' }));
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua' });
     expect((await screen.findByRole('alert')).textContent).toBe('Hồ sơ này không còn sửa được ở trạng thái hiện tại.');

@@ -52,6 +52,7 @@ import {
   STEPS,
   type Step,
 } from './wizardSteps';
+import { forgetUnsaved, keepUnsaved, readUnsaved, unsavedKey } from './unsavedAnswers';
 import './DossierFormPage.css';
 
 /** States in which the enterprise may still change its form. */
@@ -164,6 +165,7 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const [saving, setSaving] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const focusedFor = useRef<string | null>(null);
+  const [unsaved, setUnsaved] = useState<FormAnswers | null>(() => readUnsaved(unsavedKey(loaded.dossier?.id)));
 
   const content = form.contentCode && detail.state === 'ready' ? detail.data : null;
   const fields = content?.fields ?? [];
@@ -255,13 +257,20 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       const saved = dossier
         ? await api.saveDossier(dossier.id, checked.request, dossier.version)
         : await api.createDossier(checked.request);
+      forgetUnsaved(unsavedKey(dossier?.id));
+      setUnsaved(null);
       setDossier(saved);
       setProblems([]);
       go(saved);
     } catch (failure) {
-      // What was typed stays in the form: nothing is lost when the connection drops.
+      // What was typed stays in the form, and in this tab's storage: nothing is lost when the connection drops.
+      if (isApiError(failure) && failure.isNetworkError) {
+        keepUnsaved(unsavedKey(dossier?.id), form);
+        show([{ message: t('wizard.keptOnDevice') }]);
+        return;
+      }
       show(
-        isApiError(failure) && !failure.isNetworkError && failure.status !== 401
+        isApiError(failure) && failure.status !== 401
           ? problemsFromServer(failure.problem, describeError(t, failure), fields)
           : [describeError(t, failure)],
       );
@@ -481,6 +490,7 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       body = dossier ? (
         <>
           <p>{t('wizard.documentsLead')}</p>
+          <h2>{t('wizard.uploadedDocuments')}</h2>
           <DocumentList documents={documents} />
           <h2>{t('upload.heading')}</h2>
           <DocumentUpload
@@ -504,12 +514,44 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       </PageHeading>
       <StepIndicator steps={indicator} current={index} />
       <ErrorSummary problems={problems} attempt={attempt} />
+      {unsaved ? (
+        <div className="notice no-print" role="region" aria-labelledby="unsaved-heading">
+          <h2 id="unsaved-heading" className="notice__title">
+            {t('wizard.unsavedHeading')}
+          </h2>
+          <p>{t('wizard.unsavedText')}</p>
+          <div className="button-group">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setForm(unsaved);
+                setUnsaved(null);
+              }}
+            >
+              {t('wizard.unsavedRestore')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                forgetUnsaved(unsavedKey(dossier?.id));
+                setUnsaved(null);
+              }}
+            >
+              {t('wizard.unsavedDiscard')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {catalogueFailed ? (
         <div className="notice notice--error" role="alert">
           <p>{t('newDossier.contentsFailed')}</p>
           <ErrorText error={catalogueFailed.error} />
         </div>
       ) : null}
+      <p className="lead">{t(`wizard.steps.${step.id}.lead`)}</p>
+      {step.id === 'documents' ? <div className="dossier-form">{body}</div> : null}
       {step.id === 'check' && dossier ? (
         <CheckAnswers
           dossier={dossier}
@@ -523,8 +565,8 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
         />
       ) : (
         <form className="dossier-form" noValidate onSubmit={save}>
-          <p className="lead">{t(`wizard.steps.${step.id}.lead`)}</p>
-          <Fieldset legend={heading}>{body}</Fieldset>
+          {/* The upload has a form of its own: forms cannot nest, so it stands before this one's button. */}
+          {step.id === 'documents' ? null : <Fieldset legend={heading}>{body}</Fieldset>}
           <p>{step.id === 'documents' ? t('wizard.documentsNote') : t('wizard.draftNote')}</p>
           <div className="button-group">
             <button type="submit" className="button" name="then" value="next" disabled={saving} aria-disabled={saving}>
