@@ -84,13 +84,15 @@ test('an enterprise applies online step by step, the agency asks for a supplemen
   }
 });
 
-test('an administrator keeps the catalogue: caps, funding calls, holidays', async ({ page }) => {
+test('an administrator keeps the catalogue: contents, caps, funding calls, holidays, agencies', async ({ page }) => {
   const administrator = anAdministrator(page);
   await administrator.givenIOpenTheCatalogue();
+  await administrator.whenIOpenAContent();
   await administrator.whenILookAtTheCaps();
   await administrator.whenILookAtTheFundingCalls();
   await administrator.whenIAddAHoliday();
   await administrator.andRemoveItAgain();
+  await administrator.whenILookAtTheAgencies();
 });
 
 test('a code that matches no dossier is reported clearly', async ({ page }) => {

@@ -389,6 +389,17 @@ export function anAdministrator(page: Page) {
       await expect(page.getByRole('table', { name: 'Các nội dung hoạt động khuyến công' })).toBeVisible();
     }),
 
+    whenIOpenAContent: step(page, actor, 'opens a content with its required documents', async () => {
+      await page.getByRole('button', { name: /^Sửa Mô hình trình diễn kỹ thuật/ }).click();
+      await expect(page.getByLabel('Tên nội dung')).toBeFocused();
+      await expect(page.getByRole('group', { name: 'Giấy tờ bắt buộc' }).getByRole('checkbox').first()).toBeVisible();
+    }),
+
+    whenILookAtTheAgencies: step(page, actor, 'looks at the receiving agencies', async () => {
+      await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Cơ quan tiếp nhận' }).click();
+      await expect(page.getByRole('table', { name: 'Các cơ quan tiếp nhận, giải quyết hồ sơ' })).toContainText('000.00.15.H55');
+    }),
+
     whenILookAtTheCaps: step(page, actor, 'looks at the support caps of a content', async () => {
       await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Mức hỗ trợ tối đa' }).click();
       await page.getByLabel('Nội dung khuyến công').selectOption('TECHNOLOGY_TRANSFER');

@@ -1,6 +1,7 @@
 import { ApiError, parseProblem } from './problem';
 import type {
   Agency,
+  AgencyUpdate,
   CatalogueContent,
   CatalogueDocumentType,
   ContentUpdate,
@@ -127,6 +128,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         request<CatalogueContent>('PUT', `/admin/catalog/contents/${id(code)}`, update),
       addSupportCap: (cap: NewSupportCap) => request<SupportCapPeriod[]>('POST', '/admin/catalog/support-caps', cap),
       addFundingCall: (call: NewFundingCall) => request<FundingCall>('POST', '/admin/catalog/funding-calls', call),
+      setRequiredDocuments: (code: string, documentTypes: string[]) =>
+        request<string[]>('PUT', `/admin/catalog/contents/${id(code)}/required-documents`, { documentTypes }),
+      putAgency: (code: string, agency: AgencyUpdate) => request<Agency>('PUT', `/admin/catalog/agencies/${id(code)}`, agency),
       addHoliday: (holiday: Holiday) => request<Holiday>('POST', '/admin/catalog/holidays', holiday),
       removeHoliday: (day: string) => request<null>('DELETE', `/admin/catalog/holidays/${id(day)}`),
     },

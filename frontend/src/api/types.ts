@@ -172,6 +172,12 @@ export interface Agency {
   province: string;
 }
 
+export interface AgencyUpdate {
+  name: string;
+  province: string;
+  active: boolean;
+}
+
 export interface Holiday {
   day: string;
   name: string;

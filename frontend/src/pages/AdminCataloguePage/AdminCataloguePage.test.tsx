@@ -21,13 +21,28 @@ describe('catalogue administration', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Chỉ quản trị viên được cập nhật danh mục.');
   });
 
-  it('edits a content’s legal basis and processing time', async () => {
+  it('edits a content’s processing time and the documents it requires', async () => {
     const user = userEvent.setup();
     vi.spyOn(api, 'catalogueContents').mockResolvedValue(CONTENTS);
+    vi.spyOn(api, 'documentTypes').mockResolvedValue([
+      { code: 'REQUEST_LETTER', name: 'Đơn đề nghị hỗ trợ' },
+      { code: 'SUPPLIER_QUOTE', name: 'Báo giá của nhà cung cấp' },
+    ]);
+    vi.spyOn(api, 'contentDetail').mockResolvedValue({
+      content: CONTENTS[0]!,
+      supportKinds: [],
+      fields: [],
+      requiredDocumentTypes: ['REQUEST_LETTER'],
+      priorityAreaCapPercent: 150,
+    });
     const update = vi.spyOn(api.admin, 'updateContent').mockResolvedValue({ ...CONTENTS[0]!, processingDays: 20 });
+    const documents = vi.spyOn(api.admin, 'setRequiredDocuments').mockResolvedValue(['REQUEST_LETTER', 'SUPPLIER_QUOTE']);
     open('noi-dung');
 
     await user.click(await screen.findByRole('button', { name: /^Sửa Mô hình trình diễn/ }));
+    const required = await screen.findByRole('group', { name: 'Giấy tờ bắt buộc' });
+    expect((within(required).getByLabelText('Đơn đề nghị hỗ trợ') as HTMLInputElement).checked).toBe(true);
+    await user.click(within(required).getByLabelText('Báo giá của nhà cung cấp'));
     await user.clear(screen.getByLabelText('Thời hạn giải quyết (ngày làm việc)'));
     await user.type(screen.getByLabelText('Thời hạn giải quyết (ngày làm việc)'), '400');
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
@@ -38,6 +53,7 @@ describe('catalogue administration', () => {
     await user.type(screen.getByLabelText('Thời hạn giải quyết (ngày làm việc)'), '20');
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(update).toHaveBeenCalledWith('TECHNOLOGY_TRANSFER', { name: CONTENTS[0]!.name, legalBasis: CONTENTS[0]!.legalBasis, processingDays: 20 });
+    expect(documents).toHaveBeenCalledWith('TECHNOLOGY_TRANSFER', ['REQUEST_LETTER', 'SUPPLIER_QUOTE']);
     const row = within(screen.getByRole('table')).getAllByRole('row')[1]!;
     await waitFor(() => expect(within(row).getAllByRole('cell')[2]!.textContent).toBe('20'));
   });
@@ -119,5 +135,25 @@ describe('catalogue administration', () => {
     await user.click(within(screen.getByRole('dialog', { name: 'Xoá ngày nghỉ?' })).getByRole('button', { name: 'Xoá' }));
     expect(remove).toHaveBeenCalledWith('2026-09-02');
     expect(await screen.findByText('Đã xoá ngày nghỉ 02/09/2026.')).toBeTruthy();
+  });
+
+  it('adds an agency, checking its code before sending it', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(api, 'agencies').mockResolvedValue([{ code: '000.00.15.H55', name: 'Sở Công Thương Thái Nguyên', province: 'Thái Nguyên' }]);
+    const put = vi.spyOn(api.admin, 'putAgency').mockImplementation(async (code, agency) => ({ code, name: agency.name, province: agency.province }));
+    open('co-quan');
+
+    await user.type(await screen.findByLabelText('Mã cơ quan'), 'sai mã');
+    await user.type(screen.getByLabelText('Tên cơ quan'), 'Sở Công Thương Bắc Kạn');
+    await user.type(screen.getByLabelText('Tỉnh, thành phố'), 'Thái Nguyên');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(screen.getByRole('link', { name: 'Mã cơ quan gồm 3 đến 40 chữ hoa, chữ số và dấu chấm' }).getAttribute('href')).toBe('#agency-code');
+    expect(put).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Mã cơ quan'));
+    await user.type(screen.getByLabelText('Mã cơ quan'), '000.00.15.h06');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(put).toHaveBeenCalledWith('000.00.15.H06', { name: 'Sở Công Thương Bắc Kạn', province: 'Thái Nguyên', active: true });
+    expect(await within(screen.getByRole('table')).findByText('000.00.15.H06', { selector: 'td' })).toBeTruthy();
   });
 });

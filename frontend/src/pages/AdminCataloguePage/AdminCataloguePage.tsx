@@ -2,6 +2,7 @@ import { Navigate, NavLink, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
+import { AgenciesSection } from './AgenciesSection';
 import { CallsSection } from './CallsSection';
 import { CapsSection } from './CapsSection';
 import { ContentsSection } from './ContentsSection';
@@ -14,11 +15,13 @@ export const SECTIONS = [
   { slug: 'muc-ho-tro', key: 'caps', Component: CapsSection },
   { slug: 'dot-tiep-nhan', key: 'calls', Component: CallsSection },
   { slug: 'ngay-nghi', key: 'holidays', Component: HolidaysSection },
+  { slug: 'co-quan', key: 'agencies', Component: AgenciesSection },
 ] as const;
 
 /**
- * "Quản trị danh mục": the law changes, the administrator updates the catalogue — contents and
- * their processing times, support caps from a date, funding calls, public holidays.
+ * "Quản trị danh mục": the law changes, the administrator updates the catalogue — contents with
+ * their processing times and required documents, support caps from a date, funding calls,
+ * public holidays, agencies.
  */
 export function AdminCataloguePage() {
   const { t } = useTranslation();

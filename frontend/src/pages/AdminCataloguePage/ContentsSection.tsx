@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type CatalogueContent } from '../../api';
+import { api, type CatalogueContent, type CatalogueDocumentType } from '../../api';
 import { SERVER_LANGUAGE } from '../../api/describeError';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
@@ -20,6 +20,8 @@ export function ContentsSection() {
   const [legalBasis, setLegalBasis] = useState('');
   const [days, setDays] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const [documentTypes] = useResource(() => api.documentTypes(), []);
+  const [required, setRequired] = useState<string[] | null>(null);
   const form = useAdminForm('content');
   usePageTitle(`${t('admin.contents.heading')} – ${t('admin.title')}`, form.problems.length);
 
@@ -29,7 +31,17 @@ export function ContentsSection() {
     setLegalBasis(content.legalBasis ?? '');
     setDays(content.processingDays ? String(content.processingDays) : '');
     setSaved(null);
+    setRequired(null);
+    // The documents a content requires come with its form; until they are read, they are not sent.
+    api.contentDetail(content.code).then(
+      (detail) => setRequired(detail.requiredDocumentTypes),
+      () => setRequired(null),
+    );
     setTimeout(() => document.getElementById(form.id('name'))?.focus(), 0);
+  }
+
+  function toggle(code: string, checked: boolean) {
+    setRequired((list) => (list === null ? list : checked ? [...list, code] : list.filter((c) => c !== code)));
   }
 
   async function save(event: FormEvent) {
@@ -44,6 +56,7 @@ export function ContentsSection() {
     const list = contents.data;
     const ok = await form.send(found, async () => {
       const updated = await api.admin.updateContent(editing.code, { name: name.trim(), legalBasis: legalBasis.trim(), processingDays: processingDays ?? 0 });
+      if (required !== null) await api.admin.setRequiredDocuments(editing.code, required);
       replace(list.map((c) => (c.code === updated.code ? updated : c)));
     });
     if (ok) {
@@ -124,6 +137,29 @@ export function ContentsSection() {
             value={days}
             onChange={setDays}
           />
+          {documentTypes.state === 'ready' && required !== null ? (
+            <fieldset className="fieldset" aria-describedby={form.error('documentTypes') ? form.id('documentTypes-error') : undefined}>
+              <legend className="fieldset__legend">{t('admin.contents.requiredDocuments')}</legend>
+              {form.error('documentTypes') ? (
+                <p className="field__error" id={form.id('documentTypes-error')} lang={SERVER_LANGUAGE}>
+                  {form.error('documentTypes')?.message}
+                </p>
+              ) : null}
+              {documentTypes.data.map((type: CatalogueDocumentType, index) => (
+                <div className="admin-check" key={type.code}>
+                  <input
+                    type="checkbox"
+                    id={index === 0 ? form.id('documentTypes') : form.id(`documentTypes-${type.code}`)}
+                    checked={required.includes(type.code)}
+                    onChange={(e) => toggle(type.code, e.target.checked)}
+                  />
+                  <label htmlFor={index === 0 ? form.id('documentTypes') : form.id(`documentTypes-${type.code}`)} lang={SERVER_LANGUAGE}>
+                    {type.name}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
           <div className="button-group">
             <button type="submit" className="button" disabled={form.busy}>
               {t('admin.save')}
