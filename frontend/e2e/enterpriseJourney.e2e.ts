@@ -1,29 +1,30 @@
 import { test } from '@playwright/test';
-import { aPhoneUser, anEnterprise, anOfficer, aVisitor } from './support/story';
+import { anAdministrator, aPhoneUser, anEnterprise, anOfficer, aVisitor } from './support/story';
 
 test.describe.configure({ mode: 'serial' });
 
-test('an enterprise applies online, the agency reviews and approves, anyone can track the dossier by its code', async ({ page, browser }) => {
+test('an enterprise applies online step by step, the agency asks for a supplement, reviews and approves, anyone can track the dossier by its code', async ({ page, browser }) => {
   const enterprise = anEnterprise(page);
   await enterprise.givenIOpenTheHomePage();
   await enterprise.whenIChooseToSignIn();
   await enterprise.whenISignInAs('doanhnghiep');
   await enterprise.thenIAmSignedIn();
   await enterprise.whenIStartANewDossier();
-  await enterprise.whenISaveItWithoutAnswers();
+  await enterprise.whenIContinueWithoutAnswers();
   await enterprise.thenISeeWhatIsMissing();
-  await enterprise.whenIStartTheProjectAndSave();
-  await enterprise.thenISeeMyDraft();
+  await enterprise.whenIChooseWhatIApplyFor();
+  await enterprise.whenIDescribeTheProject();
+  await enterprise.whenIEnterTheBudget();
+  await enterprise.whenIAnswerTheContentsQuestions();
   await enterprise.whenIUploadTheRequestLetter();
   await enterprise.thenISeeItsSha256();
+  await enterprise.thenICheckMyAnswers();
+  await enterprise.whenIChangeAnAnswer();
+  await enterprise.whenILeaveAndComeBackFromMyDossiers();
   await enterprise.whenISubmitTheDossier();
   await enterprise.andIConfirm();
-  await enterprise.thenIAmToldWhatTheFormLacks();
-  await enterprise.whenIFollowTheLinkToAMissingAnswer();
-  await enterprise.whenICompleteTheFormAndSave();
-  await enterprise.whenISubmitTheDossier();
-  await enterprise.andIConfirm();
-  const code = await enterprise.thenISeeTheDossierCode();
+  const code = await enterprise.thenISeeTheReceipt();
+  await enterprise.thenItPrintsWithoutTheSiteAround();
 
   // Someone else, on another browser, not signed in.
   const context = await browser.newContext();
@@ -35,16 +36,32 @@ test('an enterprise applies online, the agency reviews and approves, anyone can 
     await context.close();
   }
 
-  // The agency reviews and approves it, each officer in a browser of their own.
+  // The reviewer takes the dossier from the agency's queue and asks for one supplement.
   const reviewerContext = await browser.newContext();
   try {
     const reviewer = anOfficer(await reviewerContext.newPage(), 'thamdinh');
     await reviewer.givenIOpenMyQueue();
+    await reviewer.thenISeeTheQueueByDeadline(code);
+    await reviewer.whenIAssignItToMyself(code);
     await reviewer.whenIOpenTheDossier(code);
     await reviewer.whenIStartTheReview();
-    await reviewer.whenIScoreAndRecommend();
+    await reviewer.whenIRequestASupplement();
   } finally {
     await reviewerContext.close();
+  }
+
+  // The enterprise answers it through the same form.
+  await enterprise.whenIAnswerTheSupplementRequest();
+
+  // The reviewer scores and recommends; the approver approves, each in a browser of their own.
+  const secondReviewerContext = await browser.newContext();
+  try {
+    const reviewer = anOfficer(await secondReviewerContext.newPage(), 'thamdinh');
+    await reviewer.givenIOpenMyQueue();
+    await reviewer.whenIOpenTheDossier(code);
+    await reviewer.whenIScoreAndRecommend();
+  } finally {
+    await secondReviewerContext.close();
   }
 
   const approverContext = await browser.newContext();
@@ -65,6 +82,17 @@ test('an enterprise applies online, the agency reviews and approves, anyone can 
   } finally {
     await lastContext.close();
   }
+});
+
+test('an administrator keeps the catalogue: contents, caps, funding calls, holidays, agencies', async ({ page }) => {
+  const administrator = anAdministrator(page);
+  await administrator.givenIOpenTheCatalogue();
+  await administrator.whenIOpenAContent();
+  await administrator.whenILookAtTheCaps();
+  await administrator.whenILookAtTheFundingCalls();
+  await administrator.whenIAddAHoliday();
+  await administrator.andRemoveItAgain();
+  await administrator.whenILookAtTheAgencies();
 });
 
 test('a code that matches no dossier is reported clearly', async ({ page }) => {

@@ -14,6 +14,8 @@ const CallbackPage = page(() => import('./pages/CallbackPage/CallbackPage'), 'Ca
 const MyDossiersPage = page(() => import('./pages/MyDossiersPage/MyDossiersPage'), 'MyDossiersPage');
 const NewDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'NewDossierPage');
 const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPage'), 'EditDossierPage');
+const ReceiptPage = page(() => import('./pages/ReceiptPage/ReceiptPage'), 'ReceiptPage');
+const AdminCataloguePage = page(() => import('./pages/AdminCataloguePage/AdminCataloguePage'), 'AdminCataloguePage');
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'), 'MonitoringPage');
@@ -62,10 +64,18 @@ export function AppRoutes() {
           }
         />
         <Route
-          path="ho-so/:id/sua"
+          path="ho-so/:id/sua/:step?"
           element={
             <RequireAuth>
               <EditDossierPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="ho-so/:id/bien-nhan"
+          element={
+            <RequireAuth>
+              <ReceiptPage />
             </RequireAuth>
           }
         />
@@ -74,6 +84,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <QueuePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="quan-tri/danh-muc/:section?"
+          element={
+            <RequireAuth>
+              <AdminCataloguePage />
             </RequireAuth>
           }
         />

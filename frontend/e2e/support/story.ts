@@ -93,86 +93,64 @@ export function anEnterprise(page: Page) {
 
     whenIStartANewDossier: step(page, actor, 'starts a new dossier', async () => {
       await page.getByRole('link', { name: 'Tạo hồ sơ mới' }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Tạo hồ sơ mới' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Chương trình, đợt tiếp nhận và nội dung' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Các bước của hồ sơ' })).toContainText('Bước 1/6');
       // The contents come from the catalogue: wait for them.
       await expect(page.getByLabel('Nội dung khuyến công').locator('option')).not.toHaveCount(1);
     }),
 
-    whenISaveItWithoutAnswers: step(page, actor, 'saves the form without answers', async () => {
-      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    whenIContinueWithoutAnswers: step(page, actor, 'continues without answering', async () => {
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
     }),
 
     thenISeeWhatIsMissing: step(page, actor, 'sees what is missing', async () => {
       const summary = page.getByRole('region', { name: 'Có lỗi cần sửa' });
       await expect(summary).toBeFocused();
-      await expect(summary.getByRole('link')).toHaveText([
-        'Nhập tên đề án',
-        'Chọn nội dung khuyến công',
-        'Chọn chương trình',
-      ]);
-      await expect(page).toHaveTitle(/^\(3 lỗi\) Tạo hồ sơ mới/);
+      await expect(summary.getByRole('link')).toHaveText(['Chọn chương trình', 'Chọn nội dung khuyến công', 'Nhập tên đề án']);
+      await expect(page).toHaveTitle(/^\(3 lỗi\) Chương trình, đợt tiếp nhận và nội dung/);
       await summary.getByRole('link', { name: 'Nhập tên đề án' }).click();
       await expect(page.getByLabel('Tên đề án')).toBeFocused();
     }),
 
-    whenIStartTheProjectAndSave: step(page, actor, 'starts the project and saves a draft', async () => {
-      await page.getByLabel('Tên đề án').fill(title);
-      await page.getByLabel('Nội dung khuyến công').selectOption('TECHNOLOGY_TRANSFER');
+    whenIChooseWhatIApplyFor: step(page, actor, 'chooses the programme, the call and the content', async () => {
       await page.getByLabel('Chương trình').selectOption('LOCAL');
-      // The content's own questions come from the catalogue once the content is chosen.
-      await expect(page.getByLabel(/^Danh mục máy móc, thiết bị/)).toBeVisible();
-      await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('150.000.000');
-      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
-      await page.waitForURL((url) => /^\/ho-so\/(?!moi$)[^/]+$/.test(url.pathname));
-    }),
-
-    thenISeeMyDraft: step(page, actor, 'sees the draft', async () => {
-      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-      const details = page.getByRole('region', { name: 'Thông tin hồ sơ' });
-      await expect(details).toContainText('Bản nháp');
-      await expect(details).toContainText('Khuyến công địa phương');
-      await expect(details).toContainText('150.000.000');
-    }),
-
-    thenIAmToldWhatTheFormLacks: step(page, actor, 'is told what the form still lacks', async () => {
-      const summary = page.getByRole('region', { name: 'Có lỗi cần sửa' });
-      await expect(summary).toBeFocused();
-      await expect(summary.getByRole('link', { name: 'Vui lòng chọn loại hỗ trợ.' })).toBeVisible();
-      await expect(summary.getByRole('link', { name: /Vui lòng trả lời: Danh mục máy móc/ })).toBeVisible();
-      await expect(page).toHaveTitle(/^\(\d+ lỗi\) Hồ sơ /);
-      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Bản nháp');
-    }),
-
-    whenIFollowTheLinkToAMissingAnswer: step(page, actor, 'follows the link to a missing answer', async () => {
-      await page
-        .getByRole('region', { name: 'Có lỗi cần sửa' })
-        .getByRole('link', { name: 'Vui lòng chọn loại hỗ trợ.' })
-        .click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Sửa hồ sơ' })).toBeVisible();
-      await expect(page.getByLabel('Loại hỗ trợ')).toBeFocused();
-      // What was saved is back in the form.
-      await expect(page.getByLabel('Tên đề án')).toHaveValue(title);
-    }),
-
-    whenICompleteTheFormAndSave: step(page, actor, 'completes the form and saves it', async () => {
+      // Only the calls open today are offered; the local programme's call is open all year.
+      await expect(page.getByLabel('Đợt tiếp nhận hồ sơ').locator('option')).not.toHaveCount(1);
+      await page.getByLabel('Đợt tiếp nhận hồ sơ').selectOption({ index: 1 });
+      await page.getByLabel('Nội dung khuyến công').selectOption('TECHNOLOGY_TRANSFER');
       await page.getByLabel('Loại hỗ trợ').selectOption('MACHINERY');
       await expect(page.getByText(/Mức hỗ trợ tối đa: 50% tổng kinh phí/)).toBeVisible();
+      await page.getByLabel('Tên đề án').fill(title);
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+      await page.waitForURL((url) => /^\/ho-so\/[^/]+\/sua\/de-an$/.test(url.pathname));
+      await expect(page.getByRole('heading', { level: 1, name: 'Địa điểm, thời gian và kết quả' })).toBeVisible();
+    }),
+
+    whenIDescribeTheProject: step(page, actor, 'describes where, when and what for', async () => {
       await page.getByLabel('Xã, phường nơi thực hiện').selectOption('19003');
-      await expect(page.getByLabel('Xã, phường nơi thực hiện').locator('option:checked')).toHaveText('Xã Côn Minh');
-      await page.getByLabel('Tổng kinh phí thực hiện (đồng)').fill('400.000.000');
-      await page.getByLabel('Vốn đối ứng của cơ sở (đồng)').fill('250.000.000');
       await page.getByLabel('Ngày bắt đầu').fill('2027-02-01');
       await page.getByLabel('Ngày kết thúc').fill('2027-08-31');
       await page.getByLabel('Kết quả dự kiến').fill('Chế biến 2 tấn miến dong mỗi ngày, tạo việc làm cho 15 lao động.');
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Kinh phí thực hiện' })).toBeVisible();
+    }),
+
+    whenIEnterTheBudget: step(page, actor, 'enters the budget within the cap', async () => {
+      await page.getByLabel('Tổng kinh phí thực hiện (đồng)').fill('400.000.000');
+      // 50% of 400 million is the kind's 200 million ceiling; Côn Minh is a priority area.
+      await expect(page.getByTestId('support-cap')).toContainText('300.000.000');
+      await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('150.000.000');
+      await page.getByLabel('Vốn đối ứng của cơ sở (đồng)').fill('250.000.000');
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Thông tin riêng của nội dung' })).toBeVisible();
+    }),
+
+    whenIAnswerTheContentsQuestions: step(page, actor, 'answers the questions of the content', async () => {
       await page.getByLabel(/^Danh mục máy móc, thiết bị/).fill('Máy nghiền củ dong, 1 chiếc\nMáy tráng bánh miến, 1 chiếc');
       await page.getByLabel(/^Số báo giá của nhà cung cấp/).fill('2');
       await page.getByLabel(/^Công suất sau đầu tư/).fill('2 tấn sản phẩm/ngày');
-      await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
-      await page.waitForURL((url) => /^\/ho-so\/[^/]+$/.test(url.pathname));
-      const details = page.getByRole('region', { name: 'Thông tin hồ sơ' });
-      await expect(details).toContainText('Xã Côn Minh');
-      await expect(details).toContainText('400.000.000');
-      await expect(details).toContainText('Máy nghiền củ dong');
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu kèm theo' })).toBeVisible();
     }),
 
     whenIUploadTheRequestLetter: step(page, actor, 'uploads the request letter', async () => {
@@ -184,8 +162,32 @@ export function anEnterprise(page: Page) {
     thenISeeItsSha256: step(page, actor, 'sees the file with its SHA-256', async () => {
       const documents = page.getByRole('list', { name: 'Tài liệu đã tải lên' });
       await expect(documents).toContainText(letter.name);
-      await expect(documents).toContainText('Đơn đề nghị hỗ trợ');
       await expect(documents.getByText(letter.sha256, { exact: true })).toBeVisible();
+      await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại thông tin trước khi nộp' })).toBeVisible();
+    }),
+
+    thenICheckMyAnswers: step(page, actor, 'checks the answers', async () => {
+      await expect(page.getByRole('region', { name: 'Nội dung đề nghị' })).toContainText(title);
+      await expect(page.getByRole('region', { name: 'Đề án', exact: true })).toContainText('Xã Côn Minh');
+      await expect(page.getByRole('region', { name: 'Kinh phí' })).toContainText('400.000.000');
+      await expect(page.getByRole('region', { name: 'Thông tin riêng' })).toContainText('Máy nghiền củ dong');
+      await expect(page.getByRole('region', { name: 'Tài liệu', exact: true })).toContainText(letter.name);
+    }),
+
+    whenIChangeAnAnswer: step(page, actor, 'follows the link to change an answer', async () => {
+      await page.getByRole('region', { name: 'Kinh phí' }).getByRole('link', { name: 'Thay đổi Tổng kinh phí thực hiện (đồng)' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Kinh phí thực hiện' })).toBeVisible();
+      await expect(page.getByLabel('Tổng kinh phí thực hiện (đồng)')).toBeFocused();
+      await expect(page.getByLabel('Tổng kinh phí thực hiện (đồng)')).toHaveValue(/^400\.?000\.?000$/);
+    }),
+
+    whenILeaveAndComeBackFromMyDossiers: step(page, actor, 'saves, leaves, and resumes from my dossiers', async () => {
+      await page.getByRole('button', { name: 'Lưu nháp và thoát' }).click();
+      await page.waitForURL((url) => url.pathname === '/ho-so');
+      await page.getByRole('link', { name: new RegExp(`^Tiếp tục điền.*${title}$`) }).click();
+      // Everything is answered: the draft reopens at "check your answers".
+      await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại thông tin trước khi nộp' })).toBeVisible();
     }),
 
     whenISubmitTheDossier: step(page, actor, 'asks to submit the dossier', async () => {
@@ -200,16 +202,43 @@ export function anEnterprise(page: Page) {
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }),
 
-    thenISeeTheDossierCode: step(page, actor, 'sees the dossier code', async () => {
+    thenISeeTheReceipt: step(page, actor, 'sees the receipt with the dossier code', async () => {
+      await page.waitForURL((url) => /^\/ho-so\/[^/]+\/bien-nhan$/.test(url.pathname));
+      await expect(page.getByRole('heading', { level: 1, name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả' })).toBeVisible();
       const receipt = page.getByRole('region', { name: 'Giấy tiếp nhận hồ sơ' });
-      await expect(receipt).toBeVisible();
       const code = (await receipt.getByTestId('dossier-code').textContent())?.trim() ?? '';
       expect(code).toMatch(DOSSIER_CODE);
-      await expect(receipt).toContainText('Mã hồ sơ');
       await expect(receipt).toContainText(/Ngày hẹn trả kết quả\s*\d{2}\/\d{2}\/\d{4}/);
-      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã tiếp nhận');
-      await expect(page.getByRole('list', { name: 'Lịch sử xử lý' })).toContainText('Nộp hồ sơ');
+      await expect(page.getByRole('region', { name: 'Thông tin tiếp nhận' })).toContainText(letter.name);
       return code;
+    }),
+
+    thenItPrintsWithoutTheSiteAround: step(page, actor, 'prints the receipt', async () => {
+      await page.emulateMedia({ media: 'print' });
+      try {
+        await expect(page.getByRole('banner')).toBeHidden();
+        await expect(page.getByRole('button', { name: 'In giấy tiếp nhận' })).toBeHidden();
+        await expect(page.getByTestId('dossier-code')).toBeVisible();
+        await page.screenshot({ path: `${ARTIFACTS}receipt-print.png`, fullPage: true });
+      } finally {
+        await page.emulateMedia({ media: 'screen' });
+      }
+    }),
+
+    whenIAnswerTheSupplementRequest: step(page, actor, 'answers the supplement request', async () => {
+      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+      await page.getByRole('link', { name: new RegExp(`^Bổ sung hồ sơ.*${title}$`) }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại thông tin trước khi nộp' })).toBeVisible();
+      await page.getByRole('region', { name: 'Thông tin riêng' }).getByRole('link', { name: /^Thay đổi Số báo giá/ }).click();
+      await page.getByLabel(/^Số báo giá của nhà cung cấp/).fill('3');
+      await page.getByRole('button', { name: 'Lưu và tiếp tục' }).click();
+      await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin riêng' })).toContainText('3');
+      await page.getByRole('button', { name: 'Nộp bổ sung' }).click();
+      await page.getByRole('dialog', { name: 'Xác nhận nộp bổ sung' }).getByRole('button', { name: 'Nộp bổ sung' }).click();
+      await page.waitForURL((url) => /^\/ho-so\/[^/]+$/.test(url.pathname));
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đang thẩm định');
+      await expect(page.getByRole('list', { name: 'Lịch sử xử lý' })).toContainText('Yêu cầu bổ sung');
     }),
   };
 }
@@ -226,6 +255,31 @@ export function anOfficer(page: Page, username: 'thamdinh' | 'pheduyet') {
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL((url) => url.pathname === '/can-bo');
       await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ cần xử lý' })).toBeVisible();
+    }),
+
+    thenISeeTheQueueByDeadline: step(page, actor, 'sees the queue, most urgent first', async (code: string) => {
+      await expect(page.getByTestId('queue-summary')).toContainText('quá hạn');
+      await page.getByRole('navigation', { name: 'Hồ sơ theo trạng thái' }).getByRole('link', { name: 'Đã tiếp nhận' }).click();
+      await expect(page.getByRole('link', { name: code })).toBeVisible();
+      await expect(page.getByRole('row').filter({ hasText: code })).toContainText('Trong hạn');
+    }),
+
+    whenIAssignItToMyself: step(page, actor, 'assigns the dossier to himself', async (code: string) => {
+      await page.getByRole('button', { name: `Giao hồ sơ ${code}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Giao hồ sơ ${code}` });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Giao cho tôi' }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Đã giao hồ sơ ${code} cho ${username}.` })).toBeVisible();
+      await page.getByLabel('Chỉ hồ sơ được giao cho tôi').check();
+      await expect(page.getByRole('row').filter({ hasText: code })).toContainText(username);
+    }),
+
+    whenIRequestASupplement: step(page, actor, 'requests a supplement', async () => {
+      const form = page.getByRole('region', { name: 'Yêu cầu bổ sung', exact: true });
+      await form.getByLabel('Lý do').fill('Cần thêm báo giá để so sánh giá máy.');
+      await form.getByLabel('Giấy tờ, nội dung cần bổ sung').fill('Báo giá thứ ba của nhà cung cấp');
+      await form.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+      await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Yêu cầu bổ sung');
     }),
 
     whenIOpenTheDossier: step(page, actor, 'opens the dossier from the queue', async (code: string) => {
@@ -316,6 +370,59 @@ export function aPhoneUser(page: Page) {
       await page.getByRole('button', { name: 'Tiếng Việt' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
       await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+    }),
+  };
+}
+
+/** The administrator who keeps the catalogue (quantri). */
+export function anAdministrator(page: Page) {
+  const actor = 'administrator';
+  return {
+    givenIOpenTheCatalogue: step(page, actor, 'opens the catalogue and is asked to sign in', async () => {
+      await page.goto('/quan-tri/danh-muc');
+      await page.waitForURL(/\/login(\?|$)/);
+      await page.getByLabel('Tên đăng nhập').fill('quantri');
+      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL((url) => url.pathname === '/quan-tri/danh-muc/noi-dung');
+      await expect(page.getByRole('heading', { level: 1, name: 'Nội dung khuyến công' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Các nội dung hoạt động khuyến công' })).toBeVisible();
+    }),
+
+    whenIOpenAContent: step(page, actor, 'opens a content with its required documents', async () => {
+      await page.getByRole('button', { name: /^Sửa Mô hình trình diễn kỹ thuật/ }).click();
+      await expect(page.getByLabel('Tên nội dung')).toBeFocused();
+      await expect(page.getByRole('group', { name: 'Giấy tờ bắt buộc' }).getByRole('checkbox').first()).toBeVisible();
+    }),
+
+    whenILookAtTheAgencies: step(page, actor, 'looks at the receiving agencies', async () => {
+      await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Cơ quan tiếp nhận' }).click();
+      await expect(page.getByRole('table', { name: 'Các cơ quan tiếp nhận, giải quyết hồ sơ' })).toContainText('000.00.15.H55');
+    }),
+
+    whenILookAtTheCaps: step(page, actor, 'looks at the support caps of a content', async () => {
+      await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Mức hỗ trợ tối đa' }).click();
+      await page.getByLabel('Nội dung khuyến công').selectOption('TECHNOLOGY_TRANSFER');
+      await expect(page.getByRole('table', { name: 'Mức hỗ trợ đang áp dụng theo loại hỗ trợ' })).toContainText('50%');
+    }),
+
+    whenILookAtTheFundingCalls: step(page, actor, 'looks at the funding calls', async () => {
+      await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Đợt tiếp nhận hồ sơ' }).click();
+      await expect(page.getByRole('table', { name: 'Các đợt tiếp nhận hồ sơ' })).toContainText('Khuyến công địa phương');
+    }),
+
+    whenIAddAHoliday: step(page, actor, 'adds a public holiday', async () => {
+      await page.getByRole('navigation', { name: 'Các mục của danh mục' }).getByRole('link', { name: 'Ngày nghỉ lễ, tết' }).click();
+      await page.getByLabel('Ngày nghỉ', { exact: true }).fill('2031-01-02');
+      await page.getByLabel('Tên ngày nghỉ').fill('Nghỉ bù Tết Dương lịch');
+      await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã thêm ngày nghỉ 02/01/2031.' })).toBeVisible();
+    }),
+
+    andRemoveItAgain: step(page, actor, 'removes the holiday once confirmed', async () => {
+      await page.getByRole('button', { name: 'Xoá 02/01/2031' }).click();
+      await page.getByRole('dialog', { name: 'Xoá ngày nghỉ?' }).getByRole('button', { name: 'Xoá' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã xoá ngày nghỉ 02/01/2031.' })).toBeVisible();
     }),
   };
 }

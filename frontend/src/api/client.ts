@@ -1,7 +1,16 @@
 import { ApiError, parseProblem } from './problem';
 import type { Checklist, StartUpload, StoredDocument, UploadSession } from './documents';
 import type {
+  Agency,
+  AgencyUpdate,
   CatalogueContent,
+  CatalogueDocumentType,
+  ContentUpdate,
+  FundingCall,
+  Holiday,
+  NewFundingCall,
+  NewSupportCap,
+  SupportCapPeriod,
   Commune,
   ContentDetail,
   Dossier,
@@ -136,6 +145,22 @@ export function createApiClient(options: ApiClientOptions = {}) {
     catalogueContents: () => request<CatalogueContent[]>('GET', '/catalog/contents'),
     contentDetail: (contentCode: string) => request<ContentDetail>('GET', `/catalog/contents/${id(contentCode)}`),
     communes: () => request<Commune[]>('GET', '/catalog/communes'),
+    fundingCalls: () => request<FundingCall[]>('GET', '/catalog/funding-calls'),
+    agencies: () => request<Agency[]>('GET', '/catalog/agencies'),
+    holidays: () => request<Holiday[]>('GET', '/catalog/holidays'),
+    documentTypes: () => request<CatalogueDocumentType[]>('GET', '/catalog/document-types'),
+    /** The administrator's side of the catalogue. */
+    admin: {
+      updateContent: (code: string, update: ContentUpdate) =>
+        request<CatalogueContent>('PUT', `/admin/catalog/contents/${id(code)}`, update),
+      addSupportCap: (cap: NewSupportCap) => request<SupportCapPeriod[]>('POST', '/admin/catalog/support-caps', cap),
+      addFundingCall: (call: NewFundingCall) => request<FundingCall>('POST', '/admin/catalog/funding-calls', call),
+      setRequiredDocuments: (code: string, documentTypes: string[]) =>
+        request<string[]>('PUT', `/admin/catalog/contents/${id(code)}/required-documents`, { documentTypes }),
+      putAgency: (code: string, agency: AgencyUpdate) => request<Agency>('PUT', `/admin/catalog/agencies/${id(code)}`, agency),
+      addHoliday: (holiday: Holiday) => request<Holiday>('POST', '/admin/catalog/holidays', holiday),
+      removeHoliday: (day: string) => request<null>('DELETE', `/admin/catalog/holidays/${id(day)}`),
+    },
     reviewCriteria: () => request<ReviewCriterion[]>('GET', '/catalog/review-criteria'),
     me: () => request<Me>('GET', '/me'),
     myDossiers: () => request<Dossier[]>('GET', '/dossiers'),

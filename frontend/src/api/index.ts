@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { createApiClient } from './client';
-import type { CatalogueContent, Commune, ContentDetail, PublicConfig, ReviewCriterion } from './types';
+import type { CatalogueContent, Commune, ContentDetail, FundingCall, PublicConfig, ReviewCriterion } from './types';
 
 let accessToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
@@ -56,11 +56,15 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export const catalogue = {
   communes: () => cached<Commune[]>('communes', () => api.communes()),
+  fundingCalls: () => cached<FundingCall[]>('funding-calls', () => api.fundingCalls()),
   content: (code: string) => cached<ContentDetail>(`content:${code}`, () => api.contentDetail(code)),
   reviewCriteria: () => cached<ReviewCriterion[]>('review-criteria', () => api.reviewCriteria()),
   publicConfig: () => cached<PublicConfig>('public-config', () => api.publicConfig()),
   /** For tests: start from an empty cache. */
-  clear: () => cache.clear(),
+  clear: () => {
+    cache.clear();
+    contents = null;
+  },
 };
 
 export type { ApiClient } from './client';

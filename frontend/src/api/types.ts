@@ -20,6 +20,8 @@ export const PROGRAMMES: readonly Programme[] = ['NATIONAL', 'LOCAL'];
 export type WorkflowEvent =
   | 'SUBMIT'
   | 'START_REVIEW'
+  | 'ASSIGN'
+  | 'RESCHEDULE'
   | 'REQUEST_SUPPLEMENT'
   | 'RESUBMIT'
   | 'RECOMMEND'
@@ -58,6 +60,9 @@ export interface PublicDossier {
 export interface CatalogueContent {
   code: string;
   name: string;
+  legalBasis?: string | null;
+  /** Working days the agency has to decide. */
+  processingDays?: number | null;
 }
 
 export interface Me {
@@ -135,7 +140,7 @@ export interface ContentField {
 
 export interface SupportCap {
   maxPercent: number;
-  maxAmount: number;
+  maxAmount: number | null;
 }
 
 export interface SupportKindWithCap {
@@ -149,6 +154,67 @@ export interface ContentDetail {
   fields: ContentField[];
   requiredDocumentTypes: string[];
   priorityAreaCapPercent: number | null;
+}
+
+export interface FundingCall {
+  id: string;
+  programme: Programme;
+  year: number;
+  name: string;
+  agencyCode: string;
+  opensOn: string;
+  closesOn: string;
+}
+
+export interface Agency {
+  code: string;
+  name: string;
+  province: string;
+}
+
+export interface AgencyUpdate {
+  name: string;
+  province: string;
+  active: boolean;
+}
+
+export interface Holiday {
+  day: string;
+  name: string;
+}
+
+export interface CatalogueDocumentType {
+  code: string;
+  name: string;
+}
+
+export interface NewSupportCap {
+  kindCode: string;
+  effectiveFrom: string;
+  effectiveTo?: string;
+  maxPercent: number;
+  maxAmount?: number;
+}
+
+export interface SupportCapPeriod extends SupportCap {
+  kindCode: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+export interface NewFundingCall {
+  programme: Programme;
+  year: number;
+  name: string;
+  agencyCode: string;
+  opensOn: string;
+  closesOn: string;
+}
+
+export interface ContentUpdate {
+  name: string;
+  legalBasis: string;
+  processingDays: number;
 }
 
 export interface Commune {

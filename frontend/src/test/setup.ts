@@ -6,6 +6,8 @@ import { setupI18n } from '../i18n';
 beforeEach(() => {
   setupI18n('vi');
   // The header asks for the registration address; tests that care say what the server answers.
+  // The home page lists the catalogue's processing times; tests that care say what the server answers.
+  vi.spyOn(api, 'catalogueContents').mockResolvedValue([]);
   vi.spyOn(api, 'publicConfig').mockResolvedValue({ issuer: 'http://localhost:8080', clientId: 'khuyencong-spa', scopes: 'openid', registrationUrl: null });
 });
 

@@ -70,7 +70,8 @@ export function Header() {
   const { state } = useAuth();
   const roles = state.status === 'signedIn' ? state.user.roles : [];
   const officer = roles.some((role) => OFFICER_ROLES.includes(role));
-  const enterprise = !officer || roles.includes('ENTERPRISE');
+  const admin = roles.includes('ADMIN');
+  const enterprise = (!officer && !admin) || roles.includes('ENTERPRISE');
   return (
     <header className="site-header">
       <div className="container site-header__bar">
@@ -107,6 +108,13 @@ export function Header() {
             <li>
               <NavLink to="/can-bo" className="site-nav__link">
                 {t('nav.queue')}
+              </NavLink>
+            </li>
+          ) : null}
+          {admin ? (
+            <li>
+              <NavLink to="/quan-tri/danh-muc" className="site-nav__link">
+                {t('admin.navLink')}
               </NavLink>
             </li>
           ) : null}

@@ -30,4 +30,20 @@ describe('the timeline', () => {
     render(<Timeline entries={[{ status: 'ARCHIVED' as never, statusName: 'Đã lưu trữ', at: '2026-12-01T00:00:00Z' }]} />);
     expect(screen.getByText('Đã lưu trữ')).toBeTruthy();
   });
+
+  it('tells the owner and the officers every event, who did it, and why', () => {
+    render(
+      <Timeline
+        history={[
+          { id: 1, event: 'SUBMIT', from: 'DRAFT', to: 'SUBMITTED', actor: 'doanhnghiep', actorRole: 'ENTERPRISE', comment: null, occurredAt: '2026-11-27T03:00:00Z' },
+          { id: 2, event: 'ASSIGN', from: 'SUBMITTED', to: 'SUBMITTED', actor: 'pheduyet', actorRole: 'APPROVER', comment: 'thamdinh', occurredAt: '2026-11-27T04:00:00Z' },
+        ]}
+      />,
+    );
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Nộp hồ sơ — chuyển sang “Đã tiếp nhận” 27/11/2026 10:00 · Cơ sở · doanhnghiep',
+      'Phân công thẩm định 27/11/2026 11:00 · Lãnh đạo phê duyệt · pheduyetthamdinh',
+    ]);
+  });
 });

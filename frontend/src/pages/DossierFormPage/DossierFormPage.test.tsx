@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { api, ApiError, type ContentDetail, type Dossier } from '../../api';
+import { api, ApiError, type ContentDetail, type Dossier, type DossierDocument } from '../../api';
 import { renderPage } from '../../test/render';
 import { EditDossierPage, NewDossierPage } from './DossierFormPage';
+import { answersFromDossier } from './dossierForm';
 
 const CONTENTS = [
   { code: 'VOCATIONAL_TRAINING', name: 'Đào tạo nghề, truyền nghề và nâng cao tay nghề' },
@@ -23,105 +24,276 @@ const DETAIL: ContentDetail = {
   priorityAreaCapPercent: 150,
 };
 
+const LOCAL_CALL = {
+  id: 'call-local',
+  programme: 'LOCAL' as const,
+  year: 2026,
+  name: 'Khuyến công địa phương',
+  agencyCode: '000.00.15.H55',
+  opensOn: '2000-01-01',
+  closesOn: '2999-12-31',
+};
+
 function theCatalogue() {
   vi.spyOn(api, 'catalogueContents').mockResolvedValue(CONTENTS);
-  vi.spyOn(api, 'communes').mockResolvedValue([{ code: '19003', name: 'Xã Côn Minh', priorityArea: true }]);
+  vi.spyOn(api, 'communes').mockResolvedValue([
+    { code: '19003', name: 'Xã Côn Minh', priorityArea: true },
+    { code: '19010', name: 'Phường Đức Xuân', priorityArea: false },
+  ]);
   vi.spyOn(api, 'contentDetail').mockResolvedValue(DETAIL);
+  vi.spyOn(api, 'fundingCalls').mockResolvedValue([
+    LOCAL_CALL,
+    { ...LOCAL_CALL, id: 'call-closed', name: 'Đợt đã đóng', opensOn: '2001-01-01', closesOn: '2001-12-31' },
+  ]);
 }
 
-describe('creating a dossier', () => {
-  it('asks the content’s own questions and saves the draft', async () => {
+function aDraft(overrides: Partial<Dossier> = {}): Dossier {
+  return {
+    id: 'd1',
+    code: null,
+    title: 'Máy chế biến miến dong',
+    contentCode: 'TECHNOLOGY_TRANSFER',
+    programme: 'LOCAL',
+    fundingCallId: 'call-local',
+    supportKind: 'MACHINERY',
+    communeCode: '19003',
+    totalBudget: null,
+    requestedSupport: 0,
+    counterpartFunds: null,
+    startsOn: '2027-02-01',
+    endsOn: '2027-08-31',
+    expectedOutcomes: 'Hai tấn miến mỗi ngày',
+    answers: {},
+    status: 'DRAFT',
+    statusName: 'Bản nháp',
+    portalStatusCode: 1,
+    createdAt: '2026-11-27T03:00:00Z',
+    submittedAt: null,
+    appointmentDate: null,
+    version: 4,
+    ...overrides,
+  };
+}
+
+const LETTER = { id: 'doc1', documentType: 'REQUEST_LETTER', fileName: 'don-de-nghi.pdf' } as DossierDocument;
+
+function aDraftOnTheServer(dossier: Dossier, documents: DossierDocument[] = []) {
+  vi.spyOn(api, 'dossier').mockResolvedValue(dossier);
+  vi.spyOn(api, 'documents').mockResolvedValue(documents);
+}
+
+const path = () => screen.getByTestId('current-path').textContent;
+
+describe('the first step of a new dossier', () => {
+  it('asks the programme, the call, the content and the title, and creates the draft before the next step', async () => {
     const user = userEvent.setup();
     theCatalogue();
-    const create = vi.spyOn(api, 'createDossier').mockResolvedValue({ id: 'new-id' } as Dossier);
+    const create = vi.spyOn(api, 'createDossier').mockResolvedValue(aDraft({ id: 'new-id' }));
     renderPage(<NewDossierPage />, { path: '/ho-so/moi', at: '/ho-so/moi' });
 
-    await user.type(screen.getByLabelText('Tên đề án'), 'Máy chế biến miến dong');
-    await user.selectOptions(await screen.findByLabelText('Nội dung khuyến công'), await screen.findByRole('option', { name: CONTENTS[1]!.name }));
+    expect(screen.getByRole('navigation', { name: 'Các bước của hồ sơ' }).textContent).toContain('Bước 1/6');
+    expect(screen.getByText('Nội dung đề nghị').getAttribute('aria-current')).toBe('step');
     await user.selectOptions(screen.getByLabelText('Chương trình'), 'LOCAL');
-    const kind = await screen.findByRole('option', { name: 'Ứng dụng máy móc thiết bị' });
-    await user.selectOptions(screen.getByLabelText('Loại hỗ trợ'), kind);
+    // Only the calls open today are offered.
+    await screen.findByRole('option', { name: /^Khuyến công địa phương \(từ/ });
+    expect(screen.queryByRole('option', { name: /Đợt đã đóng/ })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Đợt tiếp nhận hồ sơ'), 'call-local');
+    await user.selectOptions(screen.getByLabelText('Nội dung khuyến công'), await screen.findByRole('option', { name: CONTENTS[1]!.name }));
+    await user.selectOptions(screen.getByLabelText('Loại hỗ trợ'), await screen.findByRole('option', { name: 'Ứng dụng máy móc thiết bị' }));
     expect(screen.getByText(/Mức hỗ trợ tối đa: 50% tổng kinh phí/)).toBeTruthy();
-    await user.selectOptions(screen.getByLabelText('Xã, phường nơi thực hiện'), '19003');
-    expect(screen.getByText(/địa bàn ưu tiên/)).toBeTruthy();
-    await user.type(screen.getByLabelText('Danh mục máy móc'), 'Máy nghiền');
-    await user.type(screen.getByLabelText('Số báo giá'), '2');
-    await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }));
+    await user.type(screen.getByLabelText('Tên đề án'), 'Máy chế biến miến dong');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
 
     expect(create).toHaveBeenCalledWith({
       title: 'Máy chế biến miến dong',
       contentCode: 'TECHNOLOGY_TRANSFER',
       programme: 'LOCAL',
+      fundingCallId: 'call-local',
       supportKind: 'MACHINERY',
-      communeCode: '19003',
-      answers: { machines: 'Máy nghiền', supplierQuotes: 2 },
+      answers: {},
     });
-    await waitFor(() => expect(screen.getByTestId('current-path').textContent).toBe('/ho-so/new-id'));
+    await waitFor(() => expect(path()).toBe('/ho-so/new-id/sua/de-an'));
   });
 
-  it('lists the problems first, links each to its field and counts them in the title', async () => {
+  it('lists the problems in the order of the form, links each to its field and counts them in the title', async () => {
     const user = userEvent.setup();
     theCatalogue();
     const create = vi.spyOn(api, 'createDossier');
     renderPage(<NewDossierPage />, { path: '/ho-so/moi', at: '/ho-so/moi' });
-    await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }));
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
 
     const summary = screen.getByRole('region', { name: 'Có lỗi cần sửa' });
-    expect(within(summary).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['#title', '#contentCode', '#programme']);
+    expect(within(summary).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['#programme', '#contentCode', '#title']);
     expect(document.activeElement).toBe(summary);
-    await waitFor(() => expect(document.title).toBe('(3 lỗi) Tạo hồ sơ mới – Khuyến công Online'));
+    await waitFor(() => expect(document.title).toBe('(3 lỗi) Chương trình, đợt tiếp nhận và nội dung – Tạo hồ sơ mới – Khuyến công Online'));
     expect(create).not.toHaveBeenCalled();
   });
 
-  it('shows the server’s refusal of a content answer next to that question, keeping what was typed', async () => {
+  it('keeps what was typed when the connection drops', async () => {
     const user = userEvent.setup();
     theCatalogue();
-    vi.spyOn(api, 'createDossier').mockRejectedValue(
-      new ApiError({ status: 400, errors: [{ field: 'answers.machines', message: 'Nội dung quá dài.' }] }),
-    );
+    vi.spyOn(api, 'createDossier').mockRejectedValue(new ApiError({ status: 0, errors: [] }));
     renderPage(<NewDossierPage />, { path: '/ho-so/moi', at: '/ho-so/moi' });
-    await user.type(screen.getByLabelText('Tên đề án'), 'Đề án');
-    await user.selectOptions(await screen.findByLabelText('Nội dung khuyến công'), await screen.findByRole('option', { name: CONTENTS[1]!.name }));
     await user.selectOptions(screen.getByLabelText('Chương trình'), 'LOCAL');
-    await user.type(await screen.findByLabelText('Danh mục máy móc'), 'Máy nghiền');
-    await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }));
+    await user.selectOptions(screen.getByLabelText('Nội dung khuyến công'), await screen.findByRole('option', { name: CONTENTS[1]!.name }));
+    await user.type(screen.getByLabelText('Tên đề án'), 'Đề án');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
 
-    const link = await screen.findByRole('link', { name: 'Nội dung quá dài.' });
-    expect(link.getAttribute('href')).toBe('#answers.machines');
-    expect((screen.getByLabelText('Danh mục máy móc') as HTMLTextAreaElement).value).toBe('Máy nghiền');
+    const summary = await screen.findByRole('region', { name: 'Có lỗi cần sửa' });
+    expect(summary.textContent).toContain('giữ tạm trong thẻ trình duyệt này');
+    expect((screen.getByLabelText('Tên đề án') as HTMLInputElement).value).toBe('Đề án');
+    expect(path()).toBe('/ho-so/moi');
+  });
+
+  it('offers the answers a dropped connection kept, after a reload', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    window.sessionStorage.setItem(
+      'khuyencong:unsaved:d1',
+      JSON.stringify({ ...answersFromDossier(aDraft()), totalBudget: '400.000.000' }),
+    );
+    aDraftOnTheServer(aDraft());
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' });
+
+    const offer = await screen.findByRole('region', { name: 'Có câu trả lời chưa lưu' });
+    expect((screen.getByLabelText('Tổng kinh phí thực hiện (đồng)') as HTMLInputElement).value).toBe('');
+    await user.click(within(offer).getByRole('button', { name: 'Điền lại câu trả lời chưa lưu' }));
+    expect((screen.getByLabelText('Tổng kinh phí thực hiện (đồng)') as HTMLInputElement).value).toBe('400.000.000');
+    expect(screen.queryByRole('region', { name: 'Có câu trả lời chưa lưu' })).toBeNull();
   });
 });
 
-describe('editing a draft', () => {
-  it('opens the saved answers and saves them with the version it read', async () => {
+describe('the following steps', () => {
+  it('shows the cap for the project, refuses a request above it, and saves with the version it read', async () => {
     const user = userEvent.setup();
     theCatalogue();
-    vi.spyOn(api, 'dossier').mockResolvedValue({
-      id: 'd1',
-      title: 'Đề án',
-      contentCode: 'TECHNOLOGY_TRANSFER',
-      programme: 'LOCAL',
-      requestedSupport: 150_000_000,
-      answers: { supplierQuotes: 2 },
-      status: 'DRAFT',
-      version: 4,
-    } as unknown as Dossier);
-    const save = vi.spyOn(api, 'saveDossier').mockResolvedValue({ id: 'd1' } as Dossier);
-    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua', at: '/ho-so/d1/sua' });
+    aDraftOnTheServer(aDraft());
+    const save = vi.spyOn(api, 'saveDossier').mockResolvedValue(aDraft({ version: 5 }));
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' });
 
-    expect(((await screen.findByLabelText('Tên đề án')) as HTMLInputElement).value).toBe('Đề án');
-    expect(((await screen.findByLabelText('Số báo giá')) as HTMLInputElement).value).toBe('2');
-    await user.click(screen.getByRole('button', { name: 'Lưu bản nháp' }));
+    await user.type(await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)'), '400.000.000');
+    // 50% of 400 million is 200 million, the kind's ceiling; Côn Minh is a priority area: × 150%.
+    expect(screen.getByTestId('support-cap').textContent).toMatch(/300\.000\.000/);
+    await user.type(screen.getByLabelText('Kinh phí đề nghị hỗ trợ (đồng)'), '350.000.000');
+    await user.type(screen.getByLabelText('Vốn đối ứng của cơ sở (đồng)'), '50.000.000');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
+    expect(await screen.findByRole('link', { name: /vượt mức tối đa/ })).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Kinh phí đề nghị hỗ trợ (đồng)'));
+    await user.type(screen.getByLabelText('Kinh phí đề nghị hỗ trợ (đồng)'), '150.000.000');
+    await user.clear(screen.getByLabelText('Vốn đối ứng của cơ sở (đồng)'));
+    await user.type(screen.getByLabelText('Vốn đối ứng của cơ sở (đồng)'), '250.000.000');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
     expect(save).toHaveBeenCalledWith(
       'd1',
-      expect.objectContaining({ requestedSupport: 150_000_000, answers: { supplierQuotes: 2 } }),
+      expect.objectContaining({ totalBudget: 400_000_000, requestedSupport: 150_000_000, counterpartFunds: 250_000_000 }),
       4,
     );
+    await waitFor(() => expect(path()).toBe('/ho-so/d1/sua/thong-tin-rieng'));
   });
 
-  it('refuses to edit a dossier already submitted', async () => {
-    vi.spyOn(api, 'dossier').mockResolvedValue({ id: 'd1', status: 'SUBMITTED' } as Dossier);
-    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua', at: '/ho-so/d1/sua' });
+  it('links a refusal about an answer of another step to that step', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(aDraft());
+    vi.spyOn(api, 'saveDossier').mockRejectedValue(
+      new ApiError({ status: 400, errors: [{ field: 'communeCode', message: 'Xã, phường không có trong danh mục.' }] }),
+    );
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/thong-tin-rieng' });
+    await user.type(await screen.findByLabelText('Danh mục máy móc'), 'Máy nghiền');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
+
+    const link = await screen.findByRole('link', { name: 'Xã, phường không có trong danh mục.' });
+    expect(link.getAttribute('href')).toBe('/ho-so/d1/sua/de-an#communeCode');
+    expect((screen.getByLabelText('Danh mục máy móc') as HTMLTextAreaElement).value).toBe('Máy nghiền');
+  });
+
+  it('opens a draft where it was left, or at the field a link names', async () => {
+    theCatalogue();
+    aDraftOnTheServer(aDraft());
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua' });
+    await waitFor(() => expect(path()).toBe('/ho-so/d1/sua/kinh-phi'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kinh phí thực hiện' })).toBeTruthy();
+  });
+
+  it('refuses to edit a dossier already submitted, and points to its receipt', async () => {
+    theCatalogue();
+    aDraftOnTheServer(aDraft({ status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' }));
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua' });
     expect((await screen.findByRole('alert')).textContent).toBe('Hồ sơ này không còn sửa được ở trạng thái hiện tại.');
+    expect(screen.getByRole('link', { name: 'Xem giấy tiếp nhận' }).getAttribute('href')).toBe('/ho-so/d1/bien-nhan');
+  });
+});
+
+describe('checking the answers', () => {
+  const complete = aDraft({
+    totalBudget: 400_000_000,
+    requestedSupport: 150_000_000,
+    counterpartFunds: 250_000_000,
+    answers: { machines: 'Máy nghiền củ dong', supplierQuotes: 2 },
+  });
+
+  it('shows every answer with a link to change it, then submits once confirmed and opens the receipt', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(complete, [LETTER]);
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...complete, status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' });
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
+
+    const budget = await screen.findByRole('region', { name: 'Kinh phí' });
+    expect(budget.textContent).toContain('400.000.000');
+    expect(within(budget).getByRole('link', { name: 'Thay đổi Tổng kinh phí thực hiện (đồng)' }).getAttribute('href')).toBe(
+      '/ho-so/d1/sua/kinh-phi#totalBudget',
+    );
+    expect((await screen.findByRole('region', { name: 'Thông tin riêng' })).textContent).toContain('Máy nghiền củ dong');
+    expect(screen.getByRole('region', { name: 'Tài liệu' }).textContent).toContain('don-de-nghi.pdf');
+
+    await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
+    const dialog = screen.getByRole('dialog', { name: 'Xác nhận nộp hồ sơ' });
+    await user.click(within(dialog).getByRole('button', { name: 'Nộp hồ sơ' }));
+    expect(fire).toHaveBeenCalledWith('d1', 'SUBMIT');
+    await waitFor(() => expect(path()).toBe('/ho-so/d1/bien-nhan'));
+  });
+
+  it('lists what is still missing, each linking to its step, without asking to confirm', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(aDraft({ answers: { machines: 'Máy nghiền' } }));
+    const fire = vi.spyOn(api, 'fire');
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
+    await screen.findByRole('region', { name: 'Thông tin riêng' });
+    await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
+
+    const summary = screen.getByRole('region', { name: 'Có lỗi cần sửa' });
+    expect(within(summary).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
+      '/ho-so/d1/sua/kinh-phi#totalBudget',
+      '/ho-so/d1/sua/kinh-phi#requestedSupport',
+      '/ho-so/d1/sua/kinh-phi#counterpartFunds',
+      '/ho-so/d1/sua/thong-tin-rieng#answers.supplierQuotes',
+      '/ho-so/d1/sua/tai-lieu#request-letter',
+    ]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fire).not.toHaveBeenCalled();
+  });
+
+  it('turns the server’s refusal of the submission into links to the steps', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(complete, [LETTER]);
+    vi.spyOn(api, 'fire').mockRejectedValue(
+      new ApiError({
+        status: 409,
+        rule: 'support-cap',
+        errors: [{ field: 'requestedSupport', message: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' }],
+      }),
+    );
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
+    await screen.findByRole('region', { name: 'Kinh phí' });
+    await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
+
+    const link = await screen.findByRole('link', { name: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' });
+    expect(link.getAttribute('href')).toBe('/ho-so/d1/sua/kinh-phi#requestedSupport');
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   api,
@@ -11,27 +11,48 @@ import {
   type ContentDetail,
   type ContentField,
   type Dossier,
+  type DossierDocument,
+  type FundingCall,
 } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
+import { DocumentList } from '../../components/DocumentList/DocumentList';
+import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { SelectField, TextAreaField, TextField } from '../../components/Field/Field';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
+import { StepIndicator } from '../../components/StepIndicator/StepIndicator';
+import { formatCalendarDate, isoDateInVietnam } from '../../lib/format';
 import { formatVnd, parseVnd } from '../../lib/money';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useResource } from '../../lib/useResource';
 import { problemFor, type FieldProblem } from '../../lib/validation';
+import { CheckAnswers } from './CheckAnswers';
 import {
+  amountOf,
   answerId,
   answersFromDossier,
   checkAnswers,
   emptyAnswers,
   OUTCOMES_MAX_LENGTH,
   problemsFromServer,
+  supportCapFor,
   TITLE_MAX_LENGTH,
   type FormAnswers,
 } from './dossierForm';
+import {
+  DOCUMENT_INPUT,
+  inFormOrder,
+  resumeStep,
+  stepBySlug,
+  stepHref,
+  stepOfField,
+  stepsFor,
+  STEPS,
+  type Step,
+} from './wizardSteps';
+import { forgetUnsaved, keepUnsaved, readUnsaved, unsavedKey } from './unsavedAnswers';
 import './DossierFormPage.css';
 
 /** States in which the enterprise may still change its form. */
@@ -110,40 +131,68 @@ function ContentQuestion({
   }
 }
 
-interface Props {
-  /** The draft being edited, or nothing for a new dossier. */
-  dossier?: Dossier;
+/** The funding calls open today for a programme, and the dossier's own call even once closed. */
+export function callsToOffer(calls: FundingCall[], programme: string, today: string, keep?: string): FundingCall[] {
+  return calls.filter(
+    (call) => call.programme === programme && ((call.opensOn <= today && today <= call.closesOn) || call.id === keep),
+  );
 }
 
-/** The application form, driven by the catalogue: common fields, then the content's own questions. */
-function DossierForm({ dossier }: Props) {
+interface Loaded {
+  dossier: Dossier | null;
+  documents: DossierDocument[];
+}
+
+/**
+ * The application form, one group of questions per step. Every step is saved as a draft before
+ * the next opens; the last step shows every answer with a link to change it, then submits.
+ */
+function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const [dossier, setDossier] = useState<Dossier | null>(loaded.dossier);
+  const [documents, setDocuments] = useState<DossierDocument[]>(loaded.documents);
+  const [form, setForm] = useState<FormAnswers>(() => (loaded.dossier ? answersFromDossier(loaded.dossier) : emptyAnswers()));
   const [contents] = useResource(catalogueContents, []);
   const [communes] = useResource(catalogue.communes, []);
-  const [form, setForm] = useState<FormAnswers>(() => (dossier ? answersFromDossier(dossier) : emptyAnswers()));
+  const [calls] = useResource(catalogue.fundingCalls, []);
   const [detail] = useResource<ContentDetail>(form.contentCode ? () => catalogue.content(form.contentCode) : null, [
     form.contentCode,
   ]);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
-  const focused = useRef(false);
-  const editing = Boolean(dossier);
-  usePageTitle(editing ? t('editDossier.title') : t('newDossier.title'), problems.length);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const focusedFor = useRef<string | null>(null);
+  const [unsaved, setUnsaved] = useState<FormAnswers | null>(() => readUnsaved(unsavedKey(loaded.dossier?.id)));
 
   const content = form.contentCode && detail.state === 'ready' ? detail.data : null;
   const fields = content?.fields ?? [];
+  const steps = stepsFor(content ? fields : null);
+  const step = stepBySlug(steps, stepSlug) ?? steps[0]!;
+  const index = steps.indexOf(step);
+  const supplement = dossier?.status === 'SUPPLEMENT_REQUESTED';
+  const heading = t(`wizard.steps.${step.id}.heading`);
+  usePageTitle(
+    `${heading} – ${dossier ? t('editDossier.title') : t('newDossier.title')}`,
+    problems.length + (uploadError ? 1 : 0),
+  );
 
-  // Arriving from a link to one field ("…/sua#answers.machines"), that field gets the focus once it is on screen.
+  // Problems of an earlier attempt belong to the step they were found on.
   useEffect(() => {
-    if (focused.current || !location.hash) return;
+    setProblems([]);
+    setUploadError(null);
+  }, [step.id]);
+
+  // Arriving from a link to one field ("…/kinh-phi#totalBudget"), that field gets the focus once it is on screen.
+  useEffect(() => {
+    if (!location.hash || focusedFor.current === location.key) return;
     const element = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (element) {
       element.focus();
       // A select waiting for the catalogue is disabled and refuses the focus: try again on the next render.
-      focused.current = document.activeElement === element;
+      if (document.activeElement === element) focusedFor.current = location.key;
     }
   });
 
@@ -151,67 +200,181 @@ function DossierForm({ dossier }: Props) {
   const setAnswer = (key: string) => (value: string) => setForm((f) => ({ ...f, answers: { ...f.answers, [key]: value } }));
   const error = (id: string) => problemFor(problems, id);
 
-  async function save(event: FormEvent) {
+  const communeList: Commune[] = communes.state === 'ready' ? communes.data : [];
+  const commune = communeList.find((c) => c.code === form.communeCode);
+  const kind = content?.supportKinds.find((k) => k.kind.code === form.supportKind);
+  const priorityPercent = commune?.priorityArea ? (content?.priorityAreaCapPercent ?? null) : null;
+  const cap = supportCapFor(amountOf(form.totalBudget), kind?.currentCap, Boolean(commune?.priorityArea), priorityPercent);
+
+  /** Problems found on this step stay here; those about another step link to it. */
+  const placed = useCallback(
+    (found: FieldProblem[]): FieldProblem[] =>
+      found.map((problem) => {
+        if (!problem.fieldId) return problem;
+        const owner = stepOfField(problem.fieldId);
+        if (!owner || owner === step.id) return problem;
+        const target = steps.find((s) => s.id === owner);
+        const { fieldId, ...rest } = problem;
+        return dossier && target ? { ...rest, href: stepHref(dossier.id, target, fieldId) } : rest;
+      }),
+    [dossier, step.id, steps],
+  );
+
+  function show(found: FieldProblem[]) {
+    setProblems(placed(inFormOrder(found, fields)));
+    setAttempt((n) => n + 1);
+  }
+
+  function next(from: Step): Step | undefined {
+    return steps[steps.indexOf(from) + 1];
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
-    setAttempt((n) => n + 1);
-    const kindKnown = !form.supportKind || !content || content.supportKinds.some((k) => k.kind.code === form.supportKind);
-    const checked = checkAnswers(kindKnown ? form : { ...form, supportKind: '' }, fields, t);
-    if (!checked.ok) {
-      setProblems(checked.problems);
+    const exit = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'exit';
+    const following = next(step);
+    const go = (saved: Dossier) => {
+      if (exit || !following) navigate(supplement ? `/ho-so/${encodeURIComponent(saved.id)}` : '/ho-so');
+      else navigate(stepHref(saved.id, following));
+    };
+    if (step.id === 'documents') {
+      if (dossier) go(dossier);
       return;
     }
-    setProblems([]);
+    const kindKnown = !form.supportKind || !content || content.supportKinds.some((k) => k.kind.code === form.supportKind);
+    const checked = checkAnswers(kindKnown ? form : { ...form, supportKind: '' }, fields, t);
+    const found = checked.ok ? [] : [...checked.problems];
+    const requested = amountOf(form.requestedSupport);
+    if (step.id === 'budget' && cap !== null && requested !== undefined && requested > cap)
+      found.push({ fieldId: 'requestedSupport', message: t('wizard.overCap', { amount: formatVnd(cap, i18n.language) }) });
+    if (!checked.ok || found.length > 0) {
+      show(found);
+      return;
+    }
     setSaving(true);
     try {
       const saved = dossier
         ? await api.saveDossier(dossier.id, checked.request, dossier.version)
         : await api.createDossier(checked.request);
-      navigate(`/ho-so/${encodeURIComponent(saved.id)}`, { state: { saved: true } });
+      forgetUnsaved(unsavedKey(dossier?.id));
+      setUnsaved(null);
+      setDossier(saved);
+      setProblems([]);
+      go(saved);
     } catch (failure) {
-      setSaving(false);
-      setAttempt((n) => n + 1);
-      setProblems(
-        isApiError(failure) && !failure.isNetworkError && failure.status !== 401
+      // What was typed stays in the form, and in this tab's storage: nothing is lost when the connection drops.
+      if (isApiError(failure) && failure.isNetworkError) {
+        keepUnsaved(unsavedKey(dossier?.id), form);
+        show([{ message: t('wizard.keptOnDevice') }]);
+        return;
+      }
+      show(
+        isApiError(failure) && failure.status !== 401
           ? problemsFromServer(failure.problem, describeError(t, failure), fields)
           : [describeError(t, failure)],
       );
+    } finally {
+      setSaving(false);
     }
   }
 
+  const uploaded = useCallback((document: DossierDocument) => {
+    setDocuments((list) => [...list.filter((d) => d.id !== document.id), document]);
+    setProblems([]);
+  }, []);
+
+  const today = isoDateInVietnam(new Date().toISOString());
+  const callOptions =
+    calls.state === 'ready' ? callsToOffer(calls.data, form.programme, today, dossier?.fundingCallId ?? undefined) : [];
   const contentOptions =
     contents.state === 'ready'
       ? // The catalogue's names are data kept by administrators: shown as the server gives them.
         contents.data.map((c) => ({ value: c.code, label: c.name, lang: SERVER_LANGUAGE }))
       : [];
-  const communeList: Commune[] = communes.state === 'ready' ? communes.data : [];
-  const commune = communeList.find((c) => c.code === form.communeCode);
-  const kind = content?.supportKinds.find((k) => k.kind.code === form.supportKind);
+  const catalogueFailed = [contents, communes, calls, detail].find((r) => r.state === 'failed') as
+    | { state: 'failed'; error: unknown }
+    | undefined;
 
   let capHint: string | undefined;
   if (kind?.currentCap) {
-    capHint = t('form.capHint', {
-      percent: kind.currentCap.maxPercent,
-      amount: formatVnd(kind.currentCap.maxAmount, i18n.language),
-    });
-    if (commune?.priorityArea && content?.priorityAreaCapPercent)
-      capHint += ` ${t('form.priorityAreaHint', { percent: content.priorityAreaCapPercent })}`;
-  } else if (!form.contentCode) {
-    capHint = t('form.supportKindFirst');
+    capHint = kind.currentCap.maxAmount
+      ? t('form.capHint', { percent: kind.currentCap.maxPercent, amount: formatVnd(kind.currentCap.maxAmount, i18n.language) })
+      : t('wizard.capPercentOnly', { percent: kind.currentCap.maxPercent });
+    if (priorityPercent) capHint += ` ${t('form.priorityAreaHint', { percent: priorityPercent })}`;
   }
 
-  return (
-    <>
-      <ErrorSummary problems={problems} attempt={attempt} />
-      <p className="lead">{editing ? t('editDossier.lead') : t('newDossier.lead')}</p>
-      {contents.state === 'failed' || communes.state === 'failed' || detail.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t('newDossier.contentsFailed')}</p>
-          <ErrorText error={contents.state === 'failed' ? contents.error : communes.state === 'failed' ? communes.error : (detail as { error: unknown }).error} />
-        </div>
-      ) : null}
-      <form className="dossier-form" noValidate onSubmit={save}>
-        <Fieldset legend={t('form.projectLegend')}>
+  // Once a draft exists every step can be opened; a new form has only its first step.
+  const indicator = steps.map((s) => ({
+    key: s.id,
+    label: t(`wizard.steps.${s.id}.name`),
+    href: dossier ? stepHref(dossier.id, s) : undefined,
+  }));
+
+  let body: ReactNode;
+  switch (step.id) {
+    case 'content':
+      body = (
+        <>
+          <SelectField
+            id="programme"
+            name="programme"
+            label={t('newDossier.programmeLabel')}
+            hint={supplement ? t('wizard.lockedInSupplement') : t('form.programmeHint')}
+            placeholder={t('newDossier.programmePlaceholder')}
+            error={error('programme')}
+            value={form.programme}
+            onChange={(value) => setForm((f) => ({ ...f, programme: value, fundingCallId: '' }))}
+            disabled={supplement}
+            options={PROGRAMMES.map((p) => ({ value: p, label: t(`programme.${p}`) }))}
+          />
+          <SelectField
+            id="fundingCallId"
+            name="fundingCallId"
+            label={t('wizard.fundingCall')}
+            hint={
+              form.programme && calls.state === 'ready' && callOptions.length === 0
+                ? t('wizard.noOpenCall')
+                : t('wizard.fundingCallHint')
+            }
+            placeholder={calls.state === 'loading' ? t('common.loading') : t('wizard.currentCall')}
+            error={error('fundingCallId')}
+            value={form.fundingCallId}
+            onChange={set('fundingCallId')}
+            disabled={supplement || !form.programme}
+            options={callOptions.map((call) => ({
+              value: call.id,
+              label: t('wizard.callOption', {
+                name: call.name,
+                opens: formatCalendarDate(call.opensOn, i18n.language),
+                closes: formatCalendarDate(call.closesOn, i18n.language),
+              }),
+            }))}
+          />
+          <SelectField
+            id="contentCode"
+            name="contentCode"
+            label={t('newDossier.contentLabel')}
+            hint={supplement ? t('wizard.lockedInSupplement') : undefined}
+            placeholder={contents.state === 'loading' ? t('common.loading') : t('newDossier.contentPlaceholder')}
+            error={error('contentCode')}
+            value={form.contentCode}
+            onChange={(value) => setForm((f) => ({ ...f, contentCode: value, supportKind: '' }))}
+            disabled={supplement}
+            options={contentOptions}
+          />
+          <SelectField
+            id="supportKind"
+            name="supportKind"
+            label={t('form.supportKind')}
+            hint={capHint ?? (form.contentCode ? undefined : t('form.supportKindFirst'))}
+            placeholder={form.contentCode && detail.state === 'loading' ? t('common.loading') : t('form.choose')}
+            error={error('supportKind')}
+            value={form.supportKind}
+            onChange={set('supportKind')}
+            disabled={!content}
+            options={(content?.supportKinds ?? []).map((k) => ({ value: k.kind.code, label: k.kind.name, lang: SERVER_LANGUAGE }))}
+          />
           <TextField
             id="title"
             name="title"
@@ -223,42 +386,12 @@ function DossierForm({ dossier }: Props) {
             maxLength={TITLE_MAX_LENGTH}
             autoComplete="off"
           />
-          <SelectField
-            id="contentCode"
-            name="contentCode"
-            label={t('newDossier.contentLabel')}
-            placeholder={contents.state === 'loading' ? t('common.loading') : t('newDossier.contentPlaceholder')}
-            error={error('contentCode')}
-            value={form.contentCode}
-            onChange={set('contentCode')}
-            options={contentOptions}
-          />
-          <SelectField
-            id="programme"
-            name="programme"
-            label={t('newDossier.programmeLabel')}
-            hint={t('form.programmeHint')}
-            placeholder={t('newDossier.programmePlaceholder')}
-            error={error('programme')}
-            value={form.programme}
-            onChange={set('programme')}
-            options={PROGRAMMES.map((p) => ({ value: p, label: t(`programme.${p}`) }))}
-          />
-        </Fieldset>
-
-        <Fieldset legend={t('form.supportLegend')}>
-          <SelectField
-            id="supportKind"
-            name="supportKind"
-            label={t('form.supportKind')}
-            hint={capHint}
-            placeholder={form.contentCode && detail.state === 'loading' ? t('common.loading') : t('form.choose')}
-            error={error('supportKind')}
-            value={form.supportKind}
-            onChange={set('supportKind')}
-            disabled={!content}
-            options={(content?.supportKinds ?? []).map((k) => ({ value: k.kind.code, label: k.kind.name, lang: SERVER_LANGUAGE }))}
-          />
+        </>
+      );
+      break;
+    case 'project':
+      body = (
+        <>
           <SelectField
             id="communeCode"
             name="communeCode"
@@ -270,29 +403,6 @@ function DossierForm({ dossier }: Props) {
             onChange={set('communeCode')}
             options={communeList.map((c) => ({ value: c.code, label: c.name, lang: SERVER_LANGUAGE }))}
           />
-        </Fieldset>
-
-        <Fieldset legend={t('form.budgetLegend')}>
-          <p className="field__hint">{t('form.budgetLead')}</p>
-          {(['totalBudget', 'requestedSupport', 'counterpartFunds'] as const).map((name) => (
-            <TextField
-              key={name}
-              id={name}
-              name={name}
-              className="field__input--short"
-              label={t(`form.${name}Label`)}
-              hint={name === 'requestedSupport' ? t('newDossier.supportHint') : undefined}
-              error={error(name)}
-              value={form[name]}
-              onChange={set(name)}
-              inputMode="numeric"
-              autoComplete="off"
-              after={<AmountPreview text={form[name]} />}
-            />
-          ))}
-        </Fieldset>
-
-        <Fieldset legend={t('form.scheduleLegend')}>
           <TextField
             id="startsOn"
             name="startsOn"
@@ -323,55 +433,187 @@ function DossierForm({ dossier }: Props) {
             onChange={set('expectedOutcomes')}
             maxLength={OUTCOMES_MAX_LENGTH}
           />
-        </Fieldset>
+        </>
+      );
+      break;
+    case 'budget':
+      body = (
+        <>
+          <div className="notice" id="budget-cap">
+            <p className="notice__title">{t('wizard.capHeading')}</p>
+            {kind ? (
+              <p>
+                <span lang={SERVER_LANGUAGE}>{kind.kind.name}</span>: {capHint ?? t('wizard.noCap')}
+              </p>
+            ) : (
+              <p>{t('wizard.capNeedsKind')}</p>
+            )}
+            {cap !== null ? <p data-testid="support-cap">{t('wizard.capForProject', { amount: formatVnd(cap, i18n.language) })}</p> : null}
+          </div>
+          <p className="field__hint">{t('form.budgetLead')}</p>
+          {(['totalBudget', 'requestedSupport', 'counterpartFunds'] as const).map((name) => (
+            <TextField
+              key={name}
+              id={name}
+              name={name}
+              className="field__input--short"
+              label={t(`form.${name}Label`)}
+              hint={name === 'requestedSupport' ? t('newDossier.supportHint') : undefined}
+              error={error(name)}
+              value={form[name]}
+              onChange={set(name)}
+              inputMode="numeric"
+              autoComplete="off"
+              after={<AmountPreview text={form[name]} />}
+            />
+          ))}
+        </>
+      );
+      break;
+    case 'questions':
+      body =
+        fields.length > 0 ? (
+          fields.map((field) => (
+            <ContentQuestion
+              key={field.key}
+              field={field}
+              value={form.answers[field.key] ?? ''}
+              onChange={setAnswer(field.key)}
+              error={error(answerId(field.key))}
+            />
+          ))
+        ) : (
+          <Loading />
+        );
+      break;
+    case 'documents':
+      body = dossier ? (
+        <>
+          <p>{t('wizard.documentsLead')}</p>
+          <h2>{t('wizard.uploadedDocuments')}</h2>
+          <DocumentList documents={documents} />
+          <h2>{t('upload.heading')}</h2>
+          <DocumentUpload
+            dossierId={dossier.id}
+            documentType="REQUEST_LETTER"
+            inputId={DOCUMENT_INPUT}
+            onUploaded={uploaded}
+            onErrorChange={setUploadError}
+          />
+        </>
+      ) : null;
+      break;
+    case 'check':
+      body = null;
+  }
 
-        {content && fields.length > 0 ? (
-          <Fieldset legend={t('form.contentLegend', { name: content.content.name })}>
-            {fields.map((field) => (
-              <ContentQuestion
-                key={field.key}
-                field={field}
-                value={form.answers[field.key] ?? ''}
-                onChange={setAnswer(field.key)}
-                error={error(answerId(field.key))}
-              />
-            ))}
-          </Fieldset>
-        ) : null}
-
-        <p>{t('form.draftNote')}</p>
-        <div className="button-group">
-          <button type="submit" className="button" disabled={saving} aria-disabled={saving}>
-            {saving ? t('newDossier.saving') : t('newDossier.submit')}
-          </button>
-          {dossier ? (
-            <Link className="button button--secondary" to={`/ho-so/${encodeURIComponent(dossier.id)}`}>
-              {t('common.cancel')}
-            </Link>
-          ) : null}
-        </div>
-      </form>
-    </>
-  );
-}
-
-/** "Tạo hồ sơ mới": an empty form. */
-export function NewDossierPage() {
-  const { t } = useTranslation();
   return (
     <>
-      <PageHeading>{t('newDossier.heading')}</PageHeading>
-      <DossierForm />
+      <PageHeading key={step.id} caption={dossier ? dossier.title : t('newDossier.heading')}>
+        {heading}
+      </PageHeading>
+      <StepIndicator steps={indicator} current={index} />
+      <ErrorSummary problems={problems} attempt={attempt} />
+      {unsaved ? (
+        <div className="notice no-print" role="region" aria-labelledby="unsaved-heading">
+          <h2 id="unsaved-heading" className="notice__title">
+            {t('wizard.unsavedHeading')}
+          </h2>
+          <p>{t('wizard.unsavedText')}</p>
+          <div className="button-group">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setForm(unsaved);
+                setUnsaved(null);
+              }}
+            >
+              {t('wizard.unsavedRestore')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                forgetUnsaved(unsavedKey(dossier?.id));
+                setUnsaved(null);
+              }}
+            >
+              {t('wizard.unsavedDiscard')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {catalogueFailed ? (
+        <div className="notice notice--error" role="alert">
+          <p>{t('newDossier.contentsFailed')}</p>
+          <ErrorText error={catalogueFailed.error} />
+        </div>
+      ) : null}
+      <p className="lead">{t(`wizard.steps.${step.id}.lead`)}</p>
+      {step.id === 'documents' ? <div className="dossier-form">{body}</div> : null}
+      {step.id === 'check' && dossier ? (
+        <CheckAnswers
+          dossier={dossier}
+          documents={documents}
+          steps={steps}
+          content={content}
+          contents={contents.state === 'ready' ? contents.data : []}
+          communes={communeList}
+          calls={calls.state === 'ready' ? calls.data : []}
+          onProblems={show}
+        />
+      ) : (
+        <form className="dossier-form" noValidate onSubmit={save}>
+          {/* The upload has a form of its own: forms cannot nest, so it stands before this one's button. */}
+          {step.id === 'documents' ? null : <Fieldset legend={heading}>{body}</Fieldset>}
+          <p>{step.id === 'documents' ? t('wizard.documentsNote') : t('wizard.draftNote')}</p>
+          <div className="button-group">
+            <button type="submit" className="button" name="then" value="next" disabled={saving} aria-disabled={saving}>
+              {saving ? t('newDossier.saving') : step.id === 'documents' ? t('wizard.continue') : t('wizard.saveAndContinue')}
+            </button>
+            {step.id !== 'documents' ? (
+              <button type="submit" className="button button--secondary" name="then" value="exit" disabled={saving}>
+                {t('wizard.saveAndExit')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
+      {index > 0 && dossier ? (
+        <p className="no-print">
+          <Link to={stepHref(dossier.id, steps[index - 1]!)}>{t('wizard.back')}</Link>
+        </p>
+      ) : null}
     </>
   );
 }
 
-/** "Sửa hồ sơ": the saved draft, or a dossier sent back for a supplement, in the same form. */
+/** "Tạo hồ sơ mới": the first step, on an empty form. */
+export function NewDossierPage() {
+  return <Wizard loaded={{ dossier: null, documents: [] }} step={STEPS[0]!.slug} />;
+}
+
+async function loadDraft(id: string) {
+  const dossier = await api.dossier(id);
+  const [documents, content] = await Promise.all([
+    api.documents(id).catch(() => [] as DossierDocument[]),
+    catalogue.content(dossier.contentCode).catch(() => null),
+  ]);
+  return { dossier, documents, fields: content?.fields ?? [] };
+}
+
+/**
+ * "Sửa hồ sơ": a saved draft, or a dossier sent back for a supplement, at one step of the form.
+ * Without a step in the address, it opens where the enterprise left off, or at the field named
+ * after "#" (links from the dossier's page to a missing answer).
+ */
 export function EditDossierPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const [dossier] = useResource(() => api.dossier(id), [id]);
-  if (dossier.state === 'loading') {
+  const { id = '', step } = useParams();
+  const location = useLocation();
+  const [draft] = useResource(() => loadDraft(id), [id]);
+  if (draft.state === 'loading') {
     return (
       <>
         <PageHeading>{t('editDossier.heading')}</PageHeading>
@@ -379,23 +621,33 @@ export function EditDossierPage() {
       </>
     );
   }
-  if (dossier.state === 'failed' || !EDITABLE.has(dossier.data.status)) {
+  if (draft.state === 'failed' || !EDITABLE.has(draft.data.dossier.status)) {
+    const submitted = draft.state === 'ready' && draft.data.dossier.code;
     return (
       <>
         <PageHeading>{t('editDossier.heading')}</PageHeading>
         <div className="notice notice--error" role="alert">
-          {dossier.state === 'failed' ? <ErrorText error={dossier.error} /> : <p>{t('editDossier.notEditable')}</p>}
+          {draft.state === 'failed' ? <ErrorText error={draft.error} /> : <p>{t('editDossier.notEditable')}</p>}
         </div>
         <p>
           <Link to={`/ho-so/${encodeURIComponent(id)}`}>{t('editDossier.back')}</Link>
+          {submitted ? (
+            <>
+              {' · '}
+              <Link to={`/ho-so/${encodeURIComponent(id)}/bien-nhan`}>{t('wizard.receiptLink')}</Link>
+            </>
+          ) : null}
         </p>
       </>
     );
   }
-  return (
-    <>
-      <PageHeading>{t('editDossier.heading')}</PageHeading>
-      <DossierForm key={dossier.data.id} dossier={dossier.data} />
-    </>
-  );
+  const { dossier, documents, fields } = draft.data;
+  const steps = stepsFor(fields);
+  if (!stepBySlug(steps, step)) {
+    const field = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
+    const wanted = (field && stepOfField(field)) || resumeStep(dossier, fields, documents.length > 0);
+    const target = steps.find((s) => s.id === wanted) ?? steps[0]!;
+    return <Navigate replace to={stepHref(dossier.id, target, field ?? undefined)} />;
+  }
+  return <Wizard key={dossier.id} loaded={{ dossier, documents }} step={step!} />;
 }

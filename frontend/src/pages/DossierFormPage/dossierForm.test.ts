@@ -96,7 +96,7 @@ describe('the dossier form', () => {
   it('links the server’s errors to the inputs they name', () => {
     expect(fieldIdFor('answers.machines', FIELDS)).toBe('answers.machines');
     expect(fieldIdFor('answers.unknown', FIELDS)).toBeUndefined();
-    expect(fieldIdFor('fundingCallId', FIELDS)).toBe('programme');
+    expect(fieldIdFor('fundingCallId', FIELDS)).toBe('fundingCallId');
     expect(
       problemsFromServer(
         { status: 400, errors: [{ field: 'answers.supplierQuotes', message: 'Vui lòng nhập một số nguyên.' }] },

@@ -1,7 +1,15 @@
 import type { TFunction } from 'i18next';
 import { SERVER_LANGUAGE, type Described } from '../../api/describeError';
 import type { Problem } from '../../api/problem';
-import { PROGRAMMES, type AnswerValue, type ContentField, type Dossier, type DossierForm, type Programme } from '../../api/types';
+import {
+  PROGRAMMES,
+  type AnswerValue,
+  type ContentField,
+  type Dossier,
+  type DossierForm,
+  type Programme,
+  type SupportCap,
+} from '../../api/types';
 import { parseVnd } from '../../lib/money';
 import type { FieldProblem } from '../../lib/validation';
 
@@ -13,6 +21,7 @@ export interface FormAnswers {
   title: string;
   contentCode: string;
   programme: string;
+  fundingCallId: string;
   supportKind: string;
   communeCode: string;
   totalBudget: string;
@@ -29,6 +38,7 @@ export const COMMON_FIELDS = [
   'title',
   'contentCode',
   'programme',
+  'fundingCallId',
   'supportKind',
   'communeCode',
   'totalBudget',
@@ -55,6 +65,7 @@ export function emptyAnswers(): FormAnswers {
     title: '',
     contentCode: '',
     programme: '',
+    fundingCallId: '',
     supportKind: '',
     communeCode: '',
     totalBudget: '',
@@ -79,10 +90,12 @@ export function answersFromDossier(dossier: Dossier): FormAnswers {
     title: dossier.title ?? '',
     contentCode: dossier.contentCode ?? '',
     programme: dossier.programme ?? '',
+    fundingCallId: dossier.fundingCallId ?? '',
     supportKind: dossier.supportKind ?? '',
     communeCode: dossier.communeCode ?? '',
     totalBudget: shown(dossier.totalBudget),
-    requestedSupport: shown(dossier.requestedSupport),
+    // The server keeps 0 for a request not made yet.
+    requestedSupport: dossier.requestedSupport ? shown(dossier.requestedSupport) : '',
     counterpartFunds: shown(dossier.counterpartFunds),
     startsOn: dossier.startsOn ?? '',
     endsOn: dossier.endsOn ?? '',
@@ -181,6 +194,7 @@ export function checkAnswers(form: FormAnswers, fields: ContentField[], t: TFunc
 
   if (problems.length > 0 || !programme) return { ok: false, problems };
   const request: DossierForm = { title, contentCode: form.contentCode, programme: programme as Programme, answers };
+  if (form.fundingCallId) request.fundingCallId = form.fundingCallId;
   if (form.supportKind) request.supportKind = form.supportKind;
   if (form.communeCode) request.communeCode = form.communeCode;
   if (total.value !== undefined) request.totalBudget = total.value;
@@ -196,7 +210,6 @@ export function checkAnswers(form: FormAnswers, fields: ContentField[], t: TFunc
 export function fieldIdFor(field: string | null, fields: ContentField[]): string | undefined {
   if (!field) return undefined;
   if ((COMMON_FIELDS as readonly string[]).includes(field)) return field;
-  if (field === 'fundingCallId') return 'programme';
   const key = field.startsWith('answers.') ? field.slice('answers.'.length) : null;
   return key !== null && fields.some((f) => f.key === key) ? answerId(key) : undefined;
 }
@@ -212,4 +225,54 @@ export function problemsFromServer(problem: Problem, fallback: Described, fields
     const message = { message: error.message, lang: SERVER_LANGUAGE };
     return fieldId ? { fieldId, ...message } : message;
   });
+}
+
+/**
+ * The most the state may pay, computed as the server does (a share of the total budget, at most
+ * the kind's amount, raised for a priority area, never above the total); null while unknown.
+ */
+export function supportCapFor(
+  totalBudget: number | undefined,
+  cap: SupportCap | null | undefined,
+  priorityArea: boolean,
+  priorityPercent: number | null | undefined,
+): number | null {
+  if (totalBudget === undefined || !cap) return null;
+  let most = Math.floor((totalBudget * cap.maxPercent) / 100);
+  if (cap.maxAmount != null) most = Math.min(most, cap.maxAmount);
+  if (priorityArea && priorityPercent) most = Math.floor((most * priorityPercent) / 100);
+  return Math.min(most, totalBudget);
+}
+
+/** An amount as typed, when it reads as whole đồng (zero included); undefined otherwise. */
+export function amountOf(input: string): number | undefined {
+  if (/^\s*0+\s*(đ|đồng|vnd)?\s*$/i.test(input)) return 0;
+  const parsed = parseVnd(input);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/**
+ * What a saved dossier still lacks before it can be submitted: the same list the server checks
+ * (DossierForms.completenessProblems), so people see it on "check your answers" before trying.
+ * Each item names the input to go back to.
+ */
+export function missingForSubmission(dossier: Dossier, fields: ContentField[], t: TFunction): FieldProblem[] {
+  const missing: FieldProblem[] = [];
+  const need = (present: boolean, fieldId: string, message: string) => {
+    if (!present) missing.push({ fieldId, message });
+  };
+  need(Boolean(dossier.supportKind), 'supportKind', t('wizard.missing.supportKind'));
+  need(Boolean(dossier.communeCode), 'communeCode', t('wizard.missing.communeCode'));
+  need(Boolean(dossier.startsOn), 'startsOn', t('wizard.missing.startsOn'));
+  need(Boolean(dossier.endsOn), 'endsOn', t('wizard.missing.endsOn'));
+  need(Boolean(dossier.expectedOutcomes?.trim()), 'expectedOutcomes', t('wizard.missing.expectedOutcomes'));
+  need(dossier.totalBudget != null, 'totalBudget', t('wizard.missing.totalBudget'));
+  need((dossier.requestedSupport ?? 0) > 0, 'requestedSupport', t('wizard.missing.requestedSupport'));
+  need(dossier.counterpartFunds != null, 'counterpartFunds', t('wizard.missing.counterpartFunds'));
+  for (const field of fields) {
+    const value = dossier.answers?.[field.key];
+    if (field.required && (value === null || value === undefined || String(value).trim() === ''))
+      missing.push({ fieldId: answerId(field.key), message: t('wizard.missing.answer', { name: field.label }), lang: SERVER_LANGUAGE });
+  }
+  return missing;
 }

@@ -24,9 +24,9 @@ import { DocumentList } from '../../components/DocumentList/DocumentList';
 import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
-import { History } from '../../components/History/History';
 import { OfficialDocuments } from '../../components/OfficialDocuments/OfficialDocuments';
 import { SatisfactionForm } from '../../components/Satisfaction/SatisfactionForm';
+import { Timeline } from '../../components/Timeline/Timeline';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { StatusTag } from '../../components/StatusTag/StatusTag';
@@ -431,7 +431,7 @@ export function DossierPage() {
           {current.history.length > 0 ? (
             <section aria-labelledby="history-heading">
               <h2 id="history-heading">{t('history.heading')}</h2>
-              <History entries={current.history} labelledBy="history-heading" />
+              <Timeline history={current.history} labelledBy="history-heading" />
             </section>
           ) : null}
 

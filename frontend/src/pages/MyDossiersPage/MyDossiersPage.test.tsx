@@ -41,9 +41,16 @@ describe('my dossiers', () => {
     const table = await screen.findByRole('table', { name: 'Danh sách hồ sơ' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
-      ['000.00.15.H55-261127-0001', 'Hội chợ hàng công nghiệp nông thôn', 'Đã tiếp nhận', '27/11/2026'],
-      ['—Chưa có mã', 'Máy chế biến miến dong', 'Bản nháp', '26/11/2026'],
+      ['000.00.15.H55-261127-0001', 'Hội chợ hàng công nghiệp nông thôn', 'Đã tiếp nhận', '27/11/2026', 'Giấy tiếp nhận: Hội chợ hàng công nghiệp nông thôn'],
+      ['—Chưa có mã', 'Máy chế biến miến dong', 'Bản nháp', '26/11/2026', 'Tiếp tục điền: Máy chế biến miến dong'],
     ]);
+    // A draft is resumed where it was left; a submitted dossier's receipt stays at hand.
+    expect(within(table).getByRole('link', { name: /^Tiếp tục điền.*Máy chế biến miến dong$/ }).getAttribute('href')).toBe(
+      '/ho-so/6f1c2b0e-0000-4000-8000-000000000001/sua',
+    );
+    expect(
+      within(table).getByRole('link', { name: /^Giấy tiếp nhận.*Hội chợ hàng công nghiệp nông thôn$/ }).getAttribute('href'),
+    ).toBe('/ho-so/6f1c2b0e-0000-4000-8000-000000000002/bien-nhan');
     expect(within(table).getByRole('link', { name: 'Máy chế biến miến dong' }).getAttribute('href')).toBe(
       '/ho-so/6f1c2b0e-0000-4000-8000-000000000001',
     );

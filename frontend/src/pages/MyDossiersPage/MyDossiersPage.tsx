@@ -11,6 +11,30 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useResource } from '../../lib/useResource';
 import './MyDossiersPage.css';
 
+/** What the enterprise can do next with a dossier: go on filling it in, or keep its receipt. */
+function NextStep({ dossier }: { dossier: Dossier }) {
+  const { t } = useTranslation();
+  const id = encodeURIComponent(dossier.id);
+  const hidden = <span className="visually-hidden">: {dossier.title}</span>;
+  if (dossier.status === 'DRAFT' || dossier.status === 'SUPPLEMENT_REQUESTED') {
+    return (
+      <Link to={`/ho-so/${id}/sua`}>
+        {dossier.status === 'DRAFT' ? t('wizard.resumeDraft') : t('wizard.resumeSupplement')}
+        {hidden}
+      </Link>
+    );
+  }
+  if (dossier.code) {
+    return (
+      <Link to={`/ho-so/${id}/bien-nhan`}>
+        {t('wizard.receiptShort')}
+        {hidden}
+      </Link>
+    );
+  }
+  return <>{t('common.none')}</>;
+}
+
 /**
  * On a phone each row becomes a small card; the explicit roles keep it a table for screen
  * readers, which otherwise drop table semantics when CSS changes how rows are displayed.
@@ -23,6 +47,7 @@ function DossierTable({ dossiers }: { dossiers: Dossier[] }) {
     title: t('dossiers.dossierTitle'),
     status: t('dossiers.status'),
     createdAt: t('dossiers.createdAt'),
+    next: t('wizard.nextColumn'),
   };
   return (
     <table className="table dossier-table" role="table">
@@ -57,6 +82,9 @@ function DossierTable({ dossiers }: { dossiers: Dossier[] }) {
               <time dateTime={isoDateInVietnam(dossier.createdAt)}>
                 {formatInstant(dossier.createdAt, i18n.language, false)}
               </time>
+            </td>
+            <td role="cell" data-label={columns.next}>
+              <NextStep dossier={dossier} />
             </td>
           </tr>
         ))}
