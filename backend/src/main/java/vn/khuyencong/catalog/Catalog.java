@@ -46,11 +46,11 @@ public class Catalog {
     }
 
     public List<DocumentType> documentTypes() {
-        return jdbc.sql("select code, name from document_type order by sort_order, code").query(DocumentType.class).list();
+        return jdbc.sql("select code, name, stage from document_type order by sort_order, code").query(DocumentType.class).list();
     }
 
     public Optional<DocumentType> documentType(String code) {
-        return jdbc.sql("select code, name from document_type where code = ?").param(code)
+        return jdbc.sql("select code, name, stage from document_type where code = ?").param(code)
                 .query(DocumentType.class).optional();
     }
 

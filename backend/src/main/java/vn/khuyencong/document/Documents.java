@@ -265,7 +265,7 @@ public class Documents {
         List<Checklist.Item> requiredItems = new ArrayList<>();
         List<Checklist.Item> optionalItems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (DocumentType type : catalog.documentTypes()) {
+        for (DocumentType type : catalog.documentTypes().stream().filter(DocumentType::ofApplication).toList()) {
             List<Document> ofType = documents.stream().filter(d -> d.documentType().equals(type.code())).toList();
             boolean isRequired = required.contains(type.code());
             Checklist.Item item = new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), ofType);
