@@ -57,8 +57,8 @@ class TransitionNotifier {
     @EventListener
     void on(DossierTransitioned event) {
         Dossier dossier = dossiers.find(event.dossierId()).orElseThrow();
-        List<HistoryEntry> entries = history.of(dossier.id());
-        HistoryEntry entry = entries.getLast();
+        // the row the transition has just written, in this transaction
+        HistoryEntry entry = history.latest(dossier.id()).orElseThrow();
         // the key names the transition: the dossier's version after it is unique to it
         String transition = "dossier:" + dossier.id() + ":v" + dossier.version() + ":" + event.event();
         for (Notice notice : notices(event, dossier, entry, transition)) {

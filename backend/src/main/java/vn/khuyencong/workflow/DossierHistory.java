@@ -30,12 +30,21 @@ public class DossierHistory {
         return jdbc.sql("""
                 select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
                 from dossier_history where dossier_id = ? order by id""")
-                .param(dossierId)
-                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("event"),
-                        DossierStatus.valueOf(rs.getString("from_state")), DossierStatus.valueOf(rs.getString("to_state")),
-                        rs.getString("actor"), rs.getString("actor_role"), rs.getString("comment"),
-                        rs.getTimestamp("occurred_at").toInstant()))
-                .list();
+                .param(dossierId).query(DossierHistory::map).list();
+    }
+
+    /** The newest row of the dossier's history: what its last transition or note wrote. */
+    public java.util.Optional<HistoryEntry> latest(UUID dossierId) {
+        return jdbc.sql("""
+                select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
+                from dossier_history where dossier_id = ? order by id desc limit 1""")
+                .param(dossierId).query(DossierHistory::map).optional();
+    }
+
+    private static HistoryEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new HistoryEntry(rs.getLong("id"), rs.getString("event"), DossierStatus.valueOf(rs.getString("from_state")),
+                DossierStatus.valueOf(rs.getString("to_state")), rs.getString("actor"), rs.getString("actor_role"),
+                rs.getString("comment"), rs.getTimestamp("occurred_at").toInstant());
     }
 
     /**

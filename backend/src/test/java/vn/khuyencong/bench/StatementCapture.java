@@ -15,23 +15,31 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Records the SQL statements the current thread prepares while capturing, so the benchmark can check that
- * pgbench's script issues the statements a transition really issues (and fail when someone adds one).
+ * Records the SQL statements prepared while capturing, so the benchmark can check that pgbench's script issues the
+ * statements a transition really issues (and fail when someone adds one).
  */
 final class StatementCapture implements BeanPostProcessor {
 
-    private static final ThreadLocal<List<String>> CAPTURED = new ThreadLocal<>();
+    private static volatile List<String> captured;
 
-    static List<String> during(Runnable work) {
-        List<String> statements = new ArrayList<>();
-        CAPTURED.set(statements);
+    /**
+     * Every statement prepared by any thread while {@code work} runs and for {@code settle} after it: what the
+     * work issues itself and what it sets off after its commit (listeners of its events).
+     */
+    static List<String> during(Runnable work, java.time.Duration settle) {
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        captured = statements;
         try {
             work.run();
+            Thread.sleep(settle);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         finally {
-            CAPTURED.remove();
+            captured = null;
         }
-        return statements;
+        return List.copyOf(statements);
     }
 
     /** A statement's verb and table, e.g. {@code update dossier}: what two scripts must agree on. */
@@ -61,7 +69,7 @@ final class StatementCapture implements BeanPostProcessor {
     private static Connection recording(Connection connection) {
         return (Connection) Proxy.newProxyInstance(StatementCapture.class.getClassLoader(), new Class<?>[] { Connection.class },
                 forward(connection, (target, method, args) -> {
-                    List<String> statements = CAPTURED.get();
+                    List<String> statements = captured;
                     if (statements != null && method.getName().startsWith("prepare") && args != null
                             && args[0] instanceof String sql) {
                         statements.add(sql);
