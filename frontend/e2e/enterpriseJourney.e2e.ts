@@ -44,6 +44,7 @@ test('an enterprise applies online step by step, the agency asks for a supplemen
     await reviewer.thenISeeTheQueueByDeadline(code);
     await reviewer.whenIAssignItToMyself(code);
     await reviewer.whenIOpenTheDossier(code);
+    await reviewer.whenIPreviewTheRequestLetter();
     await reviewer.whenIStartTheReview();
     await reviewer.whenIRequestASupplement();
   } finally {

@@ -287,6 +287,21 @@ export function anOfficer(page: Page, username: 'thamdinh' | 'pheduyet') {
       await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText(code);
     }),
 
+    whenIPreviewTheRequestLetter: step(page, actor, 'previews the request letter without saving it', async () => {
+      const documents = page.getByRole('list', { name: 'Tài liệu đã tải lên' });
+      const open = documents.getByRole('button', { name: /^Xem trước: .+\.pdf$/ }).first();
+      await open.click();
+      const preview = page.getByRole('dialog', { name: /^Xem trước: .+\.pdf$/ });
+      await expect(preview).toBeVisible();
+      await expect(preview.getByRole('button', { name: 'Đóng' })).toBeFocused();
+      const frame = preview.locator('iframe[title^="Nội dung tệp PDF"]');
+      await expect(frame).toBeVisible();
+      await expect(frame).toHaveAttribute('src', /^blob:/);
+      await preview.getByRole('button', { name: 'Đóng' }).click();
+      await expect(preview).toBeHidden();
+      await expect(open).toBeFocused();
+    }),
+
     whenIStartTheReview: step(page, actor, 'starts the review', async () => {
       await page.getByRole('button', { name: 'Bắt đầu thẩm định' }).click();
       await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đang thẩm định');

@@ -168,6 +168,30 @@ describe('the API client', () => {
   });
 });
 
+describe('reading a stored document', () => {
+  it('fetches the content as a blob, with the bearer token', async () => {
+    const fetchImpl = vi.fn(
+      async () => new Response(new Blob(['%PDF-1.4'], { type: 'application/pdf' }), { status: 200, headers: { 'Content-Type': 'application/pdf' } }),
+    );
+    const blob = await clientWith(fetchImpl).documentContent('d/1', 'doc1');
+    expect(fetchImpl).toHaveBeenCalledWith(
+      '/api/v1/dossiers/d%2F1/documents/doc1/content',
+      expect.objectContaining({ method: 'GET', headers: expect.objectContaining({ Authorization: 'Bearer token-123' }) }),
+    );
+    expect(blob.type).toBe('application/pdf');
+    expect(await blob.text()).toBe('%PDF-1.4');
+  });
+
+  it('turns a refusal into an ApiError with the server\'s detail', async () => {
+    const fetchImpl = vi.fn(async () =>
+      jsonResponse(403, { status: 403, title: 'Forbidden', detail: 'Bạn không có quyền xem tài liệu này.' }, 'application/problem+json'),
+    );
+    const error = await clientWith(fetchImpl).documentContent('d1', 'doc1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 403, problem: { detail: 'Bạn không có quyền xem tài liệu này.' } });
+  });
+});
+
 describe('uploading a document', () => {
   const pdf = new File(['%PDF-1.4\n%%EOF\n'], 'don-de-nghi.pdf', { type: 'application/pdf' });
 

@@ -83,6 +83,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return (text ? JSON.parse(text) : null) as T;
   }
 
+  /** The bytes of a stored file, with the token: a plain link cannot carry it. */
+  async function requestBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method: 'GET',
+        headers: headers({ Accept: '*/*' }),
+        credentials: 'same-origin',
+        signal,
+      });
+    } catch (failure) {
+      if (failure instanceof DOMException && failure.name === 'AbortError') throw failure;
+      throw new ApiError({ status: 0, errors: [] });
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      if (response.status === 401) options.onUnauthorized?.();
+      throw new ApiError(parseProblem(response.status, text, response.headers?.get?.('Retry-After')));
+    }
+    return response.blob();
+  }
+
   function upload<T>(path: string, form: FormData, { onProgress, signal }: UploadOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = createXhr();
@@ -194,6 +216,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       form.append('file', file, file.name);
       return upload<StoredDocument>(`/dossiers/${id(dossierId)}/documents`, form, opts);
     },
+    /** A stored document's content, to preview or save; the server sends it as an attachment. */
+    documentContent: (dossierId: string, documentId: string, signal?: AbortSignal) =>
+      requestBlob(`/dossiers/${id(dossierId)}/documents/${id(documentId)}/content`, signal),
     checklist: (dossierId: string) => request<Checklist>('GET', `/dossiers/${id(dossierId)}/checklist`),
     deleteDocument: (dossierId: string, documentId: string) =>
       request<null>('DELETE', `/dossiers/${id(dossierId)}/documents/${id(documentId)}`),

@@ -1,5 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { api, ApiError } from '../../api';
+import type { DossierDocument } from '../../api/types';
 import { DocumentList } from './DocumentList';
 
 describe('the document list', () => {
@@ -55,5 +58,74 @@ describe('the document list', () => {
   it('says so when nothing has been uploaded', () => {
     render(<DocumentList documents={[]} />);
     expect(screen.getByText('Chưa có tài liệu nào được tải lên.')).toBeTruthy();
+  });
+
+  describe('with the dossier', () => {
+    const pdf: DossierDocument = {
+      id: 'doc1',
+      documentType: 'REQUEST_LETTER',
+      fileName: 'don-de-nghi.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 8,
+      sha256: 'ab'.repeat(32),
+      uploadedAt: '2026-11-27T03:00:00Z',
+    };
+    const sheet: DossierDocument = {
+      ...pdf,
+      id: 'doc2',
+      documentType: 'DETAILED_BUDGET',
+      fileName: 'du-toan.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+
+    it('offers a preview for a PDF, only a download for a spreadsheet', () => {
+      render(<DocumentList dossierId="d1" documents={[pdf, sheet]} />);
+      const items = within(screen.getByRole('list', { name: 'Tài liệu đã tải lên' })).getAllByRole('listitem');
+      const first = items[0] as HTMLElement;
+      const second = items[1] as HTMLElement;
+      expect(within(first).getByRole('button', { name: 'Xem trước: don-de-nghi.pdf' })).toBeTruthy();
+      expect(within(first).getByRole('button', { name: 'Tải xuống: don-de-nghi.pdf' })).toBeTruthy();
+      expect(within(second).queryByRole('button', { name: /Xem trước/ })).toBeNull();
+      expect(within(second).getByRole('button', { name: 'Tải xuống: du-toan.xlsx' })).toBeTruthy();
+    });
+
+    it('opens the preview of the chosen file', async () => {
+      vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:http://localhost/p');
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+      const content = vi.spyOn(api, 'documentContent').mockResolvedValue(new Blob(['%PDF-1.4'], { type: 'application/pdf' }));
+      const user = userEvent.setup();
+      render(<DocumentList dossierId="d1" documents={[pdf, sheet]} />);
+      await user.click(screen.getByRole('button', { name: 'Xem trước: don-de-nghi.pdf' }));
+      expect(screen.getByRole('dialog', { name: 'Xem trước: don-de-nghi.pdf' })).toBeTruthy();
+      expect(await screen.findByTitle('Nội dung tệp PDF don-de-nghi.pdf')).toBeTruthy();
+      expect(content).toHaveBeenCalledWith('d1', 'doc1', expect.any(AbortSignal));
+    });
+
+    it('saves a file with its own name, and says why when it cannot', async () => {
+      vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:http://localhost/s');
+      vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+      const clicked: string[] = [];
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(`${this.download} ${this.getAttribute('href')}`);
+      });
+      const content = vi
+        .spyOn(api, 'documentContent')
+        .mockResolvedValueOnce(new Blob(['xlsx']))
+        .mockRejectedValueOnce(new ApiError({ status: 0, errors: [] }));
+      const user = userEvent.setup();
+      render(<DocumentList dossierId="d1" documents={[sheet]} />);
+
+      await user.click(screen.getByRole('button', { name: 'Tải xuống: du-toan.xlsx' }));
+      expect(content).toHaveBeenCalledWith('d1', 'doc2');
+      expect(clicked).toEqual(['du-toan.xlsx blob:http://localhost/s']);
+
+      await user.click(screen.getByRole('button', { name: 'Tải xuống: du-toan.xlsx' }));
+      expect((await screen.findByRole('alert')).textContent).toContain('Không thể tải xuống tệp du-toan.xlsx.');
+    });
+
+    it('offers nothing for a file the scanner found infected', () => {
+      render(<DocumentList dossierId="d1" documents={[{ ...pdf, scanStatus: 'INFECTED' } as DossierDocument]} />);
+      expect(screen.queryByRole('button')).toBeNull();
+    });
   });
 });

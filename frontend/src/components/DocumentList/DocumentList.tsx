@@ -1,14 +1,24 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError, type Described } from '../../api/describeError';
 import type { StoredDocument } from '../../api/documents';
 import type { DossierDocument } from '../../api/types';
 import { formatFileSize, formatInstant } from '../../lib/format';
+import { canPreview, DocumentPreview, saveDocument } from '../DocumentPreview/DocumentPreview';
 import './DocumentList.css';
 
-/** Uploaded documents as cards: a 64-character hash does not fit a table row on a phone. */
-export function DocumentList({ documents }: { documents: (DossierDocument | StoredDocument)[] }) {
+type Listed = DossierDocument | StoredDocument;
+
+/**
+ * Uploaded documents as cards: a 64-character hash does not fit a table row on a phone. With the dossier's id,
+ * each card offers the file for download, and PDFs and images for a preview in the page.
+ */
+export function DocumentList({ documents, dossierId }: { documents: Listed[]; dossierId?: string }) {
   const { t, i18n } = useTranslation();
+  const [previewed, setPreviewed] = useState<Listed | null>(null);
   if (documents.length === 0) return <p>{t('dossier.noDocuments')}</p>;
   return (
+    <>
     <ul className="document-list" aria-label={t('dossier.documentsCaption')}>
       {documents.map((document) => (
         <li key={document.id} className="document-list__item">
@@ -38,9 +48,64 @@ export function DocumentList({ documents }: { documents: (DossierDocument | Stor
               </dd>
             </div>
           </dl>
+          {dossierId ? <FileActions dossierId={dossierId} document={document} onPreview={() => setPreviewed(document)} /> : null}
         </li>
       ))}
     </ul>
+    {dossierId ? <DocumentPreview dossierId={dossierId} document={previewed} onClose={() => setPreviewed(null)} /> : null}
+    </>
+  );
+}
+
+/** Preview for what a browser shows by itself, download for every type. */
+function FileActions({ dossierId, document, onPreview }: { dossierId: string; document: Listed; onPreview: () => void }) {
+  const { t } = useTranslation();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<Described | null>(null);
+  const infected = (document as StoredDocument).scanStatus === 'INFECTED';
+  if (infected) return null;
+
+  async function save() {
+    setSaving(true);
+    setFailure(null);
+    try {
+      await saveDocument(dossierId, document);
+    } catch (error) {
+      setFailure(describeError(t, error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="document-list__actions no-print">
+      <div className="button-group">
+        {canPreview(document.contentType) ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t('preview.openFile', { fileName: document.fileName })}
+            onClick={onPreview}
+          >
+            {t('preview.open')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-label={t(saving ? 'preview.downloadingFile' : 'preview.downloadFile', { fileName: document.fileName })}
+          disabled={saving}
+          onClick={save}
+        >
+          {saving ? t('preview.downloading') : t('preview.download')}
+        </button>
+      </div>
+      {failure ? (
+        <p className="document-list__alert" role="alert">
+          {t('preview.downloadFailed', { fileName: document.fileName })} <span lang={failure.lang}>{failure.message}</span>
+        </p>
+      ) : null}
+    </div>
   );
 }
 

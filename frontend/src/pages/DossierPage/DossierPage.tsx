@@ -381,7 +381,7 @@ export function DossierPage() {
               version={current.documents.length}
               onUploaded={uploaded}
             />
-            <DocumentList documents={current.documents} />
+            <DocumentList documents={current.documents} dossierId={dossier.id} />
             {editable ? (
               <div className="no-print">
                 <h3>{t('upload.heading')}</h3>

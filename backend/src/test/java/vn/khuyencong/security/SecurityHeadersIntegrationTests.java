@@ -32,6 +32,8 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
                 "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(login.header("Content-Security-Policy")).contains("form-action 'self' " + DEV_SERVER);
+        // a stored PDF is previewed in a frame through an object URL made from the bytes read with the token
+        assertThat(login.header("Content-Security-Policy")).contains("frame-src 'self' blob:", "img-src 'self' data: blob:");
         assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(login.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");

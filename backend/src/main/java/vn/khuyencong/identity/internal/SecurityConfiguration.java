@@ -152,8 +152,9 @@ class SecurityConfiguration {
 
     /**
      * The frontend, the sign-in and registration pages: nothing inline, nothing from elsewhere but the external
-     * issuer the frontend signs in with and the origins allowed to receive the sign-in redirect. Swagger UI needs
-     * inline styles and data: images.
+     * issuer the frontend signs in with and the origins allowed to receive the sign-in redirect; images and frames
+     * also from blob: URLs, for the preview of a stored document read with the token. Swagger UI needs inline
+     * styles and data: images.
      */
     static HeaderWriter siteContentSecurityPolicy(IdentityProperties identity, SecuritySettings settings,
             String publicUrl) {
@@ -165,7 +166,7 @@ class SecurityConfiguration {
         redirects.add(origin(publicUrl));
         String issuer = elsewhere.isEmpty() ? "" : " " + String.join(" ", elsewhere);
         String site = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-                + "font-src 'self'; connect-src 'self'" + issuer + "; frame-src 'self'" + issuer
+                + "font-src 'self'; connect-src 'self'" + issuer + "; frame-src 'self' blob:" + issuer
                 + "; form-action 'self' " + String.join(" ", redirects) + issuer
                 + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
         String swagger = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
