@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.FundingCall;
@@ -42,8 +43,8 @@ public class Dossiers {
     private static final String VISIBLE_TO = "(organisation_id = ? or (agency_code = ? and status <> 'DRAFT'))";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final ObjectReader FORM_DATA = JSON.readerFor(new TypeReference<Map<String, Object>>() {
+    });
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
@@ -190,23 +191,23 @@ public class Dossiers {
      * Writes a workflow transition onto the row, only if its version is still the one the workflow read.
      * Called by the workflow alone, inside its transaction.
      *
-     * @return false when another request changed the dossier first
+     * @return the dossier as written, or empty when another request changed it first
      */
-    public boolean apply(StateChange change) {
-        int updated = jdbc.sql("""
+    public Optional<Dossier> apply(StateChange change) {
+        return jdbc.sql("""
                 update dossier set status = ?, version = version + 1, updated_at = ?,
                        code = coalesce(?, code), submitted_at = coalesce(?, submitted_at),
                        appointment_date = case when ? then ? else appointment_date end,
                        processing_started_on = case when ? then ? else processing_started_on end,
                        assigned_reviewer = coalesce(?, assigned_reviewer)
-                where id = ? and version = ? and status = ?""")
+                where id = ? and version = ? and status = ?
+                returning\s""" + COLUMNS)
                 .params(change.to().name(), Timestamp.from(change.at()), change.code(),
                         change.submittedAt() == null ? null : Timestamp.from(change.submittedAt()),
                         change.appointmentDate() != null, change.appointmentDate(),
                         change.processingStartedOn() != null, change.processingStartedOn(), change.assignedReviewer(),
                         change.dossierId(), change.expectedVersion(), change.from().name())
-                .update();
-        return updated == 1;
+                .query(Dossiers::map).optional();
     }
 
     /**
@@ -237,7 +238,7 @@ public class Dossiers {
                 rs.getString("commune_code"), rs.getObject("total_budget", Long.class), rs.getLong("requested_support"),
                 rs.getObject("counterpart_funds", Long.class), starts == null ? null : starts.toLocalDate(),
                 ends == null ? null : ends.toLocalDate(), rs.getString("expected_outcomes"),
-                JSON.readValue(rs.getString("form_data"), MAP),
+                FORM_DATA.readValue(rs.getString("form_data")),
                 DossierStatus.valueOf(rs.getString("status")), rs.getLong("version"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), submitted == null ? null : submitted.toInstant(),

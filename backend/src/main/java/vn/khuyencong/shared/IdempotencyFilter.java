@@ -7,8 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -156,15 +154,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.type(slug).toString());
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        Problems.write(response, Problems.of(status, slug, title, detail), json);
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

@@ -1,10 +1,17 @@
 package vn.khuyencong.shared;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Building problem details the same way everywhere, including outside Spring MVC (security filters). */
 public final class Problems {
@@ -38,5 +45,24 @@ public final class Problems {
     public static ProblemDetail withErrors(ProblemDetail problem, List<ProblemException.FieldProblem> errors) {
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** Writes a problem as the response, where no message converter runs (servlet filters, security handlers). */
+    public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
     }
 }

@@ -48,7 +48,8 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Recorder recorder = new Recorder();
-    private final java.util.Queue<StateMachine<DossierStatus, DossierEvent>> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Idle machines by the state they are in: one already in the stored state needs no reset. */
+    private final java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idle = idleByState();
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
     private static final int MAX_IDLE = 64;
     private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(DossierStatus.COMPLETED,
@@ -74,18 +75,13 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         TransitionContext context = new TransitionContext(dossier, event, actor,
                 request == null ? TransitionRequest.none() : request);
 
-        StateMachine<DossierStatus, DossierEvent> machine = acquire();
+        StateMachine<DossierStatus, DossierEvent> machine = acquire(dossier.status());
         try {
-            machine.getStateMachineAccessor().doWithAllRegions(access -> access
-                    .resetStateMachineReactively(new DefaultStateMachineContext<>(dossier.status(), null, null, null))
-                    .block());
-            machine.startReactively().block();
             Message<DossierEvent> message = MessageBuilder.withPayload(event)
                     .setHeader(TransitionContext.HEADER, context).build();
             machine.sendEvent(Mono.just(message)).blockLast();
         }
         finally {
-            machine.stopReactively().block();
             release(machine);
         }
 
@@ -104,32 +100,67 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
 
     /**
      * Building a machine from the configuration costs far more than the transition itself, so machines are
-     * reused: each is reset to the dossier's stored state before every event and serves one event at a time.
+     * reused: a machine stays started between events and is reset to the dossier's stored state before each one;
+     * it serves one event at a time.
      */
-    private StateMachine<DossierStatus, DossierEvent> acquire() {
-        StateMachine<DossierStatus, DossierEvent> machine = idle.poll();
+    private StateMachine<DossierStatus, DossierEvent> acquire(DossierStatus stored) {
+        StateMachine<DossierStatus, DossierEvent> machine = idle.get(stored).poll();
         if (machine != null) {
             idleCount.decrementAndGet();
+            return machine;
         }
-        else {
+        machine = anyIdle();
+        if (machine == null) {
             machine = machines.getStateMachine(UUID.randomUUID().toString());
             machine.getStateMachineAccessor().doWithAllRegions(access -> access.addStateMachineInterceptor(recorder));
+            reset(machine, stored);
+            machine.startReactively().block();
+        }
+        else {
+            reset(machine, stored);
         }
         return machine;
     }
 
+    private StateMachine<DossierStatus, DossierEvent> anyIdle() {
+        for (var queue : idle.values()) {
+            StateMachine<DossierStatus, DossierEvent> machine = queue.poll();
+            if (machine != null) {
+                idleCount.decrementAndGet();
+                return machine;
+            }
+        }
+        return null;
+    }
+
+    private static void reset(StateMachine<DossierStatus, DossierEvent> machine, DossierStatus stored) {
+        machine.getStateMachineAccessor().doWithAllRegions(access -> access
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(stored, null, null, null)).block());
+    }
+
     private void release(StateMachine<DossierStatus, DossierEvent> machine) {
-        // a machine that reached a final state stays complete whatever it is reset to: it is not reused
+        // a machine that reached a final state has stopped itself: it is dropped, like one in error
         if (machine.isComplete() || machine.hasStateMachineError() || machine.getState() == null
                 || END_STATES.contains(machine.getState().getId())) {
+            machine.stopReactively().block();
             return;
         }
         if (idleCount.incrementAndGet() <= MAX_IDLE) {
-            idle.offer(machine);
+            idle.get(machine.getState().getId()).offer(machine);
         }
         else {
             idleCount.decrementAndGet();
+            machine.stopReactively().block();
         }
+    }
+
+    private static java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idleByState() {
+        var map = new java.util.EnumMap<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>>(
+                DossierStatus.class);
+        for (DossierStatus status : DossierStatus.values()) {
+            map.put(status, new java.util.concurrent.ConcurrentLinkedQueue<>());
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static ProblemException refusal(TransitionContext context) {
@@ -223,19 +254,16 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
                 default -> {
                 }
             }
-            boolean applied = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
-                    code, submittedAt, appointment, clockStart, assignee));
-            if (!applied) {
-                throw ProblemException.conflict(
-                        "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất.");
-            }
+            Dossier changed = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
+                    code, submittedAt, appointment, clockStart, assignee)).orElseThrow(() -> ProblemException.conflict(
+                            "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất."));
             history.append(dossier.id(), context.event, dossier.status(), to, actor, context.actor.primaryRole().name(),
                     historyComment(), now);
             events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to, actor, now));
             if (code != null) {
                 events.publishEvent(new DossierSubmitted(dossier.id(), code, submittedAt, appointment));
             }
-            context.completed(dossiers.find(dossier.id()).orElseThrow());
+            context.completed(changed);
         }
     }
 }

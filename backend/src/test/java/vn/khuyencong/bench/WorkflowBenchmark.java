@@ -34,8 +34,9 @@ import vn.khuyencong.workflow.TransitionRequest;
 
 /**
  * Transitions per second and latency of the workflow from 8 concurrent clients, in-process through the service
- * layer and over HTTP with real tokens, side by side with pgbench running the SQL statements one transition issues
- * (the database's own ceiling on this machine). Each client fires ASSIGN, a transition that keeps the state and so
+ * layer and over HTTP with real tokens (wrk as the client, one connection per client: like pgbench, a load generator
+ * in C that costs the server's two cores little), side by side with pgbench running the SQL statements one
+ * transition issues (the database's own ceiling on this machine). Each client fires ASSIGN, a transition that keeps the state and so
  * can repeat, on a dossier of its own. Prints a table; run it with {@code backend/bench/workflow.sh}.
  */
 public final class WorkflowBenchmark {
@@ -50,6 +51,7 @@ public final class WorkflowBenchmark {
         Path data = Files.createTempDirectory("kc-bench");
         // command-line arguments: they take precedence over application.yaml's defaults
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhuyenCongApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new StatementCapture()))
                 .run("--server.port=" + port, "--kc.public-url=http://localhost:" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                         "--kc.data-dir=" + data, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
@@ -68,21 +70,22 @@ public final class WorkflowBenchmark {
             System.out.printf("Workflow benchmark: %d clients, %d s per run after %d s warm-up, database %s%n",
                     CLIENTS, duration.toSeconds(), WARM_UP.toSeconds(), database);
 
+            List<String> issued = StatementCapture.during(() -> workflow.fire(dossiers.get(0), DossierEvent.ASSIGN,
+                    reviewer, assign)).stream().map(StatementCapture::shape).toList();
+            List<String> scripted = PgBench.statements().stream().map(StatementCapture::shape).toList();
+            System.out.println("Statements of one transition: " + issued);
+            if (!issued.equals(scripted)) {
+                throw new IllegalStateException("pgbench's script no longer issues what a transition issues: " + scripted
+                        + " (update PgBench.SCRIPT)");
+            }
+
             Result inProcess = run(duration, client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
 
-            List<Api> officers = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                Api officer = anonymous.as("thamdinh");
-                officer.token();
-                officers.add(officer);
+                tokens.add(anonymous.as("thamdinh").token());
             }
-            Result http = run(duration, client -> {
-                Api.Response response = officers.get(client).post("/api/v1/dossiers/" + dossiers.get(client) + "/transitions",
-                        Fixtures.event("ASSIGN", "assignee", "thamdinh"));
-                if (response.status() != 200) {
-                    throw new IllegalStateException(response.body());
-                }
-            });
+            Result http = Wrk.run("http://localhost:" + port, dossiers, tokens, duration);
 
             Result ceiling = PgBench.run(database, dossiers, duration);
 
@@ -100,22 +103,23 @@ public final class WorkflowBenchmark {
 
     static void print(String name, Result r, Result ceiling) {
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f%% |%n", name, r.perSecond(),
-                r.percentile(50), r.percentile(95), r.percentile(99), r.errors(), 100 * r.perSecond() / ceiling.perSecond());
+                r.p50(), r.p95(), r.p99(), r.errors(), 100 * r.perSecond() / ceiling.perSecond());
     }
 
-    record Result(double perSecond, double[] latenciesMs, long errors) {
-
-        double percentile(double p) {
-            if (latenciesMs.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100 * latenciesMs.length) - 1;
-            return latenciesMs[Math.max(0, Math.min(index, latenciesMs.length - 1))];
-        }
+    record Result(double perSecond, double p50, double p95, double p99, long errors) {
 
         static Result of(long count, Duration duration, double[] latencies, long errors) {
             Arrays.sort(latencies);
-            return new Result(count / (duration.toNanos() / 1e9), latencies, errors);
+            return new Result(count / (duration.toNanos() / 1e9), percentile(latencies, 50), percentile(latencies, 95),
+                    percentile(latencies, 99), errors);
+        }
+
+        static double percentile(double[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
         }
     }
 
@@ -171,6 +175,36 @@ public final class WorkflowBenchmark {
         }
     }
 
+    /** wrk with {@code bench/transition.lua}: each of its threads owns one connection, one dossier and one token. */
+    static final class Wrk {
+
+        static Result run(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
+            wrk(baseUrl, dossiers, tokens, WARM_UP);
+            String[] result = wrk(baseUrl, dossiers, tokens, duration);
+            long requests = Long.parseLong(result[1]);
+            double seconds = Long.parseLong(result[2]) / 1e6;
+            return new Result(requests / seconds, Double.parseDouble(result[3]), Double.parseDouble(result[4]),
+                    Double.parseDouble(result[5]), Long.parseLong(result[6]));
+        }
+
+        static String[] wrk(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
+            List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(CLIENTS), "-c",
+                    String.valueOf(CLIENTS), "-d", duration.toSeconds() + "s", "-s", "bench/transition.lua", baseUrl, "--"));
+            dossiers.forEach(id -> command.add(id.toString()));
+            command.addAll(tokens);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + output);
+            }
+            output.lines().filter(line -> line.startsWith("FIRST-ERROR ")).forEach(System.out::println);
+            output.lines().filter(line -> line.startsWith("ERRORS ") && !line.endsWith("status=0 timeout=0"))
+                    .forEach(System.out::println);
+            return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).split(" ");
+        }
+    }
+
     /** pgbench with the statements of one ASSIGN transition, one dossier per client, prepared statements. */
     static final class PgBench {
 
@@ -180,11 +214,16 @@ public final class WorkflowBenchmark {
                 BEGIN;
                 SELECT id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title, commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes, form_data::text AS form_data, status, version, created_by, created_at, updated_at, submitted_at, appointment_date, assigned_reviewer FROM dossier WHERE id = :did AND (organisation_id = NULL OR (agency_code = '000.00.15.H55' AND status <> 'DRAFT')) \\gset v_
                 SELECT count(*) FROM user_account WHERE username = 'thamdinh' AND agency_code = '000.00.15.H55' AND enabled AND 'REVIEWER' = any(roles);
-                UPDATE dossier SET status = 'SUBMITTED', version = version + 1, updated_at = now(), code = coalesce(NULL, code), submitted_at = coalesce(NULL, submitted_at), appointment_date = CASE WHEN false THEN NULL ELSE appointment_date END, processing_started_on = CASE WHEN false THEN NULL ELSE processing_started_on END, assigned_reviewer = coalesce('thamdinh', assigned_reviewer) WHERE id = :did AND version = :v_version AND status = 'SUBMITTED';
+                UPDATE dossier SET status = 'SUBMITTED', version = version + 1, updated_at = now(), code = coalesce(NULL, code), submitted_at = coalesce(NULL, submitted_at), appointment_date = CASE WHEN false THEN NULL ELSE appointment_date END, processing_started_on = CASE WHEN false THEN NULL ELSE processing_started_on END, assigned_reviewer = coalesce('thamdinh', assigned_reviewer) WHERE id = :did AND version = :v_version AND status = 'SUBMITTED' RETURNING id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title, commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes, form_data::text AS form_data, status, version, created_by, created_at, updated_at, submitted_at, appointment_date, assigned_reviewer;
                 INSERT INTO dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at) VALUES (:did, 'ASSIGN', 'SUBMITTED', 'SUBMITTED', 'thamdinh', 'REVIEWER', 'thamdinh', now());
-                SELECT id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title, commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes, form_data::text AS form_data, status, version, created_by, created_at, updated_at, submitted_at, appointment_date, assigned_reviewer FROM dossier WHERE id = :did;
                 COMMIT;
                 """;
+
+        /** The transition's statements in the script: without pgbench's own lookup and the transaction's bounds. */
+        static List<String> statements() {
+            return SCRIPT.lines().filter(line -> !line.startsWith("\\") && !line.contains("bench_dossier")
+                    && !line.equals("BEGIN;") && !line.equals("COMMIT;")).toList();
+        }
 
         static Result run(String database, List<UUID> dossiers, Duration duration) throws Exception {
             Path dir = Files.createTempDirectory("kc-pgbench");

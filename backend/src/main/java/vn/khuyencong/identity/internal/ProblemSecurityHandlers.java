@@ -1,12 +1,11 @@
 package vn.khuyencong.identity.internal;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -49,15 +48,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
             HttpServletRequest request) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.type(slug).toString());
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        ProblemDetail problem = Problems.of(status, slug, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        Problems.write(response, problem, json);
     }
 }

@@ -1,13 +1,14 @@
 package vn.khuyencong.identity.internal;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -119,17 +120,11 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.type("too-many-requests").toString());
-        body.put("title", "Quá nhiều yêu cầu");
-        body.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        body.put("detail", "Bạn đã gửi quá nhiều yêu cầu tra cứu. Vui lòng thử lại sau " + decision.retryAfterSeconds()
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Quá nhiều yêu cầu",
+                "Bạn đã gửi quá nhiều yêu cầu tra cứu. Vui lòng thử lại sau " + decision.retryAfterSeconds()
                 + " giây.");
-        body.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        Problems.write(response, problem, json);
     }
 }

@@ -141,7 +141,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
             RSAKey active = null;
             for (Row row : rows) {
                 RSAKey key = parse(row.jwk());
-                published.add(key);
+                // verification needs only the public part (and converting a private key on each request is costly)
+                published.add(key.toPublicJWK());
                 if (row.active()) {
                     active = key;
                 }

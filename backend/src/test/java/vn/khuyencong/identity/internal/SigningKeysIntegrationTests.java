@@ -48,6 +48,15 @@ class SigningKeysIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void onlyTheSigningKeyHoldsAPrivatePart() throws Exception {
+        SigningKeys keys = new SigningKeys(jdbc, transactions, clock);
+        assertThat(keys.keys().getKeys()).isNotEmpty().allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+        assertThat(keys.activeKey().get(new com.nimbusds.jose.jwk.JWKSelector(
+                new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null))
+                .allSatisfy(key -> assertThat(key.isPrivate()).as("the signing key").isTrue());
+    }
+
+    @Test
     void aRotationSignsNewTokensWithANewKeyAndKeepsTheOldTokensValid() throws Exception {
         String before = api().as("doanhnghiep").token();
         Api admin = api().as("quantri");

@@ -1,0 +1,87 @@
+package vn.khuyencong.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Records the SQL statements the current thread prepares while capturing, so the benchmark can check that
+ * pgbench's script issues the statements a transition really issues (and fail when someone adds one).
+ */
+final class StatementCapture implements BeanPostProcessor {
+
+    private static final ThreadLocal<List<String>> CAPTURED = new ThreadLocal<>();
+
+    static List<String> during(Runnable work) {
+        List<String> statements = new ArrayList<>();
+        CAPTURED.set(statements);
+        try {
+            work.run();
+        }
+        finally {
+            CAPTURED.remove();
+        }
+        return statements;
+    }
+
+    /** A statement's verb and table, e.g. {@code update dossier}: what two scripts must agree on. */
+    static String shape(String sql) {
+        String text = sql.toLowerCase(Locale.ROOT).strip();
+        String verb = text.split("\\s+")[0];
+        Matcher table = Pattern.compile(switch (verb) {
+            case "insert" -> "^insert\\s+into\\s+([a-z_]+)";
+            case "update" -> "^update\\s+([a-z_]+)";
+            default -> "\\bfrom\\s+([a-z_]+)";
+        }).matcher(text);
+        return verb + " " + (table.find() ? table.group(1) : "?");
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof DataSource dataSource) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+                    forward(dataSource, (target, method, args) -> {
+                        Object result = method.invoke(target, args);
+                        return result instanceof Connection connection ? recording(connection) : result;
+                    }));
+        }
+        return bean;
+    }
+
+    private static Connection recording(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(StatementCapture.class.getClassLoader(), new Class<?>[] { Connection.class },
+                forward(connection, (target, method, args) -> {
+                    List<String> statements = CAPTURED.get();
+                    if (statements != null && method.getName().startsWith("prepare") && args != null
+                            && args[0] instanceof String sql) {
+                        statements.add(sql);
+                    }
+                    return method.invoke(target, args);
+                }));
+    }
+
+    private interface Call {
+        Object on(Object target, java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    private static InvocationHandler forward(Object target, Call call) {
+        return (proxy, method, args) -> {
+            try {
+                return call.on(target, method, args);
+            }
+            catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+    }
+}
