@@ -128,7 +128,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
                     {"roles":["REVIEWER"],"agencyCode":"000.00.15.H55"}"""),
             row("GET /api/v1/admin/signing-keys", "401 403 403 403 403 403 200 403"),
             row("POST /api/v1/admin/signing-keys/rotation", "401 403 403 403 403 403 201 403"),
-            row("GET /api/v1/admin/security-events", "401 403 403 403 403 403 200 403"));
+            row("GET /api/v1/admin/security-events", "401 403 403 403 403 403 200 403"),
+            // statistics: public figures and open data for anyone, the dashboard and its exports for officers
+            row("GET /api/v1/public/statistics", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/public/open-data/approved-projects.json", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/public/open-data/approved-projects.csv", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/statistics/dashboard", "401 403 403 200 200 200 200 200"),
+            row("GET /api/v1/statistics/export.csv", "401 403 403 200 200 200 200 200"),
+            row("GET /api/v1/statistics/export.xlsx", "401 403 403 200 200 200 200 200"),
+            // the demo dataset, on an administrator's request only (loading twice adds nothing)
+            row("POST /api/v1/admin/demo-data/bac-kan", "401 403 403 403 403 403 200 403"));
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
