@@ -17,6 +17,8 @@ const EditDossierPage = page(() => import('./pages/DossierFormPage/DossierFormPa
 const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage');
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'), 'MonitoringPage');
+const StatisticsPage = page(() => import('./pages/StatisticsPage/StatisticsPage'), 'StatisticsPage');
+const DashboardPage = page(() => import('./pages/DashboardPage/DashboardPage'), 'DashboardPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -27,6 +29,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="tra-cuu/:code?" element={<LookupPage />} />
         <Route path="auth/callback" element={<CallbackPage />} />
+        <Route path="thong-ke" element={<StatisticsPage />} />
+        <Route path="can-bo/thong-ke" element={<RequireAuth><DashboardPage /></RequireAuth>} />
         <Route
           path="ho-so"
           element={
