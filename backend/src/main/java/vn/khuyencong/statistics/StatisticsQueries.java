@@ -203,13 +203,13 @@ class StatisticsQueries {
                 select (select count(*) from scope) as dossiers,
                        (select count(*) from scope s join supplement_request r on r.dossier_id = s.id) as supplements,
                        count(dc.id) as decided,
-                       count(dc.id) filter (where dc.day <= dc.appointment_date and not exists (
-                           select 1 from dossier_history r where r.dossier_id = dc.id and r.event = 'RESCHEDULE'))
-                           as on_time,
+                       count(dc.id) filter (where dc.day <= dc.appointment_date and late.dossier_id is null) as on_time,
                        avg(greatest(0, c1.working_days_so_far - c0.working_days_so_far)) as average_days
                 from decided dc
                 join calendar c1 on c1.day = dc.day
                 join calendar c0 on c0.day = dc.processing_started_on - 1
+                left join (select distinct dossier_id from dossier_history where event = 'RESCHEDULE') late
+                       on late.dossier_id = dc.id
                 """.formatted(COUNTED, FILTER);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> {
             long dossiers = rs.getLong("dossiers");
@@ -251,6 +251,11 @@ class StatisticsQueries {
                     targetProjects == null ? null : ratio(100 * projects, targetProjects, 1),
                     targetAmount == null ? null : ratio(100 * amount, targetAmount, 1), rs.getString("source"));
         }).list();
+    }
+
+    /** Room for the sorts and hashes of one report, for the current transaction only. */
+    void roomForAggregation() {
+        jdbc.sql("set local work_mem = '32MB'").update();
     }
 
     long contentsInCatalogue() {
