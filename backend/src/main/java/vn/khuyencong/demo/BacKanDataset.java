@@ -177,17 +177,17 @@ public class BacKanDataset {
                     national ? 80_000_000L : 55_000_000L, counterpart, machinery(machine + ": 1", "Tăng 30% công suất"),
                     new Achieved(0, 1, 1, 0, 0), i == 7, null));
         }
-        // information and the capacity of those who carry out khuyến công: the two other contents carried out
-        projects.add(new Project(BA_BE, loc, "INFORMATION", "INFORMATION", 2016,
-                "Chuyên mục khuyến công trên Đài Phát thanh - Truyền hình tỉnh", 50_000_000L, 5_000_000L,
-                Map.of("channel", "Truyền hình", "issues", 12), achieved(0, 0, 0, 0), false, null));
+        // the two other contents carried out: a business cluster, and the capacity of those who carry out khuyến công
+        projects.add(new Project(VERMICELLI, loc, "CLUSTER_DEVELOPMENT", "BUSINESS_CLUSTER", 2016,
+                "Hình thành cụm liên kết sản xuất miến dong Na Rì", 100_000_000L, 150_000_000L,
+                Map.of("clusterName", "Cụm liên kết miến dong Na Rì", "members", 12), achieved(0, 0, 0, 0), false, null));
         projects.add(new Project(NA_RI, loc, "PROMOTION_CAPACITY", "PROMOTION_CAPACITY", 2018,
                 "Tập huấn nghiệp vụ khuyến công cho cán bộ cơ sở", 40_000_000L, 0L,
                 Map.of("participants", 60), achieved(0, 0, 0, 0), false, null));
         // dossiers that never became projects: one refused, one withdrawn by its establishment
-        projects.add(new Project(MECHANICS, loc, "CLUSTER_DEVELOPMENT", "POLLUTION_TREATMENT", 2018,
-                "Nâng cấp hệ thống xử lý nước thải xưởng cơ khí", 90_000_000L, 300_000_000L,
-                Map.of("clusterName", "Cơ sở cơ khí Đức Xuân"), null, false, DossierEvent.REJECT));
+        projects.add(new Project(MECHANICS, loc, "INTERNATIONAL_COOPERATION", "INTERNATIONAL", 2018,
+                "Khảo sát, học tập kinh nghiệm chế tạo máy nông nghiệp ở nước ngoài", 90_000_000L, 30_000_000L,
+                Map.of("partner", "Hiệp hội cơ khí nông nghiệp (đối tác nước ngoài)"), null, false, DossierEvent.REJECT));
         projects.add(new Project(HONEY, loc, "PRODUCT_PROMOTION", "BRAND", 2018,
                 "Xây dựng, đăng ký nhãn hiệu mật ong Ba Bể", 30_000_000L, 40_000_000L,
                 Map.of("brands", 1, "products", "Mật ong Ba Bể"), null, false, DossierEvent.WITHDRAW));
@@ -270,7 +270,7 @@ public class BacKanDataset {
         }
         if (p.endsWith() == DossierEvent.REJECT) {
             fire(id, DossierEvent.REJECT, reviewer,
-                    TransitionRequest.withComment("Cơ sở chưa có phương án xử lý ô nhiễm được cơ quan môi trường chấp thuận"));
+                    TransitionRequest.withComment("Nội dung không thuộc kế hoạch hợp tác quốc tế về khuyến công được phê duyệt"));
             return;
         }
         Map<String, Integer> scores = new LinkedHashMap<>();
