@@ -28,7 +28,7 @@ test('anyone reads the statistics, and an officer filters the dashboard', async 
   await test.step('an officer filters the dashboard by programme', async () => {
     await signedIn(officer, 'thamdinh', '/can-bo/thong-ke');
     await expect(officer.getByRole('heading', { level: 1, name: 'Bảng điều khiển thống kê' })).toBeVisible();
-    await officer.getByLabel('Chương trình').selectOption('LOCAL');
+    await officer.getByLabel('Chương trình', { exact: true }).selectOption('LOCAL');
     await officer.waitForURL(/chuong-trinh=LOCAL/);
     await expect(officer.getByRole('img', { name: /Số hồ sơ theo trạng thái|Kinh phí được duyệt theo nội dung/ }).first()).toBeVisible();
     await expectNoAccessibilityViolations(officer, 'dashboard');
