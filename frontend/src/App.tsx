@@ -20,6 +20,8 @@ const QueuePage = page(() => import('./pages/QueuePage/QueuePage'), 'QueuePage')
 const DossierPage = page(() => import('./pages/DossierPage/DossierPage'), 'DossierPage');
 const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'), 'MonitoringPage');
 const VerifyPage = page(() => import('./pages/VerifyPage/VerifyPage'), 'VerifyPage');
+const StatisticsPage = page(() => import('./pages/StatisticsPage/StatisticsPage'), 'StatisticsPage');
+const DashboardPage = page(() => import('./pages/DashboardPage/DashboardPage'), 'DashboardPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -31,6 +33,8 @@ export function AppRoutes() {
         <Route path="tra-cuu/:code?" element={<LookupPage />} />
         <Route path="auth/callback" element={<CallbackPage />} />
         <Route path="xac-thuc/:code?" element={<VerifyPage />} />
+        <Route path="thong-ke" element={<StatisticsPage />} />
+        <Route path="can-bo/thong-ke" element={<RequireAuth><DashboardPage /></RequireAuth>} />
         <Route
           path="ho-so"
           element={

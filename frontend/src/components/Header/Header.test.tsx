@@ -28,10 +28,11 @@ describe('the header', () => {
     renderHeader(fakeAuth({ status: 'signedIn', user: { username: 'thamdinh', displayName: 'Cán bộ', roles: ['REVIEWER'], organisationName: null } }));
     const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(within(nav).getByRole('link', { name: 'Hồ sơ cần xử lý' }).getAttribute('href')).toBe('/can-bo');
+    expect(within(nav).getByRole('link', { name: 'Bảng điều khiển' }).getAttribute('href')).toBe('/can-bo/thong-ke');
     expect(within(nav).queryByRole('link', { name: 'Hồ sơ của tôi' })).toBeNull();
   });
 
-  it('names the service and offers the three main destinations', () => {
+  it('names the service and offers the main destinations', () => {
     renderHeader(fakeAuth(nobody()));
     const banner = screen.getByRole('banner');
     expect(within(banner).getByRole('link', { name: /^Khuyến công Online/ }).getAttribute('href')).toBe('/');
@@ -39,6 +40,7 @@ describe('the header', () => {
     expect(within(nav).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Trang chủ', '/'],
       ['Tra cứu hồ sơ', '/tra-cuu'],
+      ['Thống kê', '/thong-ke'],
       ['Hồ sơ của tôi', '/ho-so'],
     ]);
     expect(within(nav).getByRole('link', { name: 'Trang chủ' }).getAttribute('aria-current')).toBe('page');

@@ -97,6 +97,7 @@ export function Header() {
               {t('nav.lookup')}
             </NavLink>
           </li>
+          <li><NavLink to="/thong-ke" className="site-nav__link">{t('statistics.nav')}</NavLink></li>
           {enterprise ? (
             <li>
               <NavLink to="/ho-so" className="site-nav__link">
@@ -118,6 +119,7 @@ export function Header() {
               </NavLink>
             </li>
           ) : null}
+          {officer ? <li><NavLink to="/can-bo/thong-ke" className="site-nav__link">{t('dashboard.nav')}</NavLink></li> : null}
         </ul>
       </nav>
     </header>

@@ -66,6 +66,14 @@ class InfraConfigurationTests {
         assertThat(String.valueOf(environment.get("KC_S3_ENDPOINT"))).startsWith("http://minio:");
         assertThat(String.valueOf(environment.get("KC_OIDC_ISSUER_URI"))).contains("/realms/khuyencong");
         assertThat(String.valueOf(environment.get("KC_DB_URL"))).startsWith("jdbc:postgresql://postgres:");
+        // demo datasets are loaded on request only, never in production
+        assertThat(String.valueOf(environment.get("KC_DEMO_DATA"))).isEmpty();
+    }
+
+    @Test
+    void noDemoDatasetIsLoadedByDefault() throws IOException {
+        assertThat(read("backend/src/main/resources/application.yaml")).contains("demo-data: ${KC_DEMO_DATA:}");
+        assertThat(read("infra/.env.example")).containsPattern("(?m)^KC_DEMO_DATA=$");
     }
 
     @Test

@@ -120,6 +120,14 @@ public class Documents {
         return new Target(dossier, documentType, null);
     }
 
+    /**
+     * Stores a document whose bytes the service itself holds (a demo dataset), under the same rules and checks as
+     * an upload by {@code user}.
+     */
+    public Document store(UUID dossierId, String documentType, String fileName, InputStream content, CurrentUser user) {
+        return upload(target(dossierId, documentType, null, user), fileName, content, user);
+    }
+
     /** Whether {@code documentId} is a stored document of {@code dossierId}. */
     public boolean belongsTo(UUID documentId, UUID dossierId) {
         return find(documentId).filter(document -> document.dossierId().equals(dossierId)).isPresent();

@@ -153,7 +153,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             row("GET /api/v1/dossiers/{dossierId}/satisfaction", "401 200 404 200 200 200 200 404"),
             row("POST /api/v1/dossiers/{dossierId}/satisfaction", "401 409 404 409 409 409 409 404").json("""
                     {"processingTime":2,"contacts":2,"attitude":2,"onlineService":2}"""),
-            row("GET /api/v1/public/satisfaction", "200 200 200 200 200 200 200 200"));
+            row("GET /api/v1/public/satisfaction", "200 200 200 200 200 200 200 200"),
+            // statistics: public figures and open data for anyone, the dashboard and its exports for officers
+            row("GET /api/v1/public/statistics", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/public/open-data/approved-projects.json", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/public/open-data/approved-projects.csv", "200 200 200 200 200 200 200 200"),
+            row("GET /api/v1/statistics/dashboard", "401 403 403 200 200 200 200 200"),
+            row("GET /api/v1/statistics/export.csv", "401 403 403 200 200 200 200 200"),
+            row("GET /api/v1/statistics/export.xlsx", "401 403 403 200 200 200 200 200"),
+            // the demo dataset, on an administrator's request only (loading twice adds nothing)
+            row("POST /api/v1/admin/demo-data/bac-kan", "401 403 403 403 403 403 200 403"));
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);

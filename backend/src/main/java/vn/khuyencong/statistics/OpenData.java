@@ -1,0 +1,114 @@
+package vn.khuyencong.statistics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open data of approved projects: what was decided and achieved with public money. No personal data: neither
+ * the organisation, nor its people, nor any document, only what the decision and the acceptance record make public.
+ */
+@Component
+class OpenData {
+
+    static final int MAX_PAGE_SIZE = 1000;
+
+    /**
+     * One approved project.
+     *
+     * @param code the dossier code
+     * @param year the year the project starts
+     */
+    record ApprovedProject(String code, String title, String programme, String contentCode, String contentName,
+            String supportKind, String supportKindName, String communeCode, String communeName, Integer year,
+            LocalDate startsOn, LocalDate endsOn, String decisionNumber, LocalDate decidedOn, long supportApproved,
+            long supportPaid, long counterpartCommitted, Long counterpartRealised, String status,
+            LocalDate acceptedOn, Integer workersTrained, Integer machinesInstalled, Integer products,
+            Integer fairsAttended) {
+    }
+
+    record Page(int page, int size, long total, List<ApprovedProject> projects) {
+    }
+
+    static final List<String> COLUMNS = List.of("code", "title", "programme", "contentCode", "contentName",
+            "supportKind", "supportKindName", "communeCode", "communeName", "year", "startsOn", "endsOn",
+            "decisionNumber", "decidedOn", "supportApproved", "supportPaid", "counterpartCommitted",
+            "counterpartRealised", "status", "acceptedOn", "workersTrained", "machinesInstalled", "products",
+            "fairsAttended");
+
+    private static final String SELECT = """
+            select d.code, d.title, d.programme, d.content_code, c.name as content_name, d.support_kind,
+                   k.name as kind_name, d.commune_code, u.name as commune_name,
+                   cast(extract(year from d.starts_on) as int) as year, d.starts_on, d.ends_on, dd.decision_number,
+                   cast(dd.decided_at at time zone 'Asia/Ho_Chi_Minh' as date) as decided_on,
+                   coalesce(mp.approved_amount, dd.approved_amount) as approved,
+                   coalesce(s.total_support_paid, (select sum(p.amount) from disbursement p where p.dossier_id = d.id), 0)
+                       as paid,
+                   coalesce(d.counterpart_funds, 0) as committed, s.counterpart_realised, d.status,
+                   case when s.outcome = 'COMPLETED' then s.settled_on end as accepted_on,
+                   case when s.outcome = 'COMPLETED' then s.workers_trained end as workers_trained,
+                   case when s.outcome = 'COMPLETED' then s.machines_installed end as machines_installed,
+                   case when s.outcome = 'COMPLETED' then s.products end as products,
+                   case when s.outcome = 'COMPLETED' then s.fairs_attended end as fairs_attended
+            from dossier d
+            join dossier_decision dd on dd.dossier_id = d.id
+            left join monitored_project mp on mp.dossier_id = d.id
+            left join settlement s on s.dossier_id = d.id
+            left join support_content c on c.code = d.content_code
+            left join support_kind k on k.code = d.support_kind
+            left join administrative_unit u on u.code = d.commune_code
+            where d.status in """ + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER;
+
+    private final JdbcClient jdbc;
+
+    OpenData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Page page(StatisticsFilter filter, int page, int size) {
+        long total = StatisticsQueries.bind(jdbc.sql("select count(*) from dossier d where d.status in "
+                + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER), filter)
+                .query(Long.class).single();
+        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(SELECT
+                + " order by d.starts_on, d.code limit :limit offset :offset"), filter)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(OpenData::map).list();
+        return new Page(page, size, total, projects);
+    }
+
+    /** Every approved project of the filter, streamed row by row. */
+    void each(StatisticsFilter filter, Consumer<ApprovedProject> consumer) {
+        try (var rows = StatisticsQueries.bind(jdbc.sql(SELECT + " order by d.starts_on, d.code"), filter)
+                .withFetchSize(500).query(OpenData::map).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    private static ApprovedProject map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.sql.Date starts = rs.getDate("starts_on");
+        java.sql.Date ends = rs.getDate("ends_on");
+        java.sql.Date decided = rs.getDate("decided_on");
+        java.sql.Date accepted = rs.getDate("accepted_on");
+        return new ApprovedProject(rs.getString("code"), rs.getString("title"), rs.getString("programme"),
+                rs.getString("content_code"), rs.getString("content_name"), rs.getString("support_kind"),
+                rs.getString("kind_name"), rs.getString("commune_code"), rs.getString("commune_name"),
+                (Integer) rs.getObject("year"), starts == null ? null : starts.toLocalDate(),
+                ends == null ? null : ends.toLocalDate(), rs.getString("decision_number"),
+                decided == null ? null : decided.toLocalDate(), rs.getLong("approved"), rs.getLong("paid"),
+                rs.getLong("committed"), rs.getObject("counterpart_realised", Long.class), rs.getString("status"),
+                accepted == null ? null : accepted.toLocalDate(), (Integer) rs.getObject("workers_trained"),
+                (Integer) rs.getObject("machines_installed"), (Integer) rs.getObject("products"),
+                (Integer) rs.getObject("fairs_attended"));
+    }
+
+    static List<Object> values(ApprovedProject p) {
+        return java.util.Arrays.asList(p.code(), p.title(), p.programme(), p.contentCode(), p.contentName(),
+                p.supportKind(), p.supportKindName(), p.communeCode(), p.communeName(), p.year(), p.startsOn(),
+                p.endsOn(), p.decisionNumber(), p.decidedOn(), p.supportApproved(), p.supportPaid(),
+                p.counterpartCommitted(), p.counterpartRealised(), p.status(), p.acceptedOn(), p.workersTrained(),
+                p.machinesInstalled(), p.products(), p.fairsAttended());
+    }
+}

@@ -1,0 +1,88 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/ErrorText/ErrorText';
+import { SelectField } from '../../components/Field/Field';
+import { Loading } from '../../components/Loading/Loading';
+import { PageHeading } from '../../components/PageHeading/PageHeading';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { useResource } from '../../lib/useResource';
+import { BarChart } from './BarChart';
+import { FiguresSections, yearOptions } from './FiguresSections';
+import { OPEN_DATA, statisticsApi, type StatisticsFilter } from './statisticsApi';
+
+/** Reads a year from the URL, or nothing when it is missing or not a plausible year. */
+export function yearParam(value: string | null): number | undefined {
+  if (!value || !/^\d{4}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The public statistics: computed live from the dossiers; the period lives in the URL so it can be shared. */
+export function StatisticsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('statistics.title'));
+  const [params, setParams] = useSearchParams();
+  const filter: StatisticsFilter = { fromYear: yearParam(params.get('tu-nam')), toYear: yearParam(params.get('den-nam')) };
+  const [report] = useResource(() => statisticsApi.publicReport(filter), [filter.fromYear, filter.toYear]);
+
+  function update(name: string, value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+  }
+
+  return (
+    <>
+      <PageHeading>{t('statistics.heading')}</PageHeading>
+      <p className="lead">{t('statistics.lead')}</p>
+      <form className="stat-filter" role="search" aria-label={t('statistics.filter')} onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          id="stat-from"
+          label={t('statistics.fromYear')}
+          placeholder={t('statistics.anyYear')}
+          value={filter.fromYear ? String(filter.fromYear) : ''}
+          onChange={(value) => update('tu-nam', value)}
+          options={yearOptions()}
+        />
+        <SelectField
+          id="stat-to"
+          label={t('statistics.toYear')}
+          placeholder={t('statistics.anyYear')}
+          value={filter.toYear ? String(filter.toYear) : ''}
+          onChange={(value) => update('den-nam', value)}
+          options={yearOptions()}
+        />
+      </form>
+      {report.state === 'loading' ? (
+        <Loading />
+      ) : report.state === 'failed' ? (
+        <div className="notice notice--error" role="alert">
+          <ErrorText error={report.error} />
+        </div>
+      ) : (
+        <>
+          <FiguresSections report={report.data} />
+          <BarChart
+            title={t('statistics.byYearChart')}
+            valueLabel={t('statistics.projects')}
+            bars={report.data.byYear.map((f) => ({ label: f.key ?? t('statistics.unknown'), value: f.projects }))}
+            format={(v) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(v)}
+            empty={t('statistics.empty')}
+          />
+          <section aria-labelledby="open-data-heading">
+            <h2 id="open-data-heading">{t('statistics.openData')}</h2>
+            <p>{t('statistics.openDataLead')}</p>
+            <ul>
+              <li>
+                <a href={OPEN_DATA.csv}>{t('statistics.openDataCsv')}</a>
+              </li>
+              <li>
+                <a href={OPEN_DATA.json}>{t('statistics.openDataJson')}</a>
+              </li>
+            </ul>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
