@@ -1,13 +1,11 @@
 package vn.khuyencong.paper;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.workflow.DossierHistory;
 import vn.khuyencong.workflow.DossierTransitioned;
 import vn.khuyencong.workflow.HistoryEntry;
@@ -27,23 +25,13 @@ class PaperIssuer {
         this.history = history;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Only the steps that call for a paper reach the listener (and the event publication registry): the condition
+     * is evaluated before a publication is stored.
+     */
+    @ApplicationModuleListener(condition = "!T(vn.khuyencong.paper.PaperKind).issuedBy(#event).isEmpty()")
     void on(DossierTransitioned event) {
-        List<PaperKind> kinds = new ArrayList<>();
-        switch (event.event()) {
-            case SUBMIT, RESUBMIT -> kinds.add(PaperKind.RECEIPT);
-            case REQUEST_SUPPLEMENT -> kinds.add(PaperKind.SUPPLEMENT_REQUEST);
-            case RESCHEDULE -> kinds.add(PaperKind.APOLOGY);
-            case REJECT -> kinds.addAll(List.of(PaperKind.REFUSAL, PaperKind.PROCESS_CONTROL));
-            case APPROVE -> kinds.addAll(List.of(PaperKind.DECISION, PaperKind.PROCESS_CONTROL));
-            case WITHDRAW -> {
-                if (event.from() != DossierStatus.DRAFT) {
-                    kinds.add(PaperKind.PROCESS_CONTROL);
-                }
-            }
-            default -> {
-            }
-        }
+        List<PaperKind> kinds = PaperKind.issuedBy(event);
         if (kinds.isEmpty()) {
             return;
         }

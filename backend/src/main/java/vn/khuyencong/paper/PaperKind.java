@@ -38,4 +38,18 @@ public enum PaperKind {
     PDRectangle pageSize() {
         return this == DECISION ? PDRectangle.A4 : PDRectangle.A5;
     }
+
+    /** The papers a step calls for: the receipt on submission, the decision and the control slip on approval, ... */
+    public static java.util.List<PaperKind> issuedBy(vn.khuyencong.workflow.DossierTransitioned event) {
+        return switch (event.event()) {
+            case SUBMIT, RESUBMIT -> java.util.List.of(RECEIPT);
+            case REQUEST_SUPPLEMENT -> java.util.List.of(SUPPLEMENT_REQUEST);
+            case RESCHEDULE -> java.util.List.of(APOLOGY);
+            case REJECT -> java.util.List.of(REFUSAL, PROCESS_CONTROL);
+            case APPROVE -> java.util.List.of(DECISION, PROCESS_CONTROL);
+            case WITHDRAW -> event.from() != vn.khuyencong.dossier.DossierStatus.DRAFT ? java.util.List.of(PROCESS_CONTROL)
+                    : java.util.List.of();
+            default -> java.util.List.of();
+        };
+    }
 }

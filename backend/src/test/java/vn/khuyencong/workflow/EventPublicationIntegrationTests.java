@@ -55,4 +55,19 @@ class EventPublicationIntegrationTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + id + "%").query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void aStepThatCallsForNoPaperStoresNoPublicationForThePapers() {
+        String id = the.submitted();
+        String papers = "%PaperIssuer%";
+        int before = jdbc.sql("select count(*) from event_publication where serialized_event like ? and listener_id like ?")
+                .params("%" + id + "%", papers).query(Integer.class).single();
+
+        assertThat(the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("ASSIGN", "assignee", "thamdinh"))
+                .status()).isEqualTo(200);
+
+        assertThat(before).as("the submission's receipt").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ? and listener_id like ?")
+                .params("%" + id + "%", papers).query(Integer.class).single()).as("after the assignment").isEqualTo(before);
+    }
 }
