@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.khuyencong.statistics.StatisticsQueries.Dimension;
 import vn.khuyencong.statistics.StatisticsReport.Dashboard;
@@ -67,14 +69,31 @@ public class Statistics {
         return computed;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(DossierTransitioned transition) {
-        kept.clear();
+        forgetAfterCommit();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ProjectSettled settlement) {
-        kept.clear();
+        forgetAfterCommit();
+    }
+
+    /**
+     * Drops the kept reports once the change is committed. A plain synchronisation, not a transactional event
+     * listener: forgetting a cache has nothing to replay after a crash, so no event publication is stored for it.
+     */
+    private void forgetAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            kept.clear();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                kept.clear();
+            }
+        });
     }
 
     /** Computes the dashboard now, from the live tables, in one read-only transaction. */

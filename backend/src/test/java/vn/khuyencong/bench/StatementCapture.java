@@ -21,13 +21,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 final class StatementCapture implements BeanPostProcessor {
 
     private static volatile List<String> captured;
+    private static volatile Thread caller;
 
     /**
-     * Every statement prepared by any thread while {@code work} runs and for {@code settle} after it: what the
-     * work issues itself and what it sets off after its commit (listeners of its events).
+     * Every statement prepared while {@code work} runs and for {@code settle} after it, by the calling thread and by
+     * the application's task executor ({@code task-*}, where listeners run after the commit): what the work issues
+     * itself and what it sets off. The scheduled jobs' own polling is not counted.
      */
     static List<String> during(Runnable work, java.time.Duration settle) {
         List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        caller = Thread.currentThread();
         captured = statements;
         try {
             work.run();
@@ -70,7 +73,9 @@ final class StatementCapture implements BeanPostProcessor {
         return (Connection) Proxy.newProxyInstance(StatementCapture.class.getClassLoader(), new Class<?>[] { Connection.class },
                 forward(connection, (target, method, args) -> {
                     List<String> statements = captured;
-                    if (statements != null && method.getName().startsWith("prepare") && args != null
+                    Thread thread = Thread.currentThread();
+                    if (statements != null && (thread == caller || thread.getName().startsWith("task-"))
+                            && method.getName().startsWith("prepare") && args != null
                             && args[0] instanceof String sql) {
                         statements.add(sql);
                     }

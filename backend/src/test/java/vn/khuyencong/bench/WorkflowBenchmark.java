@@ -209,9 +209,9 @@ public final class WorkflowBenchmark {
     }
 
     /**
-     * pgbench with the statements of one ASSIGN transition, one dossier per client, prepared statements: those of
-     * its transaction (the transition, the history row, the notices, the event's publication) and those its
-     * listener runs after the commit (marking the publication processed).
+     * pgbench with the statements of one ASSIGN transition, one dossier per client, prepared statements: the
+     * transition, its history row and what the notices read, in one transaction (an assignment calls for no paper,
+     * so no event publication is stored and nothing runs after the commit).
      */
     static final class PgBench {
 
@@ -223,13 +223,10 @@ public final class WorkflowBenchmark {
                 SELECT count(*) FROM user_account WHERE username = 'thamdinh' AND agency_code = '000.00.15.H55' AND enabled AND 'REVIEWER' = any(roles);
                 UPDATE dossier SET status = 'SUBMITTED', version = version + 1, updated_at = now(), code = coalesce(NULL, code), submitted_at = coalesce(NULL, submitted_at), appointment_date = CASE WHEN false THEN NULL ELSE appointment_date END, processing_started_on = CASE WHEN false THEN NULL ELSE processing_started_on END, assigned_reviewer = coalesce('thamdinh', assigned_reviewer) WHERE id = :did AND version = :v_version AND status = 'SUBMITTED' RETURNING id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title, commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes, form_data::text AS form_data, status, version, created_by, created_at, updated_at, submitted_at, appointment_date, assigned_reviewer;
                 INSERT INTO dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at) VALUES (:did, 'ASSIGN', 'SUBMITTED', 'SUBMITTED', 'thamdinh', 'REVIEWER', 'thamdinh', now());
-                INSERT INTO event_publication (id, event_type, listener_id, publication_date, serialized_event, status, completion_attempts, last_resubmission_date) VALUES (gen_random_uuid(), 'vn.khuyencong.workflow.DossierTransitioned', 'vn.khuyencong.paper.PaperIssuer.on(vn.khuyencong.workflow.DossierTransitioned)', now(), '{"dossierId":"' || :did || '","event":"ASSIGN","from":"SUBMITTED","to":"SUBMITTED","actor":"thamdinh","at":"2026-11-27T10:00:00.123456Z"}', 'PUBLISHED', 1, NULL) RETURNING id AS pub \\gset
                 SELECT id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title, commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes, form_data::text AS form_data, status, version, created_by, created_at, updated_at, submitted_at, appointment_date, assigned_reviewer FROM dossier WHERE id = :did;
                 SELECT id, event, from_state, to_state, actor, actor_role, comment, occurred_at FROM dossier_history WHERE dossier_id = :did ORDER BY id DESC LIMIT 1;
                 SELECT username, display_name, email FROM user_account WHERE username = 'thamdinh' AND enabled;
                 COMMIT;
-                UPDATE event_publication SET status = 'PROCESSING' WHERE id = :pub AND status != 'PROCESSING';
-                UPDATE event_publication SET status = 'COMPLETED', completion_date = now() WHERE id = :pub;
                 """;
 
         /** The transition's statements in the script: without pgbench's own lookup and the transaction's bounds. */
