@@ -270,7 +270,10 @@ export function anOfficer(page: Page, username: 'thamdinh' | 'pheduyet') {
       await expect(dialog).toBeVisible();
       await dialog.getByRole('button', { name: 'Giao cho tôi' }).click();
       await expect(page.getByRole('status').filter({ hasText: `Đã giao hồ sơ ${code} cho ${username}.` })).toBeVisible();
-      await page.getByLabel('Chỉ hồ sơ được giao cho tôi').check();
+      // the filter lives in the address: the box shows checked once the page has followed the new address
+      const mine = page.getByLabel('Chỉ hồ sơ được giao cho tôi');
+      await mine.click();
+      await expect(mine).toBeChecked();
       await expect(page.getByRole('row').filter({ hasText: code })).toContainText(username);
     }),
 
