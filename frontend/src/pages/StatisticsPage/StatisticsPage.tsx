@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { SelectField } from '../../components/Field/Field';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
+import { SatisfactionSummary } from '../../components/Satisfaction/SatisfactionSummary';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useResource } from '../../lib/useResource';
 import { BarChart } from './BarChart';
@@ -69,6 +70,7 @@ export function StatisticsPage() {
             format={(v) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(v)}
             empty={t('statistics.empty')}
           />
+          <SatisfactionSummary />
           <section aria-labelledby="open-data-heading">
             <h2 id="open-data-heading">{t('statistics.openData')}</h2>
             <p>{t('statistics.openDataLead')}</p>
