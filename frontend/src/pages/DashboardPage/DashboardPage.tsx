@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { catalogue, catalogueContents } from '../../api';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
@@ -7,9 +6,11 @@ import { SelectField } from '../../components/Field/Field';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useUrlFilter } from '../../lib/useUrlFilter';
 import { useResource } from '../../lib/useResource';
 import { BarChart } from '../StatisticsPage/BarChart';
-import { FiguresSections, yearOptions } from '../StatisticsPage/FiguresSections';
+import { FiguresSections } from '../StatisticsPage/FiguresSections';
+import { YearRangeFields } from '../StatisticsPage/periodFilter';
 import { yearParam } from '../StatisticsPage/StatisticsPage';
 import { formatBillions, formatNumber, statisticsApi, type Figures, type StatisticsFilter } from '../StatisticsPage/statisticsApi';
 
@@ -29,7 +30,7 @@ export function filterFrom(params: URLSearchParams): StatisticsFilter {
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('dashboard.title'));
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilter();
   const filter = filterFrom(params);
   const [report] = useResource(() => statisticsApi.dashboard(filter), [params.toString()]);
   const [contents] = useResource(() => catalogueContents(), []);
@@ -39,13 +40,6 @@ export function DashboardPage() {
   const language = i18n.language;
   const billions = (value: number) => t('statistics.billions', { value: formatBillions(value, language) });
   const count = (value: number) => formatNumber(value, language);
-
-  function update(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next);
-  }
 
   async function download(format: 'csv' | 'xlsx') {
     setExporting(format);
@@ -64,22 +58,7 @@ export function DashboardPage() {
       <PageHeading>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.lead')}</p>
       <form className="stat-filter" role="search" aria-label={t('dashboard.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          id="dash-from"
-          label={t('statistics.fromYear')}
-          placeholder={t('statistics.anyYear')}
-          value={filter.fromYear ? String(filter.fromYear) : ''}
-          onChange={(value) => update('tu-nam', value)}
-          options={yearOptions()}
-        />
-        <SelectField
-          id="dash-to"
-          label={t('statistics.toYear')}
-          placeholder={t('statistics.anyYear')}
-          value={filter.toYear ? String(filter.toYear) : ''}
-          onChange={(value) => update('den-nam', value)}
-          options={yearOptions()}
-        />
+        <YearRangeFields idPrefix="dash" filter={filter} update={update} />
         <SelectField
           id="dash-programme"
           label={t('dashboard.programme')}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type DeadlineState, type Dossier, type DossierStatus } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
@@ -12,6 +12,7 @@ import { StatusTag } from '../../components/StatusTag/StatusTag';
 import { formatCalendarDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useResource } from '../../lib/useResource';
+import { useUrlFilter } from '../../lib/useUrlFilter';
 import { AssignDialog } from './AssignDialog';
 import './QueuePage.css';
 
@@ -49,7 +50,7 @@ export function QueuePage() {
   const roles = auth.status === 'signedIn' ? auth.user.roles : [];
   const me = auth.status === 'signedIn' ? auth.user.username : '';
   const canAssign = roles.includes('REVIEWER') || roles.includes('APPROVER');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilter();
   const status = STATUSES.find((s) => s === params.get('trang-thai'));
   const mine = params.get('cua-toi') === '1';
   const unassigned = params.get('chua-giao') === '1';
@@ -62,13 +63,6 @@ export function QueuePage() {
   const [assigning, setAssigning] = useState<Dossier | null>(null);
   const [assigned, setAssigned] = useState<Dossier | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-
-  function update(name: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next);
-  }
 
   function onAssigned(updated: Dossier) {
     if (queue.state === 'ready') replace(queue.data.map((d) => (d.id === updated.id ? updated : d)));

@@ -1,14 +1,14 @@
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
-import { SelectField } from '../../components/Field/Field';
 import { Loading } from '../../components/Loading/Loading';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { SatisfactionSummary } from '../../components/Satisfaction/SatisfactionSummary';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useUrlFilter } from '../../lib/useUrlFilter';
 import { useResource } from '../../lib/useResource';
 import { BarChart } from './BarChart';
-import { FiguresSections, yearOptions } from './FiguresSections';
+import { FiguresSections } from './FiguresSections';
+import { YearRangeFields } from './periodFilter';
 import { OPEN_DATA, statisticsApi, type StatisticsFilter } from './statisticsApi';
 
 /** Reads a year from the URL, or nothing when it is missing or not a plausible year. */
@@ -21,38 +21,16 @@ export function yearParam(value: string | null): number | undefined {
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('statistics.title'));
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlFilter();
   const filter: StatisticsFilter = { fromYear: yearParam(params.get('tu-nam')), toYear: yearParam(params.get('den-nam')) };
   const [report] = useResource(() => statisticsApi.publicReport(filter), [filter.fromYear, filter.toYear]);
-
-  function update(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next);
-  }
 
   return (
     <>
       <PageHeading>{t('statistics.heading')}</PageHeading>
       <p className="lead">{t('statistics.lead')}</p>
       <form className="stat-filter" role="search" aria-label={t('statistics.filter')} onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          id="stat-from"
-          label={t('statistics.fromYear')}
-          placeholder={t('statistics.anyYear')}
-          value={filter.fromYear ? String(filter.fromYear) : ''}
-          onChange={(value) => update('tu-nam', value)}
-          options={yearOptions()}
-        />
-        <SelectField
-          id="stat-to"
-          label={t('statistics.toYear')}
-          placeholder={t('statistics.anyYear')}
-          value={filter.toYear ? String(filter.toYear) : ''}
-          onChange={(value) => update('den-nam', value)}
-          options={yearOptions()}
-        />
+        <YearRangeFields idPrefix="stat" filter={filter} update={update} />
       </form>
       {report.state === 'loading' ? (
         <Loading />
