@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyencong.document.internal.ObjectStore;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The scheduled care of stored documents. Each job takes a PostgreSQL advisory lock first, so that one replica
  * runs it at a time.
@@ -61,6 +63,7 @@ public class DocumentMaintenance {
     }
 
     @Scheduled(fixedDelayString = "${kc.documents.sweep-interval:PT15M}", initialDelayString = "PT2M")
+    @SchedulerLock(name = "document-orphan-sweep", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     void scheduledSweep() {
         SweepResult result = sweepOrphans();
         if (result != null && (result.orphanObjects() + result.stuckRows() + result.expiredSessions()) > 0) {
@@ -69,11 +72,13 @@ public class DocumentMaintenance {
     }
 
     @Scheduled(fixedDelayString = "${kc.documents.integrity-interval:PT6H}", initialDelayString = "PT10M")
+    @SchedulerLock(name = "document-integrity-check", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
     void scheduledIntegrityCheck() {
         checkIntegrity();
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "document-scan-retry", lockAtMostFor = "PT30M")
     void scheduledScan() {
         if (documents.scanningEnabled()) {
             locked(SCAN_LOCK, () -> {

@@ -16,6 +16,9 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,9 +58,15 @@ public class Documents {
     private final FileTypes fileTypes;
     private final VirusScanner scanner;
 
+    private final Counter uploads;
+    private final DistributionSummary uploadSizes;
+
     Documents(JdbcClient jdbc, ObjectStore store, Dossiers dossiers, Catalog catalog, Clock clock,
-            DocumentProperties properties) {
+            DocumentProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.uploads = Counter.builder("kc.documents.uploads").description("Documents stored").register(meters);
+        this.uploadSizes = DistributionSummary.builder("kc.documents.upload.size").baseUnit("bytes")
+                .description("Size of the documents stored").register(meters);
         this.store = store;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -195,6 +204,8 @@ public class Documents {
             removeQuietly(key);
             throw e;
         }
+        uploads.increment();
+        uploadSizes.record(size);
         if (scanner.enabled()) {
             scan(id, key);
         }

@@ -20,6 +20,8 @@ import vn.khuyencong.workflow.DossierHistory;
 import vn.khuyencong.workflow.DossierNote;
 import vn.khuyencong.monitoring.Projects.Project;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Every morning: a project under monitoring whose monthly report is missing after its due date turns overdue; a
  * notice for both sides is recorded once per missing month, written in the history, and published as
@@ -53,6 +55,7 @@ class OverdueCheck {
     }
 
     @Scheduled(cron = "${kc.monitoring.overdue-check-cron:0 15 6 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = "monitoring-overdue-check", lockAtLeastFor = "PT10M", lockAtMostFor = "PT1H")
     void everyMorning() {
         check(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
     }

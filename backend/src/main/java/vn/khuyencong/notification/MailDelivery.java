@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Delivers the mail outbox. Each round claims the due mails in one short statement (FOR UPDATE SKIP LOCKED: other
  * instances take other rows) and moves them a lease into the future, then sends them one by one, recording each
@@ -44,6 +46,7 @@ class MailDelivery {
     }
 
     @Scheduled(fixedDelayString = "${kc.mail.poll-interval:PT5S}", initialDelayString = "${kc.mail.poll-interval:PT5S}")
+    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT10M")
     void deliverDue() {
         List<Claimed> batch;
         boolean failed = false;

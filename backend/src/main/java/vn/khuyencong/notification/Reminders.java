@@ -19,6 +19,8 @@ import vn.khuyencong.identity.Contacts;
 import vn.khuyencong.identity.Contacts.Contact;
 import vn.khuyencong.identity.Role;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Reminders that no transition triggers: officers are warned when a dossier in their hands nears its appointment
  * date (once per date), enterprises are reminded each month to report the progress of a monitored project. One
@@ -51,6 +53,7 @@ class Reminders {
     }
 
     @Scheduled(cron = "${kc.mail.reminders-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = "reminders", lockAtLeastFor = "PT10M", lockAtMostFor = "PT1H")
     @Transactional
     public void run() {
         if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -144,12 +143,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (row[3] != null) {
             response.getOutputStream().write(((String) row[3]).getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void forgetOldKeys() {
-        jdbc.sql("delete from idempotency_record where created_at < now() - make_interval(secs => ?)")
-                .param(KEPT.toSeconds()).update();
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)

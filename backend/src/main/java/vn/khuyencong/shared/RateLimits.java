@@ -22,6 +22,8 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Token-bucket rate limits (Bucket4j) whose state lives in PostgreSQL, table {@code rate_limit_bucket}: every
  * backend instance counts against the same buckets. Keys are hashed, so the table holds no address or name.
@@ -95,6 +97,7 @@ public class RateLimits {
 
     /** Full buckets are useless rows: they expire once refilled and are swept here. */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "rate-limit-buckets-cleanup", lockAtLeastFor = "PT1M")
     void removeExpired() {
         try {
             int removed;

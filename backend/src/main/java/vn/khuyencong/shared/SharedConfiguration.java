@@ -16,6 +16,11 @@ class SharedConfiguration {
     }
 
     @Bean
+    static BeanPostProcessor readReplica(Environment environment) {
+        return new ReadReplica(environment);
+    }
+
+    @Bean
     Clock clock() {
         return Clock.system(VietnamTime.ZONE);
     }

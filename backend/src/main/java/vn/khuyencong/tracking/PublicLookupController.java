@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +43,7 @@ class PublicLookupController {
 
     @GetMapping("/api/v1/public/dossiers/{code}")
     @Operation(summary = "Tra cứu tình trạng hồ sơ theo mã (không cần đăng nhập)")
+    @Transactional(readOnly = true) // one snapshot; on the read replica when one is configured
     PublicDossier lookup(@PathVariable String code) {
         String normalised = code.strip().toUpperCase();
         // unknown and malformed codes answer alike

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
@@ -55,10 +57,13 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(DossierStatus.COMPLETED,
             DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED);
 
+    private final TransitionMetrics metrics;
+
     StateMachineDossierWorkflow(StateMachineFactory<DossierStatus, DossierEvent> machines, Dossiers dossiers,
             DossierHistory history, Catalog catalog, WorkingDays workingDays, ProcessingRecords records,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.machines = machines;
+        this.metrics = new TransitionMetrics(meters);
         this.dossiers = dossiers;
         this.history = history;
         this.catalog = catalog;
@@ -86,11 +91,14 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         }
 
         if (context.failure() != null) {
+            metrics.failed(event);
             throw context.failure();
         }
         if (context.result() == null) {
+            metrics.refused(event);
             throw refusal(context);
         }
+        metrics.done(event);
         return context.result();
     }
 

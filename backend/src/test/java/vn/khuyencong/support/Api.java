@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,18 +32,52 @@ public final class Api {
     public static final String DEMO_PASSWORD = "KhuyenCong@2026";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String base;
+    /** The address users know (the issuer, the redirect URI); requests go to the instances, in turn. */
+    private final String publicUrl;
+    private final List<String> instances;
+    private final AtomicInteger turn;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String token;
     private String pendingUser;
 
     Api(String base) {
-        this.base = base;
+        this(base, List.of(base), new AtomicInteger());
+    }
+
+    private Api(String publicUrl, List<String> instances, AtomicInteger turn) {
+        this.publicUrl = publicUrl;
+        this.instances = List.copyOf(instances);
+        this.turn = turn;
     }
 
     /** A client of the application at {@code base} (benchmarks start their own instance). */
     public static Api at(String base) {
         return new Api(base);
+    }
+
+    /**
+     * A client of several instances of one deployment known at {@code publicUrl}: each request, each step of a
+     * sign-in included, goes to the next instance in turn.
+     */
+    public static Api across(String publicUrl, List<String> instances) {
+        return new Api(publicUrl, instances, new AtomicInteger());
+    }
+
+    /** The same client, bound to one instance. */
+    public Api onlyAt(String instance) {
+        Api bound = new Api(publicUrl, List.of(instance), new AtomicInteger());
+        bound.token = token();
+        return bound;
+    }
+
+    private String base() {
+        return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+    }
+
+    /** An absolute URL the application redirected to, sent to the next instance instead. */
+    private String atNextInstance(String location) {
+        URI uri = URI.create(location);
+        return base() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
@@ -58,13 +93,13 @@ public final class Api {
 
     /** A client that signs in as {@code username} with the demo password, on its first request. */
     public Api as(String username) {
-        Api signedIn = new Api(base);
+        Api signedIn = new Api(publicUrl, instances, turn);
         signedIn.pendingUser = username;
         return signedIn;
     }
 
     public Api withToken(String rawToken) {
-        Api other = new Api(base);
+        Api other = new Api(publicUrl, instances, turn);
         other.token = rawToken;
         return other;
     }
@@ -84,21 +119,21 @@ public final class Api {
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier.getBytes()));
-        String redirect = base + "/auth/callback";
-        String authorize = base + "/oauth2/authorize?response_type=code&client_id=khuyencong-spa&scope=openid%20profile"
+        String redirect = publicUrl + "/auth/callback";
+        String authorize = base() + "/oauth2/authorize?response_type=code&client_id=khuyencong-spa&scope=openid%20profile"
                 + "&state=" + UUID.randomUUID() + "&redirect_uri=" + enc(redirect)
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256";
         try {
             HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(authorize))
                     .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
             expectRedirect(first, "/login");
-            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
             if (!csrf.find()) {
                 throw new IllegalStateException("No CSRF token on the login page");
             }
-            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
                             + "&_csrf=" + enc(csrf.group(1))))
@@ -107,14 +142,14 @@ public final class Api {
             if (next.contains("error")) {
                 throw new IllegalStateException("Sign-in refused for " + username);
             }
-            HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(next)).build(),
+            HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(atNextInstance(next))).build(),
                     HttpResponse.BodyHandlers.ofString());
             String callback = back.headers().firstValue("Location").orElseThrow();
             Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
             if (!callback.startsWith(redirect) || !code.find()) {
                 throw new IllegalStateException("No authorization code in " + callback);
             }
-            HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+            HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=khuyencong-spa"
                             + "&code=" + code.group(1) + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier))
@@ -135,6 +170,13 @@ public final class Api {
 
     public Response get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET with extra request headers (as a proxy or a tracing client adds them). */
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        headers.forEach(builder::setHeader);
+        return send(builder);
     }
 
     /** A GET as a browser navigating to a page sends it. */
@@ -200,7 +242,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).setHeader("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).setHeader("Accept", "application/json");
         if (token() != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -28,7 +31,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * The authorization server inside the application, for the default run: one public SPA client (code + PKCE),
- * accounts in PostgreSQL, signing keys kept in PostgreSQL. Absent when an external issuer is configured.
+ * accounts, signing keys, authorizations and the sign-in pages' sessions in PostgreSQL, so that any instance
+ * serves any step of a sign-in. Absent when an external issuer is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
@@ -59,6 +63,15 @@ class EmbeddedAuthorizationServer {
             spa.redirectUri(origin + "/auth/callback").postLogoutRedirectUri(origin + "/");
         }
         return new InMemoryRegisteredClientRepository(spa.build());
+    }
+
+    /**
+     * Authorizations (codes waiting to be exchanged, the tokens issued for them) in PostgreSQL: the code issued by
+     * one instance is exchanged at whichever instance the load balancer picks.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
     }
 
     /** Signs with the active key only; every published key verifies. */

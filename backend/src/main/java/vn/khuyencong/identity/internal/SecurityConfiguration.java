@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -45,7 +46,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -98,6 +104,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Actuator: health (the load balancer's and the orchestrator's probes) and info for anyone; the metrics only for
+     * the scraper inside the network; nothing else is exposed.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/prometheus").access(fromInsideTheNetwork())
+                        .anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> apiHeaders(headers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
+        return http.build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> authentication,
@@ -142,6 +168,17 @@ class SecurityConfiguration {
             http.formLogin(login -> login.disable());
         }
         return http.build();
+    }
+
+    /**
+     * Loopback and private networks only: the metrics scraper runs beside the instances, whereas a client coming
+     * through the proxy is seen at its own address (forwarded headers).
+     */
+    static AuthorizationManager<RequestAuthorizationContext> fromInsideTheNetwork() {
+        List<IpAddressMatcher> inside = List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12",
+                "192.168.0.0/16", "fc00::/7").stream().map(IpAddressMatcher::new).toList();
+        return (authentication, context) -> new AuthorizationDecision(
+                inside.stream().anyMatch(network -> network.matches(context.getRequest())));
     }
 
     private static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
@@ -201,9 +238,9 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH));
+                HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, "Idempotency-Key", "traceparent"));
         cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_DISPOSITION,
-                HttpHeaders.WWW_AUTHENTICATE));
+                HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Trace-Id"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         for (String path : List.of("/api/**", "/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/.well-known/**",

@@ -1,0 +1,47 @@
+package vn.khuyencong.notification;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * The mail outbox as the metrics scraper sees it, read from PostgreSQL at each scrape (so every instance reports
+ * the same figures): {@code kc_mail_outbox_pending} mails waiting, {@code kc_mail_outbox_lag_seconds} how long the
+ * oldest one has waited past its due time, {@code kc_mail_outbox_failed} mails set aside after every attempt.
+ */
+@Component
+class OutboxMetrics implements MeterBinder {
+
+    private final JdbcClient jdbc;
+
+    OutboxMetrics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("kc.mail.outbox.pending", this, metrics -> metrics.read(
+                "select count(*) from mail_outbox where status = 'PENDING'"))
+                .description("Mails waiting for delivery").register(registry);
+        Gauge.builder("kc.mail.outbox.lag", this, metrics -> metrics.read("""
+                select coalesce(extract(epoch from now() - min(next_attempt_at)), 0) from mail_outbox
+                where status = 'PENDING' and next_attempt_at <= now()"""))
+                .baseUnit("seconds").description("How long the oldest due mail has waited").register(registry);
+        Gauge.builder("kc.mail.outbox.failed", this, metrics -> metrics.read(
+                "select count(*) from mail_outbox where status = 'FAILED'"))
+                .description("Mails set aside after their last attempt").register(registry);
+    }
+
+    /** NaN when the database cannot answer: a scrape never fails because of it. */
+    private double read(String sql) {
+        try {
+            return jdbc.sql(sql).query(Number.class).single().doubleValue();
+        }
+        catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
