@@ -62,7 +62,8 @@ public class DocumentMaintenance {
     public record SweepResult(int orphanObjects, int stuckRows, int expiredSessions) {
     }
 
-    @Scheduled(fixedDelayString = "${kc.documents.sweep-interval:PT15M}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${kc.documents.sweep-interval:PT15M}",
+            initialDelayString = "${kc.documents.sweep-initial-delay:PT2M}")
     @SchedulerLock(name = "document-orphan-sweep", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     void scheduledSweep() {
         SweepResult result = sweepOrphans();

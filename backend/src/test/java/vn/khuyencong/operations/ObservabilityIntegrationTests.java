@@ -86,7 +86,7 @@ class ObservabilityIntegrationTests extends IntegrationTest {
 
     /** The value of the sample {@code name} whose labels contain {@code labels}; 0 when it is absent. */
     static double metric(String exposition, String name, String labels) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(exposition);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(.*)\\} (\\S+)$").matcher(exposition);
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {
                 return Double.parseDouble(sample.group(2));

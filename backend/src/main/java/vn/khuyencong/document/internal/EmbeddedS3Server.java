@@ -32,7 +32,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         this.secretKey = secretKey;
     }
 
-    static EmbeddedS3Server start(Path directory, String accessKey, String secretKey) throws Exception {
+    public static EmbeddedS3Server start(Path directory, String accessKey, String secretKey) throws Exception {
         Files.createDirectories(directory);
         EmbeddedS3Server server = new EmbeddedS3Server(directory, accessKey, secretKey);
         server.startOn(0);
@@ -68,7 +68,7 @@ public final class EmbeddedS3Server implements AutoCloseable {
         startOn(port);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 

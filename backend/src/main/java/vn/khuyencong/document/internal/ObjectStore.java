@@ -67,6 +67,12 @@ public class ObjectStore implements AutoCloseable {
                 log.info("Created bucket {}", bucket);
             }
         }
+        catch (io.minio.errors.ErrorResponseException e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                throw new IllegalStateException("Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
+            }
+            // another instance starting at the same moment created it
+        }
         catch (MinioException | RuntimeException e) {
             throw new IllegalStateException("Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
         }
