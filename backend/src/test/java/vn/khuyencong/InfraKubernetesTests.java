@@ -142,7 +142,8 @@ class InfraKubernetesTests {
     /** The variables of the README's Configuration table. */
     static Set<String> documentedVariables() throws IOException {
         String readme = read("README.md");
-        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Repository structure"));
+        int start = readme.indexOf("## Configuration");
+        String table = readme.substring(start, readme.indexOf("\n## ", start));
         Set<String> names = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\|").matcher(table);
         while (m.find()) {
