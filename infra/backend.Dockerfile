@@ -21,14 +21,14 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -Dskip.frontend
  && test -n "$jar" \
  && java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination /app/extracted
 
-# ---- run: JRE only, non-root ----
+# ---- run: JRE only, non-root (uid and gid 10001, which infra/k8s/backend.yaml names) ----
 FROM eclipse-temurin:25-jre
 # curl serves the container health check.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system khuyencong \
- && useradd --system --gid khuyencong --home-dir /var/lib/khuyencong --shell /usr/sbin/nologin khuyencong \
+ && groupadd --system --gid 10001 khuyencong \
+ && useradd --system --uid 10001 --gid khuyencong --home-dir /var/lib/khuyencong --shell /usr/sbin/nologin khuyencong \
  && install -d -o khuyencong -g khuyencong -m 0750 /var/lib/khuyencong
 
 WORKDIR /opt/khuyencong
@@ -42,7 +42,7 @@ COPY --from=build /app/extracted/application/ ./
 ENV TZ=Asia/Ho_Chi_Minh \
     KC_DATA_DIR=/var/lib/khuyencong \
     SERVER_PORT=8080
-USER khuyencong
+USER 10001:10001
 VOLUME ["/var/lib/khuyencong"]
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=30 \
