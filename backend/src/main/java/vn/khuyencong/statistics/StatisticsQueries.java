@@ -19,8 +19,10 @@ import vn.khuyencong.statistics.StatisticsReport.Processing;
 import vn.khuyencong.statistics.StatisticsReport.TargetProgress;
 
 /**
- * The aggregations, in SQL over the live tables: one statement per kind of figure, each a single pass over the
- * dossiers of the filter. Real data, demo data and the benchmark's data all go through these and nothing else.
+ * The aggregations, in SQL over {@code statistics_fact}: one row per dossier with what the statistics count, kept by
+ * the database in the transaction of every change (migration V62), so every report is computed from committed data
+ * on every instance. One statement per kind of figure, each a single pass over the dossiers of the filter. Real data,
+ * demo data and the benchmark's data all go through these and nothing else.
  */
 @Component
 class StatisticsQueries {
@@ -29,7 +31,10 @@ class StatisticsQueries {
     static final String COUNTED = "d.status not in ('DRAFT', 'WITHDRAWN')";
     static final String PROJECT_STATES = "('APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED')";
 
-    /** The filter on the dossier {@code d}; its parameters are bound by {@link #bind}. */
+    /**
+     * The filter on the dossier {@code d}, or on its summary row, which names the filtered columns alike; its
+     * parameters are bound by {@link #bind}.
+     */
     static final String FILTER = """
             (cast(:fromYear as int) is null or d.starts_on >= make_date(cast(:fromYear as int), 1, 1))
             and (cast(:toYear as int) is null or d.starts_on < make_date(cast(:toYear as int) + 1, 1, 1))
@@ -56,35 +61,28 @@ class StatisticsQueries {
     /** Every breakdown in one pass: grouping sets over the dossiers of the filter. */
     Map<Dimension, List<Figures>> figures(StatisticsFilter filter) {
         String sql = """
-                with scope as (
-                    select d.programme, d.content_code, d.commune_code, d.status,
-                           cast(extract(year from d.starts_on) as int) as year,
-                           d.requested_support,
-                           d.status in %1$s as project,
-                           case when d.status in %1$s then coalesce(mp.approved_amount, dd.approved_amount, 0) else 0 end
-                               as approved,
-                           case when d.status in %1$s then coalesce(d.counterpart_funds, 0) else 0 end as committed,
-                           coalesce(s.total_support_paid,
-                                    case when d.status = 'MONITORED'
-                                         then (select sum(p.amount) from disbursement p where p.dossier_id = d.id) end,
-                                    0) as paid,
-                           s.counterpart_realised as realised,
-                           s.total_support_paid as settled_paid
-                    from dossier d
-                    left join dossier_decision dd on dd.dossier_id = d.id
-                    left join monitored_project mp on mp.dossier_id = d.id
-                    left join settlement s on s.dossier_id = d.id
+                with groups as (
+                    select d.programme, d.content_code, d.commune_code, d.status, d.year,
+                           count(*) as dossiers, count(*) filter (where d.status in %1$s) as projects,
+                           sum(d.requested_support) as requested,
+                           sum(case when d.status in %1$s then coalesce(d.approved_amount, 0) else 0 end) as approved,
+                           sum(d.support_paid) as paid,
+                           sum(case when d.status in %1$s then coalesce(d.counterpart_funds, 0) else 0 end) as committed,
+                           sum(d.counterpart_realised) as realised, count(d.counterpart_realised) as settled,
+                           sum(d.settled_support_paid) as settled_paid
+                    from statistics_fact d
                     where %2$s and %3$s
+                    group by d.programme, d.content_code, d.commune_code, d.status, d.year
                 )
                 select grouping(programme) as g_programme, grouping(content_code) as g_content,
                        grouping(commune_code) as g_commune, grouping(status) as g_status, grouping(year) as g_year,
                        programme, content_code, commune_code, status, year,
-                       count(*) as dossiers, count(*) filter (where project) as projects,
-                       coalesce(sum(requested_support), 0) as requested, coalesce(sum(approved), 0) as approved,
+                       sum(dossiers) as dossiers, sum(projects) as projects,
+                       coalesce(sum(requested), 0) as requested, coalesce(sum(approved), 0) as approved,
                        coalesce(sum(paid), 0) as paid, coalesce(sum(committed), 0) as committed,
-                       coalesce(sum(realised), 0) as realised, count(realised) as settled,
+                       coalesce(sum(realised), 0) as realised, sum(settled) as settled,
                        coalesce(sum(settled_paid), 0) as settled_paid
-                from scope
+                from groups
                 group by grouping sets ((), (programme), (content_code), (commune_code), (status), (year))
                 """.formatted(PROJECT_STATES, COUNTED, FILTER);
         Map<String, String> contents = names("select code, name from support_content");
@@ -153,17 +151,17 @@ class StatisticsQueries {
     /** What the completed projects achieved, by kind of support, from their acceptance records. */
     List<Outcome> outcomes(StatisticsFilter filter) {
         String sql = """
-                select s.support_kind, k.name as kind_name, s.content_code, count(*) as projects,
-                       sum(s.total_support_paid) as paid, sum(s.counterpart_realised) as realised,
-                       sum(s.workers_trained) as workers, sum(s.machines_installed) as installed,
-                       sum(s.machines_working) as working, sum(s.products) as products, sum(s.fairs_attended) as fairs,
+                select d.settled_support_kind as support_kind, k.name as kind_name,
+                       d.settled_content_code as content_code, count(*) as projects,
+                       sum(d.settled_support_paid) as paid, sum(d.counterpart_realised) as realised,
+                       sum(d.workers_trained) as workers, sum(d.machines_installed) as installed,
+                       sum(d.machines_working) as working, sum(d.products) as products, sum(d.fairs_attended) as fairs,
                        min(k.sort_order) as sort_order
-                from settlement s
-                join dossier d on d.id = s.dossier_id
-                left join support_kind k on k.code = s.support_kind
-                where s.outcome = 'COMPLETED' and %s
-                group by s.support_kind, k.name, s.content_code
-                order by min(k.sort_order) nulls last, s.support_kind""".formatted(FILTER);
+                from statistics_fact d
+                left join support_kind k on k.code = d.settled_support_kind
+                where d.settlement = 'COMPLETED' and %s
+                group by d.settled_support_kind, k.name, d.settled_content_code
+                order by min(k.sort_order) nulls last, d.settled_support_kind""".formatted(FILTER);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> new Outcome(rs.getString("support_kind"),
                 rs.getString("kind_name"), rs.getString("content_code"), rs.getLong("projects"), rs.getLong("paid"),
                 rs.getLong("realised"), rs.getLong("workers"), rs.getLong("installed"), rs.getLong("working"),
@@ -177,15 +175,14 @@ class StatisticsQueries {
     Processing processing(StatisticsFilter filter) {
         String sql = """
                 with scope as (
-                    select d.id, d.appointment_date, d.processing_started_on
-                    from dossier d where %1$s and %2$s
+                    select d.dossier_id as id, d.appointment_date, d.processing_started_on, d.first_decision_on,
+                           d.rescheduled, d.supplement_requested
+                    from statistics_fact d where %1$s and %2$s
                 ),
                 decided as (
-                    select s.id, s.appointment_date, s.processing_started_on,
-                           cast(min(h.occurred_at) at time zone 'Asia/Ho_Chi_Minh' as date) as day
+                    select s.id, s.appointment_date, s.processing_started_on, s.rescheduled, s.first_decision_on as day
                     from scope s
-                    join dossier_history h on h.dossier_id = s.id and h.event in ('APPROVE', 'REJECT')
-                    group by s.id, s.appointment_date, s.processing_started_on
+                    where s.first_decision_on is not null
                 ),
                 bounds as (
                     select min(least(processing_started_on, day)) - 1 as lo, max(greatest(processing_started_on, day)) as hi
@@ -201,15 +198,13 @@ class StatisticsQueries {
                     where bounds.lo is not null
                 )
                 select (select count(*) from scope) as dossiers,
-                       (select count(*) from scope s join supplement_request r on r.dossier_id = s.id) as supplements,
+                       (select count(*) from scope s where s.supplement_requested) as supplements,
                        count(dc.id) as decided,
-                       count(dc.id) filter (where dc.day <= dc.appointment_date and late.dossier_id is null) as on_time,
+                       count(dc.id) filter (where dc.day <= dc.appointment_date and not dc.rescheduled) as on_time,
                        avg(greatest(0, c1.working_days_so_far - c0.working_days_so_far)) as average_days
                 from decided dc
                 join calendar c1 on c1.day = dc.day
                 join calendar c0 on c0.day = dc.processing_started_on - 1
-                left join (select distinct dossier_id from dossier_history where event = 'RESCHEDULE') late
-                       on late.dossier_id = dc.id
                 """.formatted(COUNTED, FILTER);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> {
             long dossiers = rs.getLong("dossiers");
@@ -230,11 +225,9 @@ class StatisticsQueries {
                        t.target_projects, t.target_amount, t.source, p.projects, p.amount
                 from statistics_target t
                 cross join lateral (
-                    select count(*) as projects, coalesce(sum(coalesce(mp.approved_amount, dd.approved_amount)), 0) as amount
-                    from dossier d
-                    join dossier_decision dd on dd.dossier_id = d.id
-                    left join monitored_project mp on mp.dossier_id = d.id
-                    where d.status in %s
+                    select count(*) as projects, coalesce(sum(d.approved_amount), 0) as amount
+                    from statistics_fact d
+                    where d.has_decision and d.status in %s
                       and d.starts_on >= make_date(t.from_year, 1, 1) and d.starts_on < make_date(t.to_year + 1, 1, 1)
                       and (t.programme is null or d.programme = t.programme)
                       and (t.support_kind is null or d.support_kind = t.support_kind)
