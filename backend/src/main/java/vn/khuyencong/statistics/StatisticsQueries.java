@@ -19,10 +19,11 @@ import vn.khuyencong.statistics.StatisticsReport.Processing;
 import vn.khuyencong.statistics.StatisticsReport.TargetProgress;
 
 /**
- * The aggregations, in SQL over {@code statistics_fact}: one row per dossier with what the statistics count, kept by
- * the database in the transaction of every change (migration V62), so every report is computed from committed data
- * on every instance. One statement per kind of figure, each a single pass over the dossiers of the filter. Real data,
- * demo data and the benchmark's data all go through these and nothing else.
+ * The aggregations, in SQL over {@code statistics_group}: the sums of the dossiers per group (year, programme, content,
+ * commune, state, kind of support, settlement), kept by the database in the transaction of every change (migration
+ * V62), so every report is computed now, from committed data, on every instance, by reading a few thousand rows
+ * instead of the dossiers and their history. One statement per kind of figure. Real data, demo data and the
+ * benchmark's data all go through these and nothing else.
  */
 @Component
 class StatisticsQueries {
@@ -31,16 +32,28 @@ class StatisticsQueries {
     static final String COUNTED = "d.status not in ('DRAFT', 'WITHDRAWN')";
     static final String PROJECT_STATES = "('APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED')";
 
-    /**
-     * The filter on the dossier {@code d}, or on its summary row, which names the filtered columns alike; its
-     * parameters are bound by {@link #bind}.
-     */
-    static final String FILTER = """
-            (cast(:fromYear as int) is null or d.starts_on >= make_date(cast(:fromYear as int), 1, 1))
-            and (cast(:toYear as int) is null or d.starts_on < make_date(cast(:toYear as int) + 1, 1, 1))
+    private static final String OTHER_DIMENSIONS = """
             and (cast(:programme as text) is null or d.programme = cast(:programme as text))
             and (cast(:content as text) is null or d.content_code = cast(:content as text))
             and (cast(:commune as text) is null or d.commune_code = cast(:commune as text))""";
+
+    /** The filter on the dossier {@code d}; its parameters are bound by {@link #bind}. */
+    static final String FILTER = """
+            (cast(:fromYear as int) is null or d.starts_on >= make_date(cast(:fromYear as int), 1, 1))
+            and (cast(:toYear as int) is null or d.starts_on < make_date(cast(:toYear as int) + 1, 1, 1))
+            """ + OTHER_DIMENSIONS;
+
+    /** The same filter on the group {@code d}, whose year is the year its dossiers start. */
+    static final String GROUP_FILTER = """
+            (cast(:fromYear as int) is null or d.year >= cast(:fromYear as int))
+            and (cast(:toYear as int) is null or d.year <= cast(:toYear as int))
+            """ + OTHER_DIMENSIONS;
+
+    /**
+     * A group's rows are added up by every statement; one whose dossiers all moved to other groups adds up to none
+     * and is left out, as it was never there.
+     */
+    static final String NOT_EMPTY = "having sum(d.dossiers) <> 0";
 
     enum Dimension {
         TOTAL, PROGRAMME, CONTENT, COMMUNE, STATE, YEAR
@@ -61,30 +74,22 @@ class StatisticsQueries {
     /** Every breakdown in one pass: grouping sets over the dossiers of the filter. */
     Map<Dimension, List<Figures>> figures(StatisticsFilter filter) {
         String sql = """
-                with groups as (
-                    select d.programme, d.content_code, d.commune_code, d.status, d.year,
-                           count(*) as dossiers, count(*) filter (where d.status in %1$s) as projects,
-                           sum(d.requested_support) as requested,
-                           sum(case when d.status in %1$s then coalesce(d.approved_amount, 0) else 0 end) as approved,
-                           sum(d.support_paid) as paid,
-                           sum(case when d.status in %1$s then coalesce(d.counterpart_funds, 0) else 0 end) as committed,
-                           sum(d.counterpart_realised) as realised, count(d.counterpart_realised) as settled,
-                           sum(d.settled_support_paid) as settled_paid
-                    from statistics_fact d
-                    where %2$s and %3$s
-                    group by d.programme, d.content_code, d.commune_code, d.status, d.year
-                )
-                select grouping(programme) as g_programme, grouping(content_code) as g_content,
-                       grouping(commune_code) as g_commune, grouping(status) as g_status, grouping(year) as g_year,
-                       programme, content_code, commune_code, status, year,
-                       sum(dossiers) as dossiers, sum(projects) as projects,
-                       coalesce(sum(requested), 0) as requested, coalesce(sum(approved), 0) as approved,
-                       coalesce(sum(paid), 0) as paid, coalesce(sum(committed), 0) as committed,
-                       coalesce(sum(realised), 0) as realised, sum(settled) as settled,
-                       coalesce(sum(settled_paid), 0) as settled_paid
-                from groups
-                group by grouping sets ((), (programme), (content_code), (commune_code), (status), (year))
-                """.formatted(PROJECT_STATES, COUNTED, FILTER);
+                select grouping(d.programme) as g_programme, grouping(d.content_code) as g_content,
+                       grouping(d.commune_code) as g_commune, grouping(d.status) as g_status, grouping(d.year) as g_year,
+                       d.programme, d.content_code, d.commune_code, d.status, d.year,
+                       coalesce(sum(d.dossiers), 0) as dossiers,
+                       coalesce(sum(d.dossiers) filter (where d.status in %1$s), 0) as projects,
+                       coalesce(sum(d.requested_support), 0) as requested,
+                       coalesce(sum(d.approved_amount) filter (where d.status in %1$s), 0) as approved,
+                       coalesce(sum(d.support_paid), 0) as paid,
+                       coalesce(sum(d.counterpart_funds) filter (where d.status in %1$s), 0) as committed,
+                       coalesce(sum(d.counterpart_realised), 0) as realised, coalesce(sum(d.settled), 0) as settled,
+                       coalesce(sum(d.settled_support_paid), 0) as settled_paid
+                from statistics_group d
+                where %2$s and %3$s
+                group by grouping sets ((), (d.programme), (d.content_code), (d.commune_code), (d.status), (d.year))
+                %4$s
+                """.formatted(PROJECT_STATES, COUNTED, GROUP_FILTER, NOT_EMPTY);
         Map<String, String> contents = names("select code, name from support_content");
         Map<String, String> communes = names("select code, name from administrative_unit");
         Map<Dimension, List<Figures>> result = new LinkedHashMap<>();
@@ -152,16 +157,17 @@ class StatisticsQueries {
     List<Outcome> outcomes(StatisticsFilter filter) {
         String sql = """
                 select d.settled_support_kind as support_kind, k.name as kind_name,
-                       d.settled_content_code as content_code, count(*) as projects,
+                       d.settled_content_code as content_code, sum(d.dossiers) as projects,
                        sum(d.settled_support_paid) as paid, sum(d.counterpart_realised) as realised,
                        sum(d.workers_trained) as workers, sum(d.machines_installed) as installed,
                        sum(d.machines_working) as working, sum(d.products) as products, sum(d.fairs_attended) as fairs,
                        min(k.sort_order) as sort_order
-                from statistics_fact d
+                from statistics_group d
                 left join support_kind k on k.code = d.settled_support_kind
                 where d.settlement = 'COMPLETED' and %s
                 group by d.settled_support_kind, k.name, d.settled_content_code
-                order by min(k.sort_order) nulls last, d.settled_support_kind""".formatted(FILTER);
+                %s
+                order by min(k.sort_order) nulls last, d.settled_support_kind""".formatted(GROUP_FILTER, NOT_EMPTY);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> new Outcome(rs.getString("support_kind"),
                 rs.getString("kind_name"), rs.getString("content_code"), rs.getLong("projects"), rs.getLong("paid"),
                 rs.getLong("realised"), rs.getLong("workers"), rs.getLong("installed"), rs.getLong("working"),
@@ -169,52 +175,24 @@ class StatisticsQueries {
     }
 
     /**
-     * On-time rate, working days to decision and supplements. Working days come from a calendar built once for
-     * the span of the dossiers (weekends and the holidays of the catalogue left out), joined to each dossier.
+     * On-time rate, working days to decision and supplements. The working days of each decided dossier (weekends and
+     * the holidays of the catalogue left out, the start of processing and the day of the decision both counted) are
+     * kept on its summary row and recounted when the holidays change.
      */
     Processing processing(StatisticsFilter filter) {
         String sql = """
-                with scope as (
-                    select d.dossier_id as id, d.appointment_date, d.processing_started_on, d.first_decision_on,
-                           d.rescheduled, d.supplement_requested
-                    from statistics_fact d where %1$s and %2$s
-                ),
-                decided as (
-                    select s.id, s.appointment_date, s.processing_started_on, s.rescheduled, s.first_decision_on as day
-                    from scope s
-                    where s.first_decision_on is not null
-                ),
-                bounds as (
-                    select min(least(processing_started_on, day)) - 1 as lo, max(greatest(processing_started_on, day)) as hi
-                    from decided
-                ),
-                calendar as (
-                    select cast(g as date) as day,
-                           sum(case when extract(isodow from g) < 6 and ph.day is null then 1 else 0 end)
-                               over (order by g) as working_days_so_far
-                    from bounds
-                    cross join generate_series(bounds.lo, bounds.hi, interval '1 day') g
-                    left join public_holiday ph on ph.day = cast(g as date)
-                    where bounds.lo is not null
-                )
-                select (select count(*) from scope) as dossiers,
-                       (select count(*) from scope s where s.supplement_requested) as supplements,
-                       count(dc.id) as decided,
-                       count(dc.id) filter (where dc.day <= dc.appointment_date and not dc.rescheduled) as on_time,
-                       avg(greatest(0, c1.working_days_so_far - c0.working_days_so_far)) as average_days
-                from decided dc
-                join calendar c1 on c1.day = dc.day
-                join calendar c0 on c0.day = dc.processing_started_on - 1
-                """.formatted(COUNTED, FILTER);
+                select coalesce(sum(d.dossiers), 0) as dossiers, coalesce(sum(d.supplements), 0) as supplements,
+                       coalesce(sum(d.decided), 0) as decided, coalesce(sum(d.decided_on_time), 0) as on_time,
+                       coalesce(sum(d.working_days_to_decision), 0) as working_days
+                from statistics_group d where %s and %s
+                """.formatted(COUNTED, GROUP_FILTER);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> {
             long dossiers = rs.getLong("dossiers");
             long decided = rs.getLong("decided");
             long onTime = rs.getLong("on_time");
             long supplements = rs.getLong("supplements");
-            BigDecimal average = rs.getBigDecimal("average_days");
             return new Processing(dossiers, decided, onTime, ratio(100 * onTime, decided, 1),
-                    average == null ? null : average.setScale(1, RoundingMode.HALF_UP), supplements,
-                    ratio(100 * supplements, dossiers, 1));
+                    ratio(rs.getLong("working_days"), decided, 1), supplements, ratio(100 * supplements, dossiers, 1));
         }).single();
     }
 
@@ -225,10 +203,10 @@ class StatisticsQueries {
                        t.target_projects, t.target_amount, t.source, p.projects, p.amount
                 from statistics_target t
                 cross join lateral (
-                    select count(*) as projects, coalesce(sum(d.approved_amount), 0) as amount
-                    from statistics_fact d
-                    where d.has_decision and d.status in %s
-                      and d.starts_on >= make_date(t.from_year, 1, 1) and d.starts_on < make_date(t.to_year + 1, 1, 1)
+                    select coalesce(sum(d.with_decision), 0) as projects,
+                           coalesce(sum(d.approved_with_decision), 0) as amount
+                    from statistics_group d
+                    where d.status in %s and d.year between t.from_year and t.to_year
                       and (t.programme is null or d.programme = t.programme)
                       and (t.support_kind is null or d.support_kind = t.support_kind)
                 ) p
