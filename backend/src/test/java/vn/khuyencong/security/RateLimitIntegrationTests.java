@@ -114,4 +114,26 @@ class RateLimitIntegrationTests extends IntegrationTest {
                 Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from rate_limit_bucket").query(Integer.class).single()).isPositive();
     }
+
+    @Test
+    void publicStatisticsAndOpenDataAreLimitedPerAddress() {
+        Map<String, String> from = Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress());
+        // 120 a minute, refilled gradually; a page of an empty year costs little to answer
+        int requests = 0;
+        Api.Response blocked;
+        do {
+            requests++;
+            blocked = Http.send(null, "GET", "/api/v1/public/open-data/approved-projects.json?fromYear=2199&size=1",
+                    null, from);
+        }
+        while (blocked.status() == 200 && requests < 240);
+
+        assertThat(requests).as("requests answered before the limit").isGreaterThan(120);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.json().get("detail").asString()).contains("số liệu thống kê");
+        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null, from).status())
+                .isEqualTo(429);
+        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null,
+                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(200);
+    }
 }
