@@ -196,20 +196,24 @@ class StatisticsQueries {
         }).single();
     }
 
-    /** Each target with the projects approved so far that start within its period. */
+    /** Each target with the projects approved so far that start within its period; one pass over the groups. */
     List<TargetProgress> targets() {
         String sql = """
-                select t.period_code, t.period_name, t.from_year, t.to_year, t.indicator, t.programme, t.support_kind,
-                       t.target_projects, t.target_amount, t.source, p.projects, p.amount
-                from statistics_target t
-                cross join lateral (
-                    select coalesce(sum(d.with_decision), 0) as projects,
-                           coalesce(sum(d.approved_with_decision), 0) as amount
+                with projects as (
+                    select d.year, d.programme, d.support_kind, sum(d.with_decision) as projects,
+                           sum(d.approved_with_decision) as amount
                     from statistics_group d
-                    where d.status in %s and d.year between t.from_year and t.to_year
-                      and (t.programme is null or d.programme = t.programme)
-                      and (t.support_kind is null or d.support_kind = t.support_kind)
-                ) p
+                    where d.status in %s
+                    group by d.year, d.programme, d.support_kind
+                )
+                select t.period_code, t.period_name, t.from_year, t.to_year, t.indicator, t.programme, t.support_kind,
+                       t.target_projects, t.target_amount, t.source,
+                       coalesce(sum(p.projects), 0) as projects, coalesce(sum(p.amount), 0) as amount
+                from statistics_target t
+                left join projects p on p.year between t.from_year and t.to_year
+                     and (t.programme is null or p.programme = t.programme)
+                     and (t.support_kind is null or p.support_kind = t.support_kind)
+                group by t.id
                 order by t.from_year, t.period_code, t.sort_order""".formatted(PROJECT_STATES);
         return jdbc.sql(sql).query((rs, row) -> {
             Integer targetProjects = (Integer) rs.getObject("target_projects");
