@@ -128,14 +128,25 @@ group by year, programme, content_code, commune_code, status, support_kind,
          settlement, settled_support_kind, settled_content_code
 having sum(dossiers) <> 0;
 
--- Folds the rows of each group into one. Rows appended by transactions still open are not seen, so they stay for the
--- next time; one compaction at a time across every instance (the others return at once).
+-- Folds the rows of each group that has more than one into one; groups already folded are left alone. Rows appended
+-- by transactions still open are not seen, so they stay for the next time. One compaction at a time across every
+-- instance (the others return at once); writers only insert, so the rows it picks stay where they are meanwhile.
 create function statistics_group_compact() returns void language plpgsql as $$
 begin
     if not pg_try_advisory_xact_lock(hashtext('statistics_group_compact')) then
         return;
     end if;
-    with moved as (delete from statistics_group returning *)
+    with moved as (
+        delete from statistics_group
+        where ctid in (
+            select ctid
+            from (select ctid, dossiers,
+                         count(*) over (partition by year, programme, content_code, commune_code, status, support_kind,
+                                                     settlement, settled_support_kind, settled_content_code) as rows_of_group
+                  from statistics_group) g
+            where rows_of_group > 1 or dossiers = 0)
+        returning *
+    )
     insert into statistics_group
     select year, programme, content_code, commune_code, status, support_kind,
            settlement, settled_support_kind, settled_content_code,
