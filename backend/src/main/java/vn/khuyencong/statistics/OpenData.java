@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.khuyencong.shared.ProblemException;
+
 /**
  * The open data of approved projects: what was decided and achieved with public money. No personal data: neither
  * the organisation, nor its people, nor any document, only what the decision and the acceptance record make public.
@@ -30,7 +32,13 @@ class OpenData {
             Integer fairsAttended) {
     }
 
-    record Page(int page, int size, long total, List<ApprovedProject> projects) {
+    /**
+     * A page of approved projects in their one order: by start date, then code.
+     *
+     * @param page the page number asked for (0 when the page was asked for with {@code after})
+     * @param next what to pass as {@code after} for the following page (null: this is the last one)
+     */
+    record Page(int page, int size, long total, List<ApprovedProject> projects, String next) {
     }
 
     static final List<String> COLUMNS = List.of("code", "title", "programme", "contentCode", "contentName",
@@ -62,26 +70,54 @@ class OpenData {
             left join administrative_unit u on u.code = d.commune_code
             where d.status in """ + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER;
 
+    /** The one order of the list, served by the index {@code dossier_open_data}; nulls last, as plain order by. */
+    private static final String ORDER = " order by coalesce(d.starts_on, date 'infinity'), d.code";
+
     private final JdbcClient jdbc;
 
     OpenData(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The page of that number: the projects before it are counted through, so deep pages cost more. */
     Page page(StatisticsFilter filter, int page, int size) {
+        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(SELECT + ORDER
+                + " limit :limit offset :offset"), filter)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(OpenData::map).list();
+        return page(filter, page, size, projects);
+    }
+
+    /**
+     * The page that follows the project of code {@code after} (keyset paging): found through the index, as quick deep
+     * in the list as at its start. An unknown code is refused.
+     */
+    Page pageAfter(StatisticsFilter filter, String after, int size) {
+        boolean known = jdbc.sql("select count(*) from dossier d where d.code = ? and d.status in "
+                + StatisticsQueries.PROJECT_STATES).param(after).query(Long.class).single() > 0;
+        if (!known) {
+            throw ProblemException.invalidField("after", "Không có đề án được phê duyệt mang mã này.");
+        }
+        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(SELECT + """
+                 and (coalesce(d.starts_on, date 'infinity'), d.code)
+                     > (select coalesce(a.starts_on, date 'infinity'), a.code from dossier a where a.code = :after)"""
+                + ORDER + " limit :limit"), filter)
+                .param("after", after).param("limit", size)
+                .query(OpenData::map).list();
+        return page(filter, 0, size, projects);
+    }
+
+    private Page page(StatisticsFilter filter, int page, int size, List<ApprovedProject> projects) {
         long total = StatisticsQueries.bind(jdbc.sql("select count(*) from dossier d where d.status in "
                 + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER), filter)
                 .query(Long.class).single();
-        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(SELECT
-                + " order by d.starts_on, d.code limit :limit offset :offset"), filter)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(OpenData::map).list();
-        return new Page(page, size, total, projects);
+        String next = projects.size() == size ? projects.getLast().code() : null;
+        return new Page(page, size, total, projects, next);
     }
 
     /** Every approved project of the filter, streamed row by row. */
     void each(StatisticsFilter filter, Consumer<ApprovedProject> consumer) {
-        try (var rows = StatisticsQueries.bind(jdbc.sql(SELECT + " order by d.starts_on, d.code"), filter)
+        try (var rows = StatisticsQueries.bind(jdbc.sql(SELECT + ORDER), filter)
                 .withFetchSize(500).query(OpenData::map).stream()) {
             rows.forEach(consumer);
         }

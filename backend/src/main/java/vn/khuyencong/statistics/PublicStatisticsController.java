@@ -44,11 +44,17 @@ class PublicStatisticsController {
     }
 
     @GetMapping("/api/v1/public/open-data/approved-projects.json")
-    @Operation(summary = "Dữ liệu mở: các đề án được phê duyệt (JSON, theo trang, không có dữ liệu cá nhân)")
+    @Operation(summary = "Dữ liệu mở: các đề án được phê duyệt (JSON, theo trang, không có dữ liệu cá nhân)",
+            description = "Theo số trang (page) hoặc tiếp sau một đề án (after: giá trị next của trang trước, nhanh như "
+                    + "nhau ở mọi độ sâu của danh sách).")
     OpenData.Page approvedProjectsJson(@RequestParam(required = false) Integer fromYear,
             @RequestParam(required = false) Integer toYear, @RequestParam(required = false) Programme programme,
             @RequestParam(required = false) String contentCode, @RequestParam(required = false) String communeCode,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "100") int size) {
+        if (after != null && page != 0) {
+            throw ProblemException.invalidField("after", "Dùng số trang hoặc after, không dùng cả hai.");
+        }
         if (page < 0) {
             throw ProblemException.invalidField("page", "Số trang bắt đầu từ 0.");
         }
@@ -56,7 +62,8 @@ class PublicStatisticsController {
             throw ProblemException.invalidField("size", "Mỗi trang có từ 1 đến " + OpenData.MAX_PAGE_SIZE + " đề án.");
         }
         StatisticsFilter filter = new StatisticsFilter(fromYear, toYear, programme, contentCode, communeCode);
-        return readOnly.execute(status -> openData.page(filter, page, size));
+        return readOnly.execute(status -> after == null ? openData.page(filter, page, size)
+                : openData.pageAfter(filter, after, size));
     }
 
     @GetMapping("/api/v1/public/open-data/approved-projects.csv")

@@ -1,18 +1,10 @@
 package vn.khuyencong.statistics;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.khuyencong.statistics.StatisticsQueries.Dimension;
@@ -20,84 +12,26 @@ import vn.khuyencong.statistics.StatisticsReport.Dashboard;
 import vn.khuyencong.statistics.StatisticsReport.Figures;
 import vn.khuyencong.statistics.StatisticsReport.Headline;
 import vn.khuyencong.statistics.StatisticsReport.PublicReport;
-import vn.khuyencong.monitoring.ProjectSettled;
-import vn.khuyencong.workflow.DossierTransitioned;
 
 /**
- * The reports, assembled from the aggregations; one read-only transaction each, so the figures agree. A report is
- * kept for a short while per filter (by default 30 seconds) and forgotten as soon as a transition or a settlement
- * commits on this instance: what a reader sees is never older than that, and a page of charts that asks again and
- * again does not recompute the whole province each time.
+ * The reports, assembled from the aggregations; one read-only transaction each, so the figures agree. Nothing is kept
+ * between requests: the summary rows the aggregations read are kept current by the database itself, so every instance
+ * answers with what is committed.
  */
 @Service
 public class Statistics {
 
-    private static final int MAX_KEPT = 256;
-
-    private record Kept(Dashboard dashboard, Instant at) {
-    }
-
     private final StatisticsQueries queries;
-    private final Clock clock;
-    private final Duration keptFor;
-    private final Map<StatisticsFilter, Kept> kept = new ConcurrentHashMap<>();
     private final TransactionTemplate readOnly;
 
-    Statistics(StatisticsQueries queries, Clock clock, PlatformTransactionManager transactions,
-            @Value("${kc.statistics.kept-for:30s}") Duration keptFor) {
+    Statistics(StatisticsQueries queries, PlatformTransactionManager transactions) {
         this.queries = queries;
-        this.clock = clock;
-        this.keptFor = keptFor;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
-    /** The dashboard of a filter: the one computed less than {@code kc.statistics.kept-for} ago, or a new one. */
+    /** The dashboard of a filter, computed now in one read-only transaction. */
     public Dashboard dashboard(StatisticsFilter filter) {
-        Instant now = clock.instant();
-        Kept entry = kept.get(filter);
-        if (entry != null && entry.at().plus(keptFor).isAfter(now)) {
-            return entry.dashboard();
-        }
-        Dashboard computed = compute(filter);
-        if (!keptFor.isZero()) {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            kept.put(filter, new Kept(computed, now));
-        }
-        return computed;
-    }
-
-    @EventListener
-    void on(DossierTransitioned transition) {
-        forgetAfterCommit();
-    }
-
-    @EventListener
-    void on(ProjectSettled settlement) {
-        forgetAfterCommit();
-    }
-
-    /**
-     * Drops the kept reports once the change is committed. A plain synchronisation, not a transactional event
-     * listener: forgetting a cache has nothing to replay after a crash, so no event publication is stored for it.
-     */
-    private void forgetAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            kept.clear();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                kept.clear();
-            }
-        });
-    }
-
-    /** Computes the dashboard now, from the live tables, in one read-only transaction. */
-    public Dashboard compute(StatisticsFilter filter) {
         return readOnly.execute(status -> computeInTransaction(filter));
     }
 

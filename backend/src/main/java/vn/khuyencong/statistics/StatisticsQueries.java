@@ -19,8 +19,11 @@ import vn.khuyencong.statistics.StatisticsReport.Processing;
 import vn.khuyencong.statistics.StatisticsReport.TargetProgress;
 
 /**
- * The aggregations, in SQL over the live tables: one statement per kind of figure, each a single pass over the
- * dossiers of the filter. Real data, demo data and the benchmark's data all go through these and nothing else.
+ * The aggregations, in SQL over {@code statistics_group}: the sums of the dossiers per group (year, programme, content,
+ * commune, state, kind of support, settlement), kept by the database in the transaction of every change (migration
+ * V62), so every report is computed now, from committed data, on every instance, by reading a few thousand rows
+ * instead of the dossiers and their history. One statement per kind of figure. Real data, demo data and the
+ * benchmark's data all go through these and nothing else.
  */
 @Component
 class StatisticsQueries {
@@ -29,13 +32,28 @@ class StatisticsQueries {
     static final String COUNTED = "d.status not in ('DRAFT', 'WITHDRAWN')";
     static final String PROJECT_STATES = "('APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED')";
 
+    private static final String OTHER_DIMENSIONS = """
+            and (cast(:programme as text) is null or d.programme = cast(:programme as text))
+            and (cast(:content as text) is null or d.content_code = cast(:content as text))
+            and (cast(:commune as text) is null or d.commune_code = cast(:commune as text))""";
+
     /** The filter on the dossier {@code d}; its parameters are bound by {@link #bind}. */
     static final String FILTER = """
             (cast(:fromYear as int) is null or d.starts_on >= make_date(cast(:fromYear as int), 1, 1))
             and (cast(:toYear as int) is null or d.starts_on < make_date(cast(:toYear as int) + 1, 1, 1))
-            and (cast(:programme as text) is null or d.programme = cast(:programme as text))
-            and (cast(:content as text) is null or d.content_code = cast(:content as text))
-            and (cast(:commune as text) is null or d.commune_code = cast(:commune as text))""";
+            """ + OTHER_DIMENSIONS;
+
+    /** The same filter on the group {@code d}, whose year is the year its dossiers start. */
+    static final String GROUP_FILTER = """
+            (cast(:fromYear as int) is null or d.year >= cast(:fromYear as int))
+            and (cast(:toYear as int) is null or d.year <= cast(:toYear as int))
+            """ + OTHER_DIMENSIONS;
+
+    /**
+     * A group's rows are added up by every statement; one whose dossiers all moved to other groups adds up to none
+     * and is left out, as it was never there.
+     */
+    static final String NOT_EMPTY = "having sum(d.dossiers) <> 0";
 
     enum Dimension {
         TOTAL, PROGRAMME, CONTENT, COMMUNE, STATE, YEAR
@@ -56,37 +74,22 @@ class StatisticsQueries {
     /** Every breakdown in one pass: grouping sets over the dossiers of the filter. */
     Map<Dimension, List<Figures>> figures(StatisticsFilter filter) {
         String sql = """
-                with scope as (
-                    select d.programme, d.content_code, d.commune_code, d.status,
-                           cast(extract(year from d.starts_on) as int) as year,
-                           d.requested_support,
-                           d.status in %1$s as project,
-                           case when d.status in %1$s then coalesce(mp.approved_amount, dd.approved_amount, 0) else 0 end
-                               as approved,
-                           case when d.status in %1$s then coalesce(d.counterpart_funds, 0) else 0 end as committed,
-                           coalesce(s.total_support_paid,
-                                    case when d.status = 'MONITORED'
-                                         then (select sum(p.amount) from disbursement p where p.dossier_id = d.id) end,
-                                    0) as paid,
-                           s.counterpart_realised as realised,
-                           s.total_support_paid as settled_paid
-                    from dossier d
-                    left join dossier_decision dd on dd.dossier_id = d.id
-                    left join monitored_project mp on mp.dossier_id = d.id
-                    left join settlement s on s.dossier_id = d.id
-                    where %2$s and %3$s
-                )
-                select grouping(programme) as g_programme, grouping(content_code) as g_content,
-                       grouping(commune_code) as g_commune, grouping(status) as g_status, grouping(year) as g_year,
-                       programme, content_code, commune_code, status, year,
-                       count(*) as dossiers, count(*) filter (where project) as projects,
-                       coalesce(sum(requested_support), 0) as requested, coalesce(sum(approved), 0) as approved,
-                       coalesce(sum(paid), 0) as paid, coalesce(sum(committed), 0) as committed,
-                       coalesce(sum(realised), 0) as realised, count(realised) as settled,
-                       coalesce(sum(settled_paid), 0) as settled_paid
-                from scope
-                group by grouping sets ((), (programme), (content_code), (commune_code), (status), (year))
-                """.formatted(PROJECT_STATES, COUNTED, FILTER);
+                select grouping(d.programme) as g_programme, grouping(d.content_code) as g_content,
+                       grouping(d.commune_code) as g_commune, grouping(d.status) as g_status, grouping(d.year) as g_year,
+                       d.programme, d.content_code, d.commune_code, d.status, d.year,
+                       coalesce(sum(d.dossiers), 0) as dossiers,
+                       coalesce(sum(d.dossiers) filter (where d.status in %1$s), 0) as projects,
+                       coalesce(sum(d.requested_support), 0) as requested,
+                       coalesce(sum(d.approved_amount) filter (where d.status in %1$s), 0) as approved,
+                       coalesce(sum(d.support_paid), 0) as paid,
+                       coalesce(sum(d.counterpart_funds) filter (where d.status in %1$s), 0) as committed,
+                       coalesce(sum(d.counterpart_realised), 0) as realised, coalesce(sum(d.settled), 0) as settled,
+                       coalesce(sum(d.settled_support_paid), 0) as settled_paid
+                from statistics_group d
+                where %2$s and %3$s
+                group by grouping sets ((), (d.programme), (d.content_code), (d.commune_code), (d.status), (d.year))
+                %4$s
+                """.formatted(PROJECT_STATES, COUNTED, GROUP_FILTER, NOT_EMPTY);
         Map<String, String> contents = names("select code, name from support_content");
         Map<String, String> communes = names("select code, name from administrative_unit");
         Map<Dimension, List<Figures>> result = new LinkedHashMap<>();
@@ -153,17 +156,18 @@ class StatisticsQueries {
     /** What the completed projects achieved, by kind of support, from their acceptance records. */
     List<Outcome> outcomes(StatisticsFilter filter) {
         String sql = """
-                select s.support_kind, k.name as kind_name, s.content_code, count(*) as projects,
-                       sum(s.total_support_paid) as paid, sum(s.counterpart_realised) as realised,
-                       sum(s.workers_trained) as workers, sum(s.machines_installed) as installed,
-                       sum(s.machines_working) as working, sum(s.products) as products, sum(s.fairs_attended) as fairs,
+                select d.settled_support_kind as support_kind, k.name as kind_name,
+                       d.settled_content_code as content_code, sum(d.dossiers) as projects,
+                       sum(d.settled_support_paid) as paid, sum(d.counterpart_realised) as realised,
+                       sum(d.workers_trained) as workers, sum(d.machines_installed) as installed,
+                       sum(d.machines_working) as working, sum(d.products) as products, sum(d.fairs_attended) as fairs,
                        min(k.sort_order) as sort_order
-                from settlement s
-                join dossier d on d.id = s.dossier_id
-                left join support_kind k on k.code = s.support_kind
-                where s.outcome = 'COMPLETED' and %s
-                group by s.support_kind, k.name, s.content_code
-                order by min(k.sort_order) nulls last, s.support_kind""".formatted(FILTER);
+                from statistics_group d
+                left join support_kind k on k.code = d.settled_support_kind
+                where d.settlement = 'COMPLETED' and %s
+                group by d.settled_support_kind, k.name, d.settled_content_code
+                %s
+                order by min(k.sort_order) nulls last, d.settled_support_kind""".formatted(GROUP_FILTER, NOT_EMPTY);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> new Outcome(rs.getString("support_kind"),
                 rs.getString("kind_name"), rs.getString("content_code"), rs.getLong("projects"), rs.getLong("paid"),
                 rs.getLong("realised"), rs.getLong("workers"), rs.getLong("installed"), rs.getLong("working"),
@@ -171,74 +175,45 @@ class StatisticsQueries {
     }
 
     /**
-     * On-time rate, working days to decision and supplements. Working days come from a calendar built once for
-     * the span of the dossiers (weekends and the holidays of the catalogue left out), joined to each dossier.
+     * On-time rate, working days to decision and supplements. The working days of each decided dossier (weekends and
+     * the holidays of the catalogue left out, the start of processing and the day of the decision both counted) are
+     * kept on its summary row and recounted when the holidays change.
      */
     Processing processing(StatisticsFilter filter) {
         String sql = """
-                with scope as (
-                    select d.id, d.appointment_date, d.processing_started_on
-                    from dossier d where %1$s and %2$s
-                ),
-                decided as (
-                    select s.id, s.appointment_date, s.processing_started_on,
-                           cast(min(h.occurred_at) at time zone 'Asia/Ho_Chi_Minh' as date) as day
-                    from scope s
-                    join dossier_history h on h.dossier_id = s.id and h.event in ('APPROVE', 'REJECT')
-                    group by s.id, s.appointment_date, s.processing_started_on
-                ),
-                bounds as (
-                    select min(least(processing_started_on, day)) - 1 as lo, max(greatest(processing_started_on, day)) as hi
-                    from decided
-                ),
-                calendar as (
-                    select cast(g as date) as day,
-                           sum(case when extract(isodow from g) < 6 and ph.day is null then 1 else 0 end)
-                               over (order by g) as working_days_so_far
-                    from bounds
-                    cross join generate_series(bounds.lo, bounds.hi, interval '1 day') g
-                    left join public_holiday ph on ph.day = cast(g as date)
-                    where bounds.lo is not null
-                )
-                select (select count(*) from scope) as dossiers,
-                       (select count(*) from scope s join supplement_request r on r.dossier_id = s.id) as supplements,
-                       count(dc.id) as decided,
-                       count(dc.id) filter (where dc.day <= dc.appointment_date and late.dossier_id is null) as on_time,
-                       avg(greatest(0, c1.working_days_so_far - c0.working_days_so_far)) as average_days
-                from decided dc
-                join calendar c1 on c1.day = dc.day
-                join calendar c0 on c0.day = dc.processing_started_on - 1
-                left join (select distinct dossier_id from dossier_history where event = 'RESCHEDULE') late
-                       on late.dossier_id = dc.id
-                """.formatted(COUNTED, FILTER);
+                select coalesce(sum(d.dossiers), 0) as dossiers, coalesce(sum(d.supplements), 0) as supplements,
+                       coalesce(sum(d.decided), 0) as decided, coalesce(sum(d.decided_on_time), 0) as on_time,
+                       coalesce(sum(d.working_days_to_decision), 0) as working_days
+                from statistics_group d where %s and %s
+                """.formatted(COUNTED, GROUP_FILTER);
         return bind(jdbc.sql(sql), filter).query((rs, row) -> {
             long dossiers = rs.getLong("dossiers");
             long decided = rs.getLong("decided");
             long onTime = rs.getLong("on_time");
             long supplements = rs.getLong("supplements");
-            BigDecimal average = rs.getBigDecimal("average_days");
             return new Processing(dossiers, decided, onTime, ratio(100 * onTime, decided, 1),
-                    average == null ? null : average.setScale(1, RoundingMode.HALF_UP), supplements,
-                    ratio(100 * supplements, dossiers, 1));
+                    ratio(rs.getLong("working_days"), decided, 1), supplements, ratio(100 * supplements, dossiers, 1));
         }).single();
     }
 
-    /** Each target with the projects approved so far that start within its period. */
+    /** Each target with the projects approved so far that start within its period; one pass over the groups. */
     List<TargetProgress> targets() {
         String sql = """
-                select t.period_code, t.period_name, t.from_year, t.to_year, t.indicator, t.programme, t.support_kind,
-                       t.target_projects, t.target_amount, t.source, p.projects, p.amount
-                from statistics_target t
-                cross join lateral (
-                    select count(*) as projects, coalesce(sum(coalesce(mp.approved_amount, dd.approved_amount)), 0) as amount
-                    from dossier d
-                    join dossier_decision dd on dd.dossier_id = d.id
-                    left join monitored_project mp on mp.dossier_id = d.id
+                with projects as (
+                    select d.year, d.programme, d.support_kind, sum(d.with_decision) as projects,
+                           sum(d.approved_with_decision) as amount
+                    from statistics_group d
                     where d.status in %s
-                      and d.starts_on >= make_date(t.from_year, 1, 1) and d.starts_on < make_date(t.to_year + 1, 1, 1)
-                      and (t.programme is null or d.programme = t.programme)
-                      and (t.support_kind is null or d.support_kind = t.support_kind)
-                ) p
+                    group by d.year, d.programme, d.support_kind
+                )
+                select t.period_code, t.period_name, t.from_year, t.to_year, t.indicator, t.programme, t.support_kind,
+                       t.target_projects, t.target_amount, t.source,
+                       coalesce(sum(p.projects), 0) as projects, coalesce(sum(p.amount), 0) as amount
+                from statistics_target t
+                left join projects p on p.year between t.from_year and t.to_year
+                     and (t.programme is null or p.programme = t.programme)
+                     and (t.support_kind is null or p.support_kind = t.support_kind)
+                group by t.id
                 order by t.from_year, t.period_code, t.sort_order""".formatted(PROJECT_STATES);
         return jdbc.sql(sql).query((rs, row) -> {
             Integer targetProjects = (Integer) rs.getObject("target_projects");

@@ -95,16 +95,11 @@ class RateLimitIntegrationTests extends IntegrationTest {
     void thePublicLookUpIsLimitedPerAddressWithAProblemDetail() {
         Map<String, String> from = Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress());
         // 60 a minute, refilled gradually: on a slow machine a few more get through while the first 60 are sent
-        int lookup = 0;
-        Api.Response blocked;
-        do {
-            lookup++;
-            blocked = Http.send(null, "GET", "/api/v1/public/dossiers/000.00.15.H55-260101-" + "%04d".formatted(lookup),
-                    null, from);
-        }
-        while (blocked.status() == 404 && lookup < 120);
+        int[] lookup = { 0 };
+        Api.Response blocked = firstRefused(120, () -> Http.send(null, "GET",
+                "/api/v1/public/dossiers/000.00.15.H55-260101-" + "%04d".formatted(++lookup[0]), null, from), 404);
 
-        assertThat(lookup).as("lookups answered before the limit").isGreaterThan(60);
+        assertThat(lookup[0]).as("lookups answered before the limit").isGreaterThan(60);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.json().get("type").asString()).isEqualTo("https://khuyencong.gov.vn/problems/too-many-requests");
@@ -113,5 +108,37 @@ class RateLimitIntegrationTests extends IntegrationTest {
         assertThat(Http.send(null, "GET", "/api/v1/public/dossiers/000.00.15.H55-260101-0061", null,
                 Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from rate_limit_bucket").query(Integer.class).single()).isPositive();
+    }
+
+    /** Sends the request until it is answered otherwise than {@code answered}, at most {@code max} times. */
+    static Api.Response firstRefused(int max, java.util.function.Supplier<Api.Response> request, int answered) {
+        Api.Response response;
+        int sent = 0;
+        do {
+            response = request.get();
+            sent++;
+        }
+        while (response.status() == answered && sent < max);
+        return response;
+    }
+
+    @Test
+    void publicStatisticsAndOpenDataAreLimitedPerAddress() {
+        Map<String, String> from = Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress());
+        // 120 a minute, refilled gradually; a page of an empty year costs little to answer
+        int[] requests = { 0 };
+        Api.Response blocked = firstRefused(240, () -> {
+            requests[0]++;
+            return Http.send(null, "GET", "/api/v1/public/open-data/approved-projects.json?fromYear=2199&size=1",
+                    null, from);
+        }, 200);
+
+        assertThat(requests[0]).as("requests answered before the limit").isGreaterThan(120);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.json().get("detail").asString()).contains("số liệu thống kê");
+        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null, from).status())
+                .isEqualTo(429);
+        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null,
+                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(200);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.ITemplateEngine;
@@ -25,9 +26,9 @@ import vn.khuyencong.shared.RateLimits;
 
 /**
  * Rate limits by request, before any other work, answered with 429 and {@code Retry-After}: failed sign-ins per
- * client address and per account name, registrations per client address, and the public dossier look-up per client
- * address (configured here by path, so the tracking module knows nothing of it). The state is in PostgreSQL, shared
- * by every instance.
+ * client address and per account name, registrations per client address, the public dossier look-up per client
+ * address, and the public statistics and open data per client address (configured here by path, so the tracking and
+ * statistics modules know nothing of it). The state is in PostgreSQL, shared by every instance.
  */
 class RequestRateLimitFilter extends OncePerRequestFilter {
 
@@ -44,6 +45,9 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
             RegistrationController.PATH);
     private final RequestMatcher publicLookup = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
             "/api/v1/public/dossiers/**");
+    private final RequestMatcher publicStatistics = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/public/statistics"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/public/open-data/**"));
 
     RequestRateLimitFilter(RateLimits limits, SecuritySettings.RateLimitSettings settings, SecurityEvents events,
             ITemplateEngine templates, JsonMapper json) {
@@ -83,7 +87,14 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
         else if (publicLookup.matches(request)) {
             RateLimits.Decision decision = limits.tryConsume(settings.publicLookup(), client);
             if (!decision.allowed()) {
-                problem(request, response, decision);
+                problem(request, response, decision, "tra cứu");
+                return;
+            }
+        }
+        else if (publicStatistics.matches(request)) {
+            RateLimits.Decision decision = limits.tryConsume(settings.publicStatistics(), client);
+            if (!decision.allowed()) {
+                problem(request, response, decision, "số liệu thống kê");
                 return;
             }
         }
@@ -118,10 +129,10 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
         response.getWriter().write(templates.process("too-many-requests", context));
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision)
-            throws IOException {
+    private void problem(HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision,
+            String what) throws IOException {
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Quá nhiều yêu cầu",
-                "Bạn đã gửi quá nhiều yêu cầu tra cứu. Vui lòng thử lại sau " + decision.retryAfterSeconds()
+                "Bạn đã gửi quá nhiều yêu cầu " + what + ". Vui lòng thử lại sau " + decision.retryAfterSeconds()
                 + " giây.");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));

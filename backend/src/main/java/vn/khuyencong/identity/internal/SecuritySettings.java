@@ -28,9 +28,11 @@ record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSett
      * @param signInFailuresPerAccount failed sign-ins for one account name (password guessing)
      * @param registrationPerClient registration attempts from one client address
      * @param publicLookupPerClient public dossier look-ups from one client address (code enumeration)
+     * @param publicStatisticsPerClient public statistics and open data requests from one client address (each
+     *        computes a report or reads many rows)
      */
     record RateLimitSettings(Setting signInFailuresPerClient, Setting signInFailuresPerAccount,
-            Setting registrationPerClient, Setting publicLookupPerClient) {
+            Setting registrationPerClient, Setting publicLookupPerClient, Setting publicStatisticsPerClient) {
 
         RateLimits.Limit signInPerClient() {
             return signInFailuresPerClient.limit("sign-in-failures-client");
@@ -46,6 +48,10 @@ record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSett
 
         RateLimits.Limit publicLookup() {
             return publicLookupPerClient.limit("public-lookup-client");
+        }
+
+        RateLimits.Limit publicStatistics() {
+            return publicStatisticsPerClient.limit("public-statistics-client");
         }
     }
 
