@@ -43,8 +43,9 @@ class ScheduledJobLocksIntegrationTests extends IntegrationTest {
                 .query(Integer.class).single() == 1);
         // another instance takes the job's row (only when this instance is not running the job)
         NotificationIntegrationTests.waitUntil(Duration.ofSeconds(10), () -> jdbc.sql("""
-                update shedlock set lock_until = now() + interval '1 hour', locked_at = now(), locked_by = 'other-instance'
-                where name = 'mail-delivery' and lock_until <= now()""").update() == 1);
+                update shedlock set lock_until = timezone('utc', now()) + interval '1 hour', locked_at = timezone('utc', now()),
+                    locked_by = 'other-instance'
+                where name = 'mail-delivery' and lock_until <= timezone('utc', now())""").update() == 1);
         String key = "lock-test:" + UUID.randomUUID();
         String subject = "[Khuyến công] Thư thử " + key;
         try {
@@ -57,7 +58,7 @@ class ScheduledJobLocksIntegrationTests extends IntegrationTest {
         }
         finally {
             // the other instance is done
-            jdbc.sql("update shedlock set lock_until = now() where name = 'mail-delivery' and locked_by = 'other-instance'")
+            jdbc.sql("update shedlock set lock_until = timezone('utc', now()) where name = 'mail-delivery' and locked_by = 'other-instance'")
                     .update();
         }
         NotificationIntegrationTests.waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
