@@ -16,8 +16,8 @@ test('an enterprise applies online step by step, the agency asks for a supplemen
   await enterprise.whenIDescribeTheProject();
   await enterprise.whenIEnterTheBudget();
   await enterprise.whenIAnswerTheContentsQuestions();
-  await enterprise.whenIUploadTheRequestLetter();
-  await enterprise.thenISeeItsSha256();
+  await enterprise.whenIUploadTheRequiredDocuments();
+  await enterprise.thenISeeEachWithItsSha256();
   await enterprise.thenICheckMyAnswers();
   await enterprise.whenIChangeAnAnswer();
   await enterprise.whenILeaveAndComeBackFromMyDossiers();
