@@ -314,44 +314,26 @@ describe('checking the answers', () => {
     expect(fire).not.toHaveBeenCalled();
   });
 
-  it('turns the server’s refusal of the submission into links to the steps', async () => {
+  it.each([
+    ['support-cap', 'requestedSupport', 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.', '/ho-so/d1/sua/kinh-phi#requestedSupport'],
+    [
+      'required-documents',
+      'documents.PROJECT_DESCRIPTION',
+      'Còn thiếu: Đề án khuyến công',
+      '/ho-so/d1/sua/tai-lieu#checklist-file-PROJECT_DESCRIPTION',
+    ],
+  ])('turns the server’s refusal of the submission (%s) into a link to the step and its input', async (rule, field, message, href) => {
     const user = userEvent.setup();
     theCatalogue();
     aDraftOnTheServer(complete, EVERY_REQUIRED);
-    vi.spyOn(api, 'fire').mockRejectedValue(
-      new ApiError({
-        status: 409,
-        rule: 'support-cap',
-        errors: [{ field: 'requestedSupport', message: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' }],
-      }),
-    );
-    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
-    await screen.findByRole('region', { name: 'Kinh phí' });
-    await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
-
-    const link = await screen.findByRole('link', { name: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' });
-    expect(link.getAttribute('href')).toBe('/ho-so/d1/sua/kinh-phi#requestedSupport');
-  });
-
-  it('links a refusal for a missing document to that document’s upload', async () => {
-    const user = userEvent.setup();
-    theCatalogue();
-    aDraftOnTheServer(complete, EVERY_REQUIRED);
-    vi.spyOn(api, 'fire').mockRejectedValue(
-      new ApiError({
-        status: 409,
-        rule: 'required-documents',
-        errors: [{ field: 'documents.PROJECT_DESCRIPTION', message: 'Còn thiếu: Đề án khuyến công' }],
-      }),
-    );
+    vi.spyOn(api, 'fire').mockRejectedValue(new ApiError({ status: 409, rule, errors: [{ field, message }] }));
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
     await within(await screen.findByRole('region', { name: 'Tài liệu' })).findByText('project_description.pdf');
     await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
 
-    const link = await screen.findByRole('link', { name: 'Còn thiếu: Đề án khuyến công' });
-    expect(link.getAttribute('href')).toBe('/ho-so/d1/sua/tai-lieu#checklist-file-PROJECT_DESCRIPTION');
+    const link = await screen.findByRole('link', { name: message });
+    expect(link.getAttribute('href')).toBe(href);
   });
 });
 
