@@ -4,6 +4,8 @@ import { anAdministrator, aPhoneUser, anEnterprise, anOfficer, aVisitor } from '
 test.describe.configure({ mode: 'serial' });
 
 test('an enterprise applies online step by step, the agency asks for a supplement, reviews and approves, anyone can track the dossier by its code', async ({ page, browser }) => {
+  // The longest journey: four people, some forty checked steps, every document of the checklist uploaded.
+  test.setTimeout(420_000);
   const enterprise = anEnterprise(page);
   await enterprise.givenIOpenTheHomePage();
   await enterprise.whenIChooseToSignIn();
