@@ -4,6 +4,8 @@ import { anAdministrator, aPhoneUser, anEnterprise, anOfficer, aVisitor } from '
 test.describe.configure({ mode: 'serial' });
 
 test('an enterprise applies online step by step, the agency asks for a supplement, reviews and approves, anyone can track the dossier by its code', async ({ page, browser }) => {
+  // The longest journey: four people, some forty checked steps, every document of the checklist uploaded.
+  test.setTimeout(420_000);
   const enterprise = anEnterprise(page);
   await enterprise.givenIOpenTheHomePage();
   await enterprise.whenIChooseToSignIn();
@@ -16,8 +18,8 @@ test('an enterprise applies online step by step, the agency asks for a supplemen
   await enterprise.whenIDescribeTheProject();
   await enterprise.whenIEnterTheBudget();
   await enterprise.whenIAnswerTheContentsQuestions();
-  await enterprise.whenIUploadTheRequestLetter();
-  await enterprise.thenISeeItsSha256();
+  await enterprise.whenIUploadTheRequiredDocuments();
+  await enterprise.thenISeeEachWithItsSha256();
   await enterprise.thenICheckMyAnswers();
   await enterprise.whenIChangeAnAnswer();
   await enterprise.whenILeaveAndComeBackFromMyDossiers();

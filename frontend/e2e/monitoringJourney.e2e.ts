@@ -56,14 +56,17 @@ async function aMonitoredProject(browser: Browser): Promise<string> {
           answers: { machines: 'Máy tráng bánh: 1', supplierQuotes: 1, capacity: '2 tấn sản phẩm/ngày' },
         });
         id = dossier.id;
-        const upload = await page.request.post(`/api/v1/dossiers/${id}/documents`, {
-          headers: { Authorization: `Bearer ${token}` },
-          multipart: {
-            documentType: 'REQUEST_LETTER',
-            file: { name: 'don.pdf', mimeType: 'application/pdf', buffer: aMinimalPdf('Don de nghi') },
-          },
-        });
-        expect(upload.ok()).toBeTruthy();
+        const checklist = (await call(page.request, token, 'get', `/dossiers/${id}/checklist`)) as { missing: string[] };
+        for (const documentType of checklist.missing) {
+          const upload = await page.request.post(`/api/v1/dossiers/${id}/documents`, {
+            headers: { Authorization: `Bearer ${token}` },
+            multipart: {
+              documentType,
+              file: { name: `${documentType.toLowerCase()}.pdf`, mimeType: 'application/pdf', buffer: aMinimalPdf(documentType) },
+            },
+          });
+          expect(upload.ok(), `${documentType}: ${await upload.text()}`).toBeTruthy();
+        }
         await call(page.request, token, 'post', `/dossiers/${id}/transitions`, { event: 'SUBMIT' });
       } else if (username === 'thamdinh') {
         const criteria = (await call(page.request, token, 'get', '/catalog/review-criteria')) as { code: string; maxScore: number }[];

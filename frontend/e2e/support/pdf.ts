@@ -34,10 +34,9 @@ export interface TempFile {
   size: number;
 }
 
-/** Writes the request letter to a temporary folder, as a person would have it on disk. */
-export function aRequestLetterOnDisk(): TempFile {
-  const name = 'don-de-nghi-ho-tro.pdf';
-  const bytes = aMinimalPdf('Don de nghi ho tro kinh phi khuyen cong');
+/** Writes a document to a temporary folder, as a person would have it on disk: a one-page PDF saying `line`. */
+export function aDocumentOnDisk(name: string, line: string): TempFile {
+  const bytes = aMinimalPdf(line);
   const path = join(mkdtempSync(join(tmpdir(), 'khuyencong-e2e-')), name);
   writeFileSync(path, bytes);
   return { path, name, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAccessibilityViolations } from './accessibility';
-import { aRequestLetterOnDisk } from './pdf';
+import { aDocumentOnDisk } from './pdf';
 
 /** Screenshots of every step, for people to look at; the folder is ignored by git. */
 const ARTIFACTS = fileURLToPath(new URL('../../e2e-artifacts/', import.meta.url));
@@ -57,7 +57,14 @@ function step<A extends unknown[], R>(page: Page, actor: string, title: string, 
 /** A person from a rural industrial establishment, applying for support. */
 export function anEnterprise(page: Page) {
   const actor = 'enterprise';
-  const letter = aRequestLetterOnDisk();
+  // What a machinery project's checklist requires, named as the catalogue names it, as the establishment has it on disk.
+  const required = [
+    ['Công văn (đơn) đề nghị hỗ trợ', aDocumentOnDisk('don-de-nghi-ho-tro.pdf', 'Don de nghi ho tro kinh phi khuyen cong')],
+    ['Đề án khuyến công', aDocumentOnDisk('de-an-khuyen-cong.pdf', 'De an khuyen cong')],
+    ['Dự toán kinh phí chi tiết', aDocumentOnDisk('du-toan-kinh-phi.pdf', 'Du toan kinh phi chi tiet')],
+    ['Báo giá của nhà cung cấp máy móc, thiết bị', aDocumentOnDisk('bao-gia-may-moc.pdf', 'Bao gia may che bien mien dong')],
+  ] as const;
+  const files = required.map(([, file]) => file);
   const title = `Hỗ trợ máy chế biến miến dong ${Date.now()}`;
 
   return {
@@ -153,16 +160,25 @@ export function anEnterprise(page: Page) {
       await expect(page.getByRole('heading', { level: 1, name: 'Tài liệu kèm theo' })).toBeVisible();
     }),
 
-    whenIUploadTheRequestLetter: step(page, actor, 'uploads the request letter', async () => {
-      await page.getByLabel('Đơn đề nghị hỗ trợ (tệp PDF)').setInputFiles(letter.path);
-      await page.getByRole('button', { name: 'Tải lên', exact: true }).click();
-      await expect(page.getByRole('status').filter({ hasText: `Đã tải lên ${letter.name}.` })).toBeVisible();
+    whenIUploadTheRequiredDocuments: step(page, actor, 'uploads every required document of the checklist', async () => {
+      const checklist = page.getByRole('list', { name: 'Danh mục giấy tờ của hồ sơ' });
+      await expect(page.getByText(`Còn thiếu ${required.length} giấy tờ bắt buộc.`)).toBeVisible();
+      for (const [name, file] of required) {
+        await expect(checklist.getByRole('listitem').filter({ hasText: name })).toContainText('Còn thiếu');
+        await page.getByLabel(`Chọn tệp cho: ${name} (`).setInputFiles(file.path);
+        await page.getByRole('button', { name: `Tải lên: ${name}` }).click();
+        await expect(page.getByRole('status').filter({ hasText: `Đã tải lên tệp ${file.name}.` })).toBeVisible();
+        await expect(checklist.getByRole('listitem').filter({ hasText: name })).toContainText('Đã có 1 tệp');
+      }
+      await expect(page.getByText(`Đã có đủ ${required.length} giấy tờ bắt buộc.`)).toBeVisible();
     }),
 
-    thenISeeItsSha256: step(page, actor, 'sees the file with its SHA-256', async () => {
+    thenISeeEachWithItsSha256: step(page, actor, 'sees each file with its SHA-256', async () => {
       const documents = page.getByRole('list', { name: 'Tài liệu đã tải lên' });
-      await expect(documents).toContainText(letter.name);
-      await expect(documents.getByText(letter.sha256, { exact: true })).toBeVisible();
+      for (const file of files) {
+        await expect(documents).toContainText(file.name);
+        await expect(documents.getByText(file.sha256, { exact: true })).toBeVisible();
+      }
       await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra lại thông tin trước khi nộp' })).toBeVisible();
     }),
@@ -172,7 +188,9 @@ export function anEnterprise(page: Page) {
       await expect(page.getByRole('region', { name: 'Đề án', exact: true })).toContainText('Xã Côn Minh');
       await expect(page.getByRole('region', { name: 'Kinh phí' })).toContainText('400.000.000');
       await expect(page.getByRole('region', { name: 'Thông tin riêng' })).toContainText('Máy nghiền củ dong');
-      await expect(page.getByRole('region', { name: 'Tài liệu', exact: true })).toContainText(letter.name);
+      const documents = page.getByRole('region', { name: 'Tài liệu', exact: true });
+      for (const file of files) await expect(documents).toContainText(file.name);
+      await expect(documents).not.toContainText('Còn thiếu');
     }),
 
     whenIChangeAnAnswer: step(page, actor, 'follows the link to change an answer', async () => {
@@ -209,7 +227,7 @@ export function anEnterprise(page: Page) {
       const code = (await receipt.getByTestId('dossier-code').textContent())?.trim() ?? '';
       expect(code).toMatch(DOSSIER_CODE);
       await expect(receipt).toContainText(/Ngày hẹn trả kết quả\s*\d{2}\/\d{2}\/\d{4}/);
-      await expect(page.getByRole('region', { name: 'Thông tin tiếp nhận' })).toContainText(letter.name);
+      for (const file of files) await expect(page.getByRole('region', { name: 'Thông tin tiếp nhận' })).toContainText(file.name);
       return code;
     }),
 

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { describeError } from '../../api/describeError';
 import { ACCEPTED_FILES, RESUMABLE_THRESHOLD, type Checklist, type ChecklistItem, type StoredDocument } from '../../api/documents';
 import { uploadInParts } from '../../api/resumableUpload';
+import { checklistInputId } from './checklistInput';
 import './DocumentChecklist.css';
 
 interface Props {
@@ -15,13 +16,15 @@ interface Props {
   /** Changes when the page uploaded something itself, so the checklist reads itself again. */
   version?: unknown;
   onUploaded?: (document: StoredDocument) => void;
+  /** Told when an upload's error appears or clears, so the page can count it in its title. */
+  onErrorChange?: (documentType: string, message: string | null) => void;
 }
 
 /**
  * The documents the dossier's content requires, from the catalogue, each marked present or missing, then the
  * optional extras; with an upload for each while the dossier can still change.
  */
-export function DocumentChecklist({ dossierId, editable, uploadedElsewhere = [], version, onUploaded }: Props) {
+export function DocumentChecklist({ dossierId, editable, uploadedElsewhere = [], version, onUploaded, onErrorChange }: Props) {
   const { t } = useTranslation();
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +63,7 @@ export function DocumentChecklist({ dossierId, editable, uploadedElsewhere = [],
                 load();
                 onUploaded?.(document);
               }}
+              onErrorChange={onErrorChange}
             />
           </li>
         ))}
@@ -73,11 +77,13 @@ function ItemRow({
   dossierId,
   canUpload,
   onUploaded,
+  onErrorChange,
 }: {
   item: ChecklistItem;
   dossierId: string;
   canUpload: boolean;
   onUploaded: (document: StoredDocument) => void;
+  onErrorChange?: (documentType: string, message: string | null) => void;
 }) {
   const { t } = useTranslation();
   const state = item.present ? 'present' : item.required ? 'missing' : 'optional';
@@ -94,7 +100,9 @@ function ItemRow({
         </span>
       </div>
       {infected ? <p className="document-checklist__error">{t('documents.infected')}</p> : null}
-      {canUpload ? <ChecklistUpload dossierId={dossierId} item={item} onUploaded={onUploaded} /> : null}
+      {canUpload ? (
+        <ChecklistUpload dossierId={dossierId} item={item} onUploaded={onUploaded} onErrorChange={onErrorChange} />
+      ) : null}
     </>
   );
 }
@@ -104,13 +112,15 @@ export function ChecklistUpload({
   dossierId,
   item,
   onUploaded,
+  onErrorChange,
 }: {
   dossierId: string;
   item: Pick<ChecklistItem, 'documentType' | 'name'>;
   onUploaded: (document: StoredDocument) => void;
+  onErrorChange?: (documentType: string, message: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const inputId = `checklist-file-${item.documentType}`;
+  const inputId = checklistInputId(item.documentType);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -119,6 +129,10 @@ export function ChecklistUpload({
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => () => abortRef.current?.abort(), []);
+  useEffect(() => {
+    onErrorChange?.(item.documentType, error);
+    return () => onErrorChange?.(item.documentType, null);
+  }, [error, item.documentType, onErrorChange]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

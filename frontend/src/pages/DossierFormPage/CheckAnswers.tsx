@@ -12,12 +12,15 @@ import {
   type FundingCall,
 } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
+import type { Checklist } from '../../api/documents';
+import { checklistInputId, documentTypeOfField } from '../../components/DocumentChecklist/checklistInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { formatCalendarDate } from '../../lib/format';
 import { formatVnd } from '../../lib/money';
+import { useResource } from '../../lib/useResource';
 import type { FieldProblem } from '../../lib/validation';
 import { answerId, fieldIdFor, missingForSubmission, supportCapFor } from './dossierForm';
-import { DOCUMENT_INPUT, stepHref, stepOfField, type Step, type StepId } from './wizardSteps';
+import { stepHref, stepOfField, type Step, type StepId } from './wizardSteps';
 
 interface Props {
   dossier: Dossier;
@@ -48,6 +51,8 @@ export function CheckAnswers({ dossier, documents, steps, content, contents, com
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [loadedChecklist] = useResource(() => api.checklist(dossier.id), [dossier.id]);
+  const checklist = loadedChecklist.state === 'ready' ? loadedChecklist.data : null;
   const supplement = dossier.status === 'SUPPLEMENT_REQUESTED';
   const fields = content?.fields ?? [];
   const stepFor = (id: StepId) => steps.find((s) => s.id === id);
@@ -135,26 +140,43 @@ export function CheckAnswers({ dossier, documents, steps, content, contents, com
         return { label: field.label, value: shown, fieldId: answerId(field.key), lang: SERVER_LANGUAGE };
       }),
     },
-    {
-      step: 'documents',
-      rows: [
+    { step: 'documents', rows: documentRows(checklist) },
+  ];
+
+  /**
+   * One row per required document, marked missing until uploaded, then the optional extras uploaded; all the
+   * uploaded files in one row while the checklist is unavailable.
+   */
+  function documentRows(list: Checklist | null): Row[] {
+    const files = (names: string[]) => (
+      <ul className="check-answers__files">
+        {names.map((name, index) => (
+          <li key={`${index}-${name}`}>{name}</li>
+        ))}
+      </ul>
+    );
+    if (!list) {
+      return [
         {
           label: t('wizard.uploadedDocuments'),
-          value:
-            documents.length === 0 ? (
-              none
-            ) : (
-              <ul className="check-answers__files">
-                {documents.map((d) => (
-                  <li key={d.id}>{d.fileName}</li>
-                ))}
-              </ul>
-            ),
-          fieldId: DOCUMENT_INPUT,
+          value: documents.length === 0 ? none : files(documents.map((d) => d.fileName)),
+          fieldId: checklistInputId('REQUEST_LETTER'),
         },
-      ],
-    },
-  ];
+      ];
+    }
+    return list.items
+      .filter((item) => item.required || item.present)
+      .map((item) => ({
+        label: item.name,
+        value: item.present ? (
+          files(item.documents.map((d) => d.fileName))
+        ) : (
+          <span className="check-answers__missing">{t('documents.state.missing', { count: 0 })}</span>
+        ),
+        fieldId: checklistInputId(item.documentType),
+        lang: SERVER_LANGUAGE,
+      }));
+  }
 
   /** Problems as summary items that open the step asking the answer. */
   function linked(problems: FieldProblem[]): FieldProblem[] {
@@ -166,7 +188,10 @@ export function CheckAnswers({ dossier, documents, steps, content, contents, com
 
   function askToSubmit() {
     const missing = missingForSubmission(dossier, fields, t);
-    if (documents.length === 0) missing.push({ fieldId: DOCUMENT_INPUT, message: t('wizard.missing.documents') });
+    for (const item of checklist?.items ?? []) {
+      if (item.required && !item.present)
+        missing.push({ fieldId: checklistInputId(item.documentType), message: t('wizard.missing.document', { name: item.name }) });
+    }
     if (missing.length > 0) {
       onProblems(linked(missing));
       return;
@@ -189,7 +214,11 @@ export function CheckAnswers({ dossier, documents, steps, content, contents, com
       if (!isApiError(error) || error.problem.errors.length === 0) {
         const described = describeError(t, error);
         onProblems(
-          linked([isApiError(error) && error.problem.rule === 'required-documents' ? { fieldId: DOCUMENT_INPUT, ...described } : described]),
+          linked([
+            isApiError(error) && error.problem.rule === 'required-documents'
+              ? { fieldId: checklistInputId(checklist?.missing[0] ?? 'REQUEST_LETTER'), ...described }
+              : described,
+          ]),
         );
         return;
       }
@@ -197,7 +226,10 @@ export function CheckAnswers({ dossier, documents, steps, content, contents, com
       onProblems(
         linked(
           error.problem.errors.map((e) => {
-            const fieldId = rule === 'required-documents' ? DOCUMENT_INPUT : fieldIdFor(e.field, fields);
+            const fieldId =
+              rule === 'required-documents' || rule === 'documents-clean'
+                ? checklistInputId(documentTypeOfField(e.field) ?? 'REQUEST_LETTER')
+                : fieldIdFor(e.field, fields);
             return fieldId ? { fieldId, message: e.message, lang: SERVER_LANGUAGE } : { message: e.message, lang: SERVER_LANGUAGE };
           }),
         ),

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, type ContentDetail, type Dossier, type DossierDocument } from '../../api';
+import type { Checklist, ChecklistItem } from '../../api/documents';
 import { renderPage } from '../../test/render';
 import { EditDossierPage, NewDossierPage } from './DossierFormPage';
 import { answersFromDossier } from './dossierForm';
@@ -20,7 +21,7 @@ const DETAIL: ContentDetail = {
     { key: 'machines', label: 'Danh mục máy móc', type: 'LONG_TEXT', required: true, help: 'Mỗi máy một dòng' },
     { key: 'supplierQuotes', label: 'Số báo giá', type: 'INTEGER', required: true, min: 1, max: 20 },
   ],
-  requiredDocumentTypes: ['REQUEST_LETTER'],
+  requiredDocumentTypes: ['REQUEST_LETTER', 'PROJECT_DESCRIPTION', 'DETAILED_BUDGET', 'SUPPLIER_QUOTES'],
   priorityAreaCapPercent: 150,
 };
 
@@ -77,9 +78,34 @@ function aDraft(overrides: Partial<Dossier> = {}): Dossier {
 
 const LETTER = { id: 'doc1', documentType: 'REQUEST_LETTER', fileName: 'don-de-nghi.pdf' } as DossierDocument;
 
+const REQUIRED: [string, string][] = [
+  ['REQUEST_LETTER', 'Công văn (đơn) đề nghị hỗ trợ'],
+  ['PROJECT_DESCRIPTION', 'Đề án khuyến công'],
+  ['DETAILED_BUDGET', 'Dự toán kinh phí chi tiết'],
+  ['SUPPLIER_QUOTES', 'Báo giá của nhà cung cấp máy móc, thiết bị'],
+];
+
+/** The machinery checklist, with the documents uploaded so far; the other required types missing. */
+function aChecklist(documents: DossierDocument[]): Checklist {
+  const item = ([documentType, name]: [string, string], required: boolean): ChecklistItem => {
+    const ofType = documents.filter((d) => d.documentType === documentType);
+    return { documentType, name, required, present: ofType.length > 0, documents: ofType };
+  };
+  const items = [...REQUIRED.map((type) => item(type, true)), item(['OTHER', 'Tài liệu khác'], false)];
+  const missing = items.filter((i) => i.required && !i.present).map((i) => i.documentType);
+  return { dossierId: 'd1', contentCode: 'TECHNOLOGY_TRANSFER', complete: missing.length === 0, missing, items };
+}
+
+/** One PDF for each required document of the machinery checklist. */
+const EVERY_REQUIRED = REQUIRED.map(
+  ([documentType], index) =>
+    ({ id: `doc${index + 1}`, documentType, fileName: `${documentType.toLowerCase()}.pdf` }) as DossierDocument,
+);
+
 function aDraftOnTheServer(dossier: Dossier, documents: DossierDocument[] = []) {
   vi.spyOn(api, 'dossier').mockResolvedValue(dossier);
   vi.spyOn(api, 'documents').mockResolvedValue(documents);
+  vi.spyOn(api, 'checklist').mockResolvedValue(aChecklist(documents));
 }
 
 const path = () => screen.getByTestId('current-path').textContent;
@@ -237,7 +263,7 @@ describe('checking the answers', () => {
   it('shows every answer with a link to change it, then submits once confirmed and opens the receipt', async () => {
     const user = userEvent.setup();
     theCatalogue();
-    aDraftOnTheServer(complete, [LETTER]);
+    aDraftOnTheServer(complete, EVERY_REQUIRED);
     const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...complete, status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' });
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
 
@@ -247,7 +273,12 @@ describe('checking the answers', () => {
       '/ho-so/d1/sua/kinh-phi#totalBudget',
     );
     expect((await screen.findByRole('region', { name: 'Thông tin riêng' })).textContent).toContain('Máy nghiền củ dong');
-    expect(screen.getByRole('region', { name: 'Tài liệu' }).textContent).toContain('don-de-nghi.pdf');
+    const documents = await screen.findByRole('region', { name: 'Tài liệu' });
+    await within(documents).findByText('project_description.pdf');
+    expect(within(documents).getByRole('link', { name: 'Thay đổi Đề án khuyến công' }).getAttribute('href')).toBe(
+      '/ho-so/d1/sua/tai-lieu#checklist-file-PROJECT_DESCRIPTION',
+    );
+    expect(documents.textContent).not.toContain('Còn thiếu');
 
     await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
     const dialog = screen.getByRole('dialog', { name: 'Xác nhận nộp hồ sơ' });
@@ -259,10 +290,13 @@ describe('checking the answers', () => {
   it('lists what is still missing, each linking to its step, without asking to confirm', async () => {
     const user = userEvent.setup();
     theCatalogue();
-    aDraftOnTheServer(aDraft({ answers: { machines: 'Máy nghiền' } }));
+    aDraftOnTheServer(aDraft({ answers: { machines: 'Máy nghiền' } }), [LETTER]);
     const fire = vi.spyOn(api, 'fire');
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
     await screen.findByRole('region', { name: 'Thông tin riêng' });
+    const documents = screen.getByRole('region', { name: 'Tài liệu' });
+    await within(documents).findByText('don-de-nghi.pdf');
+    expect(within(documents).getAllByText('Còn thiếu')).toHaveLength(3);
     await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
 
     const summary = screen.getByRole('region', { name: 'Có lỗi cần sửa' });
@@ -271,29 +305,70 @@ describe('checking the answers', () => {
       '/ho-so/d1/sua/kinh-phi#requestedSupport',
       '/ho-so/d1/sua/kinh-phi#counterpartFunds',
       '/ho-so/d1/sua/thong-tin-rieng#answers.supplierQuotes',
-      '/ho-so/d1/sua/tai-lieu#request-letter',
+      '/ho-so/d1/sua/tai-lieu#checklist-file-PROJECT_DESCRIPTION',
+      '/ho-so/d1/sua/tai-lieu#checklist-file-DETAILED_BUDGET',
+      '/ho-so/d1/sua/tai-lieu#checklist-file-SUPPLIER_QUOTES',
     ]);
+    expect(within(summary).getByRole('link', { name: 'Còn thiếu giấy tờ bắt buộc: Đề án khuyến công' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fire).not.toHaveBeenCalled();
   });
 
-  it('turns the server’s refusal of the submission into links to the steps', async () => {
+  it.each([
+    ['support-cap', 'requestedSupport', 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.', '/ho-so/d1/sua/kinh-phi#requestedSupport'],
+    [
+      'required-documents',
+      'documents.PROJECT_DESCRIPTION',
+      'Còn thiếu: Đề án khuyến công',
+      '/ho-so/d1/sua/tai-lieu#checklist-file-PROJECT_DESCRIPTION',
+    ],
+  ])('turns the server’s refusal of the submission (%s) into a link to the step and its input', async (rule, field, message, href) => {
     const user = userEvent.setup();
     theCatalogue();
-    aDraftOnTheServer(complete, [LETTER]);
-    vi.spyOn(api, 'fire').mockRejectedValue(
-      new ApiError({
-        status: 409,
-        rule: 'support-cap',
-        errors: [{ field: 'requestedSupport', message: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' }],
-      }),
-    );
+    aDraftOnTheServer(complete, EVERY_REQUIRED);
+    vi.spyOn(api, 'fire').mockRejectedValue(new ApiError({ status: 409, rule, errors: [{ field, message }] }));
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
-    await screen.findByRole('region', { name: 'Kinh phí' });
+    await within(await screen.findByRole('region', { name: 'Tài liệu' })).findByText('project_description.pdf');
     await user.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
 
-    const link = await screen.findByRole('link', { name: 'Kinh phí đề nghị hỗ trợ vượt mức tối đa.' });
-    expect(link.getAttribute('href')).toBe('/ho-so/d1/sua/kinh-phi#requestedSupport');
+    const link = await screen.findByRole('link', { name: message });
+    expect(link.getAttribute('href')).toBe(href);
+  });
+});
+
+describe('the documents step', () => {
+  it('lists every document of the checklist, present or missing, with an upload for each', async () => {
+    theCatalogue();
+    aDraftOnTheServer(aDraft(), [LETTER]);
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/tai-lieu' });
+
+    const list = await screen.findByRole('list', { name: 'Danh mục giấy tờ của hồ sơ' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Công văn (đơn) đề nghị hỗ trợBắt buộcĐã có 1 tệp'),
+      expect.stringContaining('Đề án khuyến côngBắt buộcCòn thiếu'),
+      expect.stringContaining('Dự toán kinh phí chi tiếtBắt buộcCòn thiếu'),
+      expect.stringContaining('Báo giá của nhà cung cấp máy móc, thiết bịBắt buộcCòn thiếu'),
+      expect.stringContaining('Tài liệu khácKhông bắt buộcChưa có'),
+    ]);
+    expect(screen.getByText('Còn thiếu 3 giấy tờ bắt buộc.')).toBeTruthy();
+    for (const [, name] of REQUIRED) expect(screen.getByRole('button', { name: `Tải lên: ${name}` })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Tài liệu đã tải lên' }).textContent).toContain('don-de-nghi.pdf');
+  });
+
+  it('counts an upload the server refused in the page title', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(aDraft(), [LETTER]);
+    vi.spyOn(api, 'uploadAnyDocument').mockRejectedValue(
+      new ApiError({ status: 415, title: 'Loại tệp không được chấp nhận', detail: 'Tệp không phải PDF.', errors: [] }),
+    );
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/tai-lieu' });
+
+    await user.upload(await screen.findByLabelText(/^Chọn tệp cho: Đề án khuyến công/), new File(['x'], 'de-an.pdf'));
+    await user.click(screen.getByRole('button', { name: 'Tải lên: Đề án khuyến công' }));
+
+    await screen.findByText(/^Không tải lên được tệp de-an\.pdf/);
+    await waitFor(() => expect(document.title).toMatch(/^\(1 lỗi\) Tài liệu kèm theo/));
   });
 });

@@ -15,8 +15,8 @@ import {
   type FundingCall,
 } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
+import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
-import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { SelectField, TextAreaField, TextField } from '../../components/Field/Field';
@@ -42,7 +42,6 @@ import {
   type FormAnswers,
 } from './dossierForm';
 import {
-  DOCUMENT_INPUT,
   inFormOrder,
   resumeStep,
   stepBySlug,
@@ -163,7 +162,7 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadErrors, setUploadErrors] = useState<ReadonlySet<string>>(() => new Set());
   const focusedFor = useRef<string | null>(null);
   const [unsaved, setUnsaved] = useState<FormAnswers | null>(() => readUnsaved(unsavedKey(loaded.dossier?.id)));
 
@@ -176,13 +175,12 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const heading = t(`wizard.steps.${step.id}.heading`);
   usePageTitle(
     `${heading} – ${dossier ? t('editDossier.title') : t('newDossier.title')}`,
-    problems.length + (uploadError ? 1 : 0),
+    problems.length + uploadErrors.size,
   );
 
   // Problems of an earlier attempt belong to the step they were found on.
   useEffect(() => {
     setProblems([]);
-    setUploadError(null);
   }, [step.id]);
 
   // Arriving from a link to one field ("…/kinh-phi#totalBudget"), that field gets the focus once it is on screen.
@@ -282,6 +280,17 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const uploaded = useCallback((document: DossierDocument) => {
     setDocuments((list) => [...list.filter((d) => d.id !== document.id), document]);
     setProblems([]);
+  }, []);
+
+  /** The checklist's uploads that show an error, by document type: each counts in the page title. */
+  const uploadErrorChanged = useCallback((documentType: string, message: string | null) => {
+    setUploadErrors((failing) => {
+      if (failing.has(documentType) === (message !== null)) return failing;
+      const next = new Set(failing);
+      if (message === null) next.delete(documentType);
+      else next.add(documentType);
+      return next;
+    });
   }, []);
 
   const today = isoDateInVietnam(new Date().toISOString());
@@ -490,16 +499,10 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       body = dossier ? (
         <>
           <p>{t('wizard.documentsLead')}</p>
+          <h2>{t('wizard.checklistHeading')}</h2>
+          <DocumentChecklist dossierId={dossier.id} editable onUploaded={uploaded} onErrorChange={uploadErrorChanged} />
           <h2>{t('wizard.uploadedDocuments')}</h2>
           <DocumentList documents={documents} />
-          <h2>{t('upload.heading')}</h2>
-          <DocumentUpload
-            dossierId={dossier.id}
-            documentType="REQUEST_LETTER"
-            inputId={DOCUMENT_INPUT}
-            onUploaded={uploaded}
-            onErrorChange={setUploadError}
-          />
         </>
       ) : null;
       break;
@@ -565,7 +568,7 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
         />
       ) : (
         <form className="dossier-form" noValidate onSubmit={save}>
-          {/* The upload has a form of its own: forms cannot nest, so it stands before this one's button. */}
+          {/* Each upload has a form of its own: forms cannot nest, so they stand before this one's button. */}
           {step.id === 'documents' ? null : <Fieldset legend={heading}>{body}</Fieldset>}
           <p>{step.id === 'documents' ? t('wizard.documentsNote') : t('wizard.draftNote')}</p>
           <div className="button-group">

@@ -24,7 +24,7 @@ describe('the steps of the application', () => {
     expect(stepOfField('endsOn')).toBe('project');
     expect(stepOfField('counterpartFunds')).toBe('budget');
     expect(stepOfField('answers.machines')).toBe('questions');
-    expect(stepOfField('request-letter')).toBe('documents');
+    expect(stepOfField('checklist-file-PROJECT_DESCRIPTION')).toBe('documents');
     expect(stepOfField('nothing')).toBeUndefined();
     expect(stepHref('d 1', STEPS[2]!, 'totalBudget')).toBe('/ho-so/d%201/sua/kinh-phi#totalBudget');
   });

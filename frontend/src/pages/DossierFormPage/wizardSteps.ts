@@ -1,4 +1,5 @@
 import type { ContentField, Dossier } from '../../api/types';
+import { isChecklistInput } from '../../components/DocumentChecklist/checklistInput';
 import { answerId, type CommonField } from './dossierForm';
 
 /**
@@ -27,9 +28,6 @@ export const STEPS: readonly Step[] = [
   { id: 'check', slug: 'kiem-tra', fields: [] },
 ];
 
-/** The input of the documents step a refusal for missing documents links to. */
-export const DOCUMENT_INPUT = 'request-letter';
-
 /** The steps this dossier goes through: a content without questions of its own skips that step. */
 export function stepsFor(fields: readonly ContentField[] | null): Step[] {
   return STEPS.filter((step) => step.id !== 'questions' || fields === null || fields.length > 0);
@@ -39,10 +37,10 @@ export function stepBySlug(steps: readonly Step[], slug: string | undefined): St
   return steps.find((step) => step.slug === slug);
 }
 
-/** The step that asks an input, by the input's id ("title", "answers.machines", "request-letter"). */
+/** The step that asks an input, by the input's id ("title", "answers.machines", "checklist-file-REQUEST_LETTER"). */
 export function stepOfField(fieldId: string): StepId | undefined {
   if (fieldId.startsWith('answers.')) return 'questions';
-  if (fieldId === DOCUMENT_INPUT) return 'documents';
+  if (isChecklistInput(fieldId)) return 'documents';
   return STEPS.find((step) => (step.fields as readonly string[]).includes(fieldId))?.id;
 }
 

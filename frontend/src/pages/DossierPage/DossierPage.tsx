@@ -20,6 +20,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { DeadlineTag } from '../../components/DeadlineTag/DeadlineTag';
 import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
+import { checklistInputId, documentTypeOfField } from '../../components/DocumentChecklist/checklistInput';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
 import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
@@ -43,8 +44,8 @@ const REQUEST_LETTER_INPUT = 'request-letter';
 
 /** The upload of the document type a refusal names (`documents.TYPE`): the request letter's own, or the checklist's. */
 function documentInput(field: string | null | undefined): string {
-  const type = field?.startsWith('documents.') ? field.slice('documents.'.length) : 'REQUEST_LETTER';
-  return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : `checklist-file-${type}`;
+  const type = documentTypeOfField(field) ?? 'REQUEST_LETTER';
+  return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : checklistInputId(type);
 }
 
 /** States in which the enterprise may still change its form and documents. */

@@ -68,6 +68,7 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         try (InputStream stored = store.get(key)) {
             assertThat(HexFormat.of().formatHex(Api.sha256(stored.readAllBytes()))).isEqualTo(sha256);
         }
+        Fixtures.uploadEveryRequiredDocument(enterprise, id);
 
         Api.Response submitted = enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "SUBMIT"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
@@ -138,8 +139,7 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
     void onlyTheRoleOfAnEventMayFireIt() {
         Api enterprise = api().as("doanhnghiep");
         String id = aDraftDossier(enterprise).get("id").asString();
-        enterprise.upload("/api/v1/dossiers/" + id + "/documents", Map.of("documentType", "REQUEST_LETTER"), "file",
-                "don.pdf", PDF, "application/pdf");
+        Fixtures.uploadEveryRequiredDocument(enterprise, id);
         assertThat(enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "SUBMIT")).status())
                 .isEqualTo(200);
 

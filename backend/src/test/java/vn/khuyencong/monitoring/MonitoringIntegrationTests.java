@@ -175,7 +175,7 @@ class MonitoringIntegrationTests extends IntegrationTest {
         form.put("counterpartFunds", 0L);
         form.put("answers", Map.of("activity", "Khởi sự doanh nghiệp", "classes", 1, "participants", 1));
         String id = the.aDraft(form).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         the.fire(the.enterprise, id, event("SUBMIT"));
         the.fire(the.reviewer, id, event("START_REVIEW"));
         the.fire(the.reviewer, id, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", 10_000_000L));

@@ -50,7 +50,7 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
     String submittedIn(int year) {
         String id = the.aDraft(formOfYear(year)).get("id").asString();
-        the.uploadTheRequestLetter(id);
+        the.uploadEveryRequiredDocument(id);
         the.fire(the.enterprise, id, event("SUBMIT"));
         return id;
     }

@@ -74,10 +74,6 @@ public final class Fixtures {
         return created.json();
     }
 
-    public void uploadTheRequestLetter(String id) {
-        uploadA(enterprise, id, "REQUEST_LETTER");
-    }
-
     /** Uploads a small PDF for every required document the dossier's checklist still misses. */
     public void uploadEveryRequiredDocument(String id) {
         uploadEveryRequiredDocument(enterprise, id);
