@@ -487,6 +487,7 @@ public final class FaultScenarios {
             checkDossiers(db);
             checkHistory(db);
             checkDocuments(db);
+            checkAfterCommitWork(db);
         }
     }
 
@@ -624,6 +625,22 @@ public final class FaultScenarios {
         pass("no object without a row (after the sweep)", orphans == 0, objects.size() + " objects, " + orphans
                 + " without a row (" + firstOrphans + " before the sweep)");
         pass("no row left UPLOADING (after the sweep)", stuck == 0, stuck + " left");
+    }
+
+    /**
+     * The work each transition leaves for after its commit (the official papers: receipt, process control,
+     * decision) is done: no event publication left incomplete.
+     */
+    void checkAfterCommitWork(Connection db) throws Exception {
+        Map<String, Integer> incomplete = new TreeMap<>();
+        try (ResultSet rs = db.createStatement().executeQuery(
+                "select listener_id, count(*) from event_publication where completion_date is null group by 1")) {
+            while (rs.next()) {
+                incomplete.put(rs.getString(1).replaceAll("\\(.*", ""), rs.getInt(2));
+            }
+        }
+        pass("every event publication completed (papers issued)", incomplete.isEmpty(),
+                incomplete.isEmpty() ? "" : "incomplete: " + incomplete);
     }
 
     /** Every document row by object key: id, status, SHA-256. */
