@@ -204,42 +204,39 @@ public final class FaultScenarios {
             case "postgres-restart" -> {
                 System.out.println("WARNING: stopping PostgreSQL 15/main on this machine for about 5 s; every database"
                         + " user of the machine sees it");
-                faultAt = now();
-                pgCtl("stop");
-                Thread.sleep(5000);
-                pgCtl("start");
-                healAt = now();
+                outage(() -> pgCtl("stop"), Duration.ofSeconds(5), () -> pgCtl("start"));
             }
             case "s3-outage" -> {
                 awaitInFlight(uploadsInFlight, "uploads");
-                faultAt = now();
-                cluster.s3.stop();
-                Thread.sleep(15_000);
-                cluster.s3.restart();
-                healAt = now();
+                outage(cluster.s3::stop, Duration.ofSeconds(15), cluster.s3::restart);
             }
             case "instance-kill" -> {
                 awaitInFlight(transitionsInFlight, "transitions");
-                faultAt = now();
-                cluster.a.kill();
-                Thread.sleep(5000);
-                cluster.a.restart(Duration.ofMinutes(4));
-                healAt = now();
+                outage(cluster.a::kill, Duration.ofSeconds(5), () -> cluster.a.restart(Duration.ofMinutes(4)));
             }
-            case "smtp-outage" -> {
-                faultAt = now();
-                TestMailServer.stop();
-                Thread.sleep(20_000);
+            case "smtp-outage" -> outage(TestMailServer::stop, Duration.ofSeconds(20), () -> {
                 try (Connection db = cluster.connect()) {
                     System.out.printf("%d mails waiting in the outbox when the SMTP server returns%n",
                             single(db, "select count(*) from mail_outbox where status = 'PENDING'"));
                 }
                 TestMailServer.restart();
-                healAt = now();
-            }
+            });
             default -> throw new IllegalArgumentException(scenario);
         }
         System.out.printf("fault at %.1f s, healed at %.1f s%n", seconds(faultAt), seconds(healAt));
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** The fault, its duration, the cure; the window runs from the fault to the end of the cure. */
+    void outage(Step fault, Duration duration, Step heal) throws Exception {
+        faultAt = now();
+        fault.run();
+        Thread.sleep(duration.toMillis());
+        heal.run();
+        healAt = now();
     }
 
     void awaitInFlight(AtomicInteger inFlight, String what) throws InterruptedException {
