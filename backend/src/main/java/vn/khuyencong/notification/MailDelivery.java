@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,11 +24,19 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * instances take other rows) and moves them a lease into the future, then sends them one by one, recording each
  * outcome. A crash after the claim leaves the mails to be retried when the lease ends: none is lost. A failure
  * waits with exponential backoff; after the last attempt the mail is set aside as FAILED.
+ *
+ * <p>The job's lock only spares the instances from polling together; the claim alone keeps them off each other's
+ * mails. So the lock is short: an instance that dies while delivering (and cannot release it) holds up the others'
+ * deliveries for at most {@link #LOCK_AT_MOST}, not for as long as a slow round could last. A round stops claiming
+ * after {@link #ROUND} so that it normally ends well within the lock.
  */
 @Component
 class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    static final String LOCK_AT_MOST = "PT1M";
+    static final Duration ROUND = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final MailTransport transport;
@@ -46,10 +55,11 @@ class MailDelivery {
     }
 
     @Scheduled(fixedDelayString = "${kc.mail.poll-interval:PT5S}", initialDelayString = "${kc.mail.poll-interval:PT5S}")
-    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "mail-delivery", lockAtMostFor = LOCK_AT_MOST)
     void deliverDue() {
         List<Claimed> batch;
         boolean failed = false;
+        Instant roundEnds = clock.instant().plus(ROUND);
         do {
             batch = claim();
             for (int i = 0; i < batch.size(); i++) {
@@ -63,7 +73,7 @@ class MailDelivery {
                 }
             }
         }
-        while (!failed && batch.size() == properties.batchSize());
+        while (!failed && batch.size() == properties.batchSize() && clock.instant().isBefore(roundEnds));
     }
 
     private void putBack(Claimed mail, Instant at) {

@@ -10,6 +10,7 @@ import org.springframework.mail.MailSendException;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 class MailDeliveryTests {
 
@@ -34,6 +35,15 @@ class MailDeliveryTests {
         assertThat(MailDelivery.serverUnreachable(new MailSendException("Mail server connection failed", connect))).isTrue();
         assertThat(MailDelivery.serverUnreachable(new MailSendException("Failed messages",
                 new SendFailedException("550 no such user")))).isFalse();
+    }
+
+    @Test
+    void anInstanceThatDiesWhileDeliveringHoldsUpTheOthersForAMinuteAtMost() throws Exception {
+        SchedulerLock lock = MailDelivery.class.getDeclaredMethod("deliverDue").getAnnotation(SchedulerLock.class);
+        Duration held = Duration.parse(lock.lockAtMostFor());
+        assertThat(held).isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // a round ends (stops claiming) well before its lock would expire under it
+        assertThat(MailDelivery.ROUND).isLessThan(held);
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.khuyencong.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public final class TestMailServer {
 
     private static GreenMail server = start();
 
+    /** Mails received by servers stopped since the last {@link #reset()}, for {@link #received()}. */
+    private static final List<MimeMessage> earlier = new ArrayList<>();
+
     private TestMailServer() {
     }
 
@@ -33,15 +37,41 @@ public final class TestMailServer {
 
     /** The mail server goes down: connections to its port are refused. */
     public static synchronized void stop() {
+        keepReceived();
         server.stop();
     }
 
-    /** A fresh server on the same port (mails received before the outage are forgotten). */
+    /**
+     * A fresh server on the same port (mails received before the outage are forgotten by {@link #to}; {@link
+     * #received()} still has them).
+     */
     public static synchronized void restart() {
         if (server.isRunning()) {
+            keepReceived();
             server.stop();
         }
         server = start();
+    }
+
+    /** A fresh server on the same port that remembers nothing received before. */
+    public static synchronized void reset() {
+        restart();
+        earlier.clear();
+    }
+
+    /** Every mail received since the last {@link #reset()}, across outages: what recipients got in all. */
+    public static synchronized List<MimeMessage> received() {
+        List<MimeMessage> all = new ArrayList<>(earlier);
+        if (server.isRunning()) {
+            all.addAll(Arrays.asList(server.getReceivedMessages()));
+        }
+        return all;
+    }
+
+    private static void keepReceived() {
+        if (server.isRunning()) {
+            earlier.addAll(Arrays.asList(server.getReceivedMessages()));
+        }
     }
 
     /** Every mail received so far addressed to {@code address}. */
