@@ -49,6 +49,10 @@ class ReadReplica implements BeanPostProcessor, DisposableBean {
         config.setPassword(environment.getProperty("kc.database.read-password",
                 environment.getProperty("spring.datasource.password")));
         config.setReadOnly(true);
+        String options = environment.getProperty("spring.datasource.hikari.data-source-properties.options");
+        if (options != null) {
+            config.addDataSourceProperty("options", options);
+        }
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         return config;
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +62,29 @@ class ReadReplicaIntegrationTests {
         Integer onReplica = readOnly.execute(status -> jdbc.sql("select count(*) from which").query(Integer.class).single());
         assertThat(onPrimary).isEqualTo(2);
         assertThat(onReplica).isEqualTo(1);
+    }
+
+    @Test
+    void theReplicasConnectionsTakeThePrimarysSessionOptions() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("kc.database.read-url", url(REPLICA))
+                .withProperty("spring.datasource.username", "postgres")
+                .withProperty("spring.datasource.password", "")
+                .withProperty("spring.datasource.hikari.data-source-properties.options", "-c jit=off");
+        ReadReplica readReplica = new ReadReplica(environment);
+        try {
+            DataSource routing = (DataSource) readReplica.postProcessAfterInitialization(
+                    new DriverManagerDataSource(url(PRIMARY), "postgres", ""), "dataSource");
+            TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(routing));
+            readOnly.setReadOnly(true);
+            JdbcClient jdbc = JdbcClient.create(routing);
+            String[] replica = readOnly.execute(status -> jdbc.sql("select (select name from which), current_setting('jit')")
+                    .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single());
+            assertThat(replica).containsExactly(REPLICA, "off");
+        }
+        finally {
+            readReplica.destroy();
+        }
     }
 
     static String url(String database) {
