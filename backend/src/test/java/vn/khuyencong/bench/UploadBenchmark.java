@@ -51,11 +51,17 @@ public final class UploadBenchmark {
         int port = freePort();
         Path data = Files.createTempDirectory("kc-upload-bench");
         String database = "kc_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        Process backend = new ProcessBuilder(javaHome + "/bin/java", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaHome + "/bin/java", "-Xmx256m"));
+        String extra = System.getenv().getOrDefault("BENCH_BACKEND_OPTS", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "vn.khuyencong.KhuyenCongApplication", "--server.port=" + port, "--kc.public-url=http://localhost:" + port,
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database, "--kc.data-dir=" + data,
-                "--kc.documents.max-file-size=4GB", "--spring.main.banner-mode=off")
-                .redirectErrorStream(true).start();
+                "--kc.documents.max-file-size=4GB", "--spring.main.banner-mode=off"));
+        Process backend = new ProcessBuilder(command).redirectErrorStream(true).start();
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "5"));
         CompletableFuture<String> s3Endpoint = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> watch(backend.getInputStream(), s3Endpoint, started));
@@ -82,12 +88,28 @@ public final class UploadBenchmark {
             for (long size : sizes) {
                 Path file = aFile(size);
                 try {
-                    Sample viaBackend = sampled(backend.pid(), () -> throughBackend(port, token, dossier, file));
-                    Sample viaS3 = sampled(backend.pid(), () -> directToS3(direct, file));
-                    print(size, "through the backend", viaBackend);
-                    print(size, "direct S3 multipart (SDK)", viaS3);
+                    // rounds alternate which path goes first, so that neither always meets a cache the other warmed
+                    List<Sample> viaBackend = new ArrayList<>();
+                    List<Sample> viaS3 = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        if (round % 2 == 0) {
+                            viaBackend.add(sampled(backend.pid(), () -> throughBackend(port, token, dossier, file)));
+                            viaS3.add(sampled(backend.pid(), () -> directToS3(direct, file)));
+                        }
+                        else {
+                            viaS3.add(sampled(backend.pid(), () -> directToS3(direct, file)));
+                            viaBackend.add(sampled(backend.pid(), () -> throughBackend(port, token, dossier, file)));
+                        }
+                        System.out.printf(Locale.ROOT, "%-9s %-28s %10s round %d: backend %.2f s, direct %.2f s (%.0f%%)%n",
+                                size / MB + " MB", "", "", round + 1, viaBackend.getLast().seconds,
+                                viaS3.getLast().seconds, 100.0 * viaS3.getLast().seconds / viaBackend.getLast().seconds);
+                    }
+                    Sample backendMedian = median(viaBackend);
+                    Sample s3Median = median(viaS3);
+                    print(size, "through the backend (median)", backendMedian);
+                    print(size, "direct S3 multipart (median)", s3Median);
                     System.out.printf(Locale.ROOT, "%-9s %-28s %10s %9.0f%%%n%n", "", "backend / direct", "",
-                            100.0 * viaS3.seconds / viaBackend.seconds);
+                            100.0 * s3Median.seconds / backendMedian.seconds);
                 }
                 finally {
                     Files.deleteIfExists(file);
@@ -102,6 +124,15 @@ public final class UploadBenchmark {
 
     /** Seconds taken, peak heap in use (live data and garbage not yet collected), peak of the old generation. */
     record Sample(double seconds, long peakHeapBytes, long peakOldBytes) {
+    }
+
+    /** The median time of the samples, with the highest heap and old generation seen in any of them. */
+    static Sample median(List<Sample> samples) {
+        double[] seconds = samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
+        double middle = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+                : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+        return new Sample(middle, samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0),
+                samples.stream().mapToLong(Sample::peakOldBytes).max().orElse(0));
     }
 
     interface Upload {
