@@ -1,11 +1,9 @@
 package vn.khuyencong.statistics;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +22,8 @@ import vn.khuyencong.statistics.StatisticsReport.PublicReport;
 @RestController
 @Tag(name = "Thống kê công khai", description = "Số liệu khuyến công và dữ liệu mở về các đề án được phê duyệt")
 class PublicStatisticsController {
+
+    private static final byte[] CRLF = { '\r', '\n' };
 
     private final Statistics statistics;
     private final OpenData openData;
@@ -75,12 +75,12 @@ class PublicStatisticsController {
         StatisticsFilter filter = new StatisticsFilter(fromYear, toYear, programme, contentCode, communeCode);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"de-an-khuyen-cong-duoc-phe-duyet.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        Exports.line(out, new ArrayList<>(OpenData.COLUMNS));
-        readOnly.executeWithoutResult(status -> openData.each(filter, project -> {
+        OutputStream out = response.getOutputStream();
+        out.write(("\uFEFF" + String.join(",", OpenData.COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        readOnly.executeWithoutResult(status -> openData.lines(filter, line -> {
             try {
-                Exports.line(out, OpenData.values(project));
+                out.write(line);
+                out.write(CRLF);
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -286,6 +286,60 @@ class StatisticsIntegrationTests extends IntegrationTest {
         assertThat(anyone.get("/api/v1/public/open-data/approved-projects.json?size=5000").status()).isEqualTo(400);
     }
 
+    /** The file's lines, as a spreadsheet reads them, against the list's values formatted cell by cell. */
+    @Test
+    void theOpenDataFileSaysWhatTheListSaysAndFollowsEveryChange() {
+        String completed = monitoredIn(2041);
+        pay(completed, 100_000_000L);
+        the.accept(completed);
+        String monitored = monitoredIn(2041);
+        pay(monitored, 25_000_000L);
+        // a title a spreadsheet would run as a formula, with a comma and quotes
+        jdbc.sql("update dossier set title = '=HYPERLINK(\"x\"), máy sấy' where id = ?::uuid").param(monitored).update();
+        String commune = jdbc.sql("select commune_code from dossier where id = ?::uuid").param(monitored)
+                .query(String.class).single();
+        String communeName = jdbc.sql("select name from administrative_unit where code = ?").param(commune)
+                .query(String.class).single();
+        try {
+            String query = "?fromYear=2041&toYear=2041";
+            assertThat(openDataFile(query)).isEqualTo(expectedFile(query)).hasSize(2);
+            assertThat(String.join("\n", openDataFile(query))).contains("\"'=HYPERLINK(\"\"x\"\"), máy sấy\"");
+
+            pay(monitored, 5_000_000L);
+            jdbc.sql("update administrative_unit set name = 'Xã Côn Minh (mới)' where code = ?").param(commune).update();
+            List<String> changed = openDataFile(query);
+            assertThat(changed).isEqualTo(expectedFile(query));
+            assertThat(String.join("\n", changed)).contains(",30000000,", "Xã Côn Minh (mới)");
+        }
+        finally {
+            jdbc.sql("update administrative_unit set name = ? where code = ?").params(communeName, commune).update();
+        }
+    }
+
+    List<String> openDataFile(String query) {
+        Api.Response csv = anyone.get("/api/v1/public/open-data/approved-projects.csv" + query);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF" + String.join(",", OpenData.COLUMNS) + "\r\n");
+        List<String> lines = new ArrayList<>(List.of(csv.body().split("\r\n")));
+        lines.removeFirst();
+        return lines;
+    }
+
+    List<String> expectedFile(String query) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode project : anyone.get("/api/v1/public/open-data/approved-projects.json" + query + "&size=1000").json()
+                .get("projects")) {
+            List<String> cells = new ArrayList<>();
+            for (String column : OpenData.COLUMNS) {
+                JsonNode value = project.get(column);
+                cells.add(Exports.cell(value == null || value.isNull() ? null
+                        : value.isNumber() ? (Object) value.longValue() : value.asString()));
+            }
+            lines.add(String.join(",", cells));
+        }
+        return lines;
+    }
+
     @Test
     void officersExportTheDashboardAsCsvAndXlsx() throws IOException {
         submittedIn(2037);

@@ -31,7 +31,8 @@ import vn.khuyencong.support.IntegrationTest;
 /**
  * The summary the statistics read against its definition computed from scratch over the source tables: the row of
  * each dossier ({@code statistics_fact} against {@code statistics_fact_source}) and the sums of each group
- * ({@code statistics_group} added up, against {@code statistics_group_source}); after a random walk through the
+ * ({@code statistics_group} added up, against {@code statistics_group_source}), and the open data file's line of each
+ * project ({@code open_data_line} against {@code open_data_source}); after a random walk through the
  * workflow and monitoring, when two transactions change dossiers at the same time, and across a compaction.
  */
 class StatisticsSummaryIntegrationTests extends IntegrationTest {
@@ -60,6 +61,12 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
                     (select * from statistics_group_current except select * from statistics_group_source)
                     union all
                     (select * from statistics_group_source except select * from statistics_group_current)
+                ) differing""").query(String.class).list());
+        differing.addAll(jdbc.sql("""
+                select 'open data line ' || dossier_id from (
+                    (select * from open_data_line except select * from open_data_source)
+                    union all
+                    (select * from open_data_source except select * from open_data_line)
                 ) differing""").query(String.class).list());
         return differing;
     }
