@@ -68,7 +68,10 @@ create index open_data_line_order on open_data_line ((coalesce(starts_on, date '
 insert into open_data_line select * from open_data_source;
 
 -- Recomputed whole from the source for the dossiers a statement touched: added, changed or removed from the list.
-create function open_data_line_refresh(ids uuid[]) returns void language plpgsql as $$
+-- Planned once per session (a generic plan): the plan for a few ids does not depend on which, and planning the view
+-- again for every statement took several times longer than running it.
+create function open_data_line_refresh(ids uuid[]) returns void language plpgsql
+    set plan_cache_mode = force_generic_plan as $$
 begin
     if ids is null or cardinality(ids) = 0 then
         return;
@@ -100,8 +103,26 @@ $$;
 
 create trigger open_data_line_insert after insert on dossier
     referencing new table as changed for each statement execute function open_data_line_on_change('id');
+-- an update of dossiers refreshes those whose columns read by open_data_source changed
+create function open_data_line_on_dossier_update() returns trigger language plpgsql as $$
+declare
+    ids uuid[];
+begin
+    select array_agg(n.id) into ids
+    from changed n join before_change o on o.id = n.id
+    where (n.code, n.title, n.programme, n.content_code, n.support_kind, n.commune_code, n.starts_on, n.ends_on,
+           n.counterpart_funds, n.status)
+          is distinct from
+          (o.code, o.title, o.programme, o.content_code, o.support_kind, o.commune_code, o.starts_on, o.ends_on,
+           o.counterpart_funds, o.status);
+    perform open_data_line_refresh(ids);
+    return null;
+end;
+$$;
+
 create trigger open_data_line_update after update on dossier
-    referencing new table as changed for each statement execute function open_data_line_on_change('id');
+    referencing old table as before_change new table as changed
+    for each statement execute function open_data_line_on_dossier_update();
 
 do $$
 declare
