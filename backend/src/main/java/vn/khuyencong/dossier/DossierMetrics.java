@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import vn.khuyencong.catalog.WorkingDays;
+import vn.khuyencong.shared.DatabaseGauges;
 
 /**
  * {@code kc_dossiers_overdue}: dossiers whose clock runs and whose appointment date has passed, read from
@@ -32,14 +33,9 @@ class DossierMetrics implements MeterBinder {
     }
 
     private double overdue() {
-        try {
-            return jdbc.sql("select count(*) from dossier where status = any(?) and appointment_date < ?")
-                    .params(Deadlines.CLOCK_RUNS.stream().map(Enum::name).toArray(String[]::new),
-                            Date.valueOf(workingDays.today()))
-                    .query(Long.class).single();
-        }
-        catch (RuntimeException e) {
-            return Double.NaN;
-        }
+        return DatabaseGauges.read(() -> jdbc.sql("select count(*) from dossier where status = any(?) and appointment_date < ?")
+                .params(Deadlines.CLOCK_RUNS.stream().map(Enum::name).toArray(String[]::new),
+                        Date.valueOf(workingDays.today()))
+                .query(Long.class).single());
     }
 }

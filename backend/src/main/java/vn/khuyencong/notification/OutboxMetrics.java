@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import vn.khuyencong.shared.DatabaseGauges;
 
 /**
  * The mail outbox as the metrics scraper sees it, read from PostgreSQL at each scrape (so every instance reports
@@ -35,13 +36,7 @@ class OutboxMetrics implements MeterBinder {
                 .description("Mails set aside after their last attempt").register(registry);
     }
 
-    /** NaN when the database cannot answer: a scrape never fails because of it. */
     private double read(String sql) {
-        try {
-            return jdbc.sql(sql).query(Number.class).single().doubleValue();
-        }
-        catch (RuntimeException e) {
-            return Double.NaN;
-        }
+        return DatabaseGauges.read(() -> jdbc.sql(sql).query(Number.class).single());
     }
 }
