@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { catalogue, catalogueContents } from '../../api';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { SelectField } from '../../components/Field/Field';
-import { Loading } from '../../components/Loading/Loading';
+import { ResourceView } from '../../components/ResourceView/ResourceView';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useUrlFilter } from '../../lib/useUrlFilter';
@@ -100,34 +100,30 @@ export function DashboardPage() {
           <ErrorText error={exportError} />
         </div>
       ) : null}
-      {report.state === 'loading' ? (
-        <Loading />
-      ) : report.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <ErrorText error={report.error} />
-        </div>
-      ) : (
-        <>
-          <FiguresSections report={report.data} />
-          <BarChart
-            title={t('dashboard.byStateChart')}
-            valueLabel={t('dashboard.dossiers')}
-            bars={report.data.byState.map((f) => ({ label: f.key ? t(`status.${f.key}`) : f.name, value: f.dossiers }))}
-            format={count}
-            empty={t('statistics.empty')}
-          />
-          <BarChart
-            title={t('dashboard.byCommuneChart')}
-            valueLabel={t('statistics.supportApproved')}
-            bars={report.data.byCommune.map((f) => ({ label: f.name, value: f.supportApproved }))}
-            format={billions}
-            empty={t('statistics.empty')}
-          />
-          <FiguresTable id="by-programme" title={t('dashboard.byProgramme')} rows={[...report.data.byProgramme, report.data.total]} />
-          <FiguresTable id="by-content" title={t('dashboard.byContent')} rows={report.data.byContent} />
-          <FiguresTable id="by-year" title={t('dashboard.byYear')} rows={report.data.byYear} />
-        </>
-      )}
+      <ResourceView resource={report}>
+        {(data) => (
+          <>
+            <FiguresSections report={data} />
+            <BarChart
+              title={t('dashboard.byStateChart')}
+              valueLabel={t('dashboard.dossiers')}
+              bars={data.byState.map((f) => ({ label: f.key ? t(`status.${f.key}`) : f.name, value: f.dossiers }))}
+              format={count}
+              empty={t('statistics.empty')}
+            />
+            <BarChart
+              title={t('dashboard.byCommuneChart')}
+              valueLabel={t('statistics.supportApproved')}
+              bars={data.byCommune.map((f) => ({ label: f.name, value: f.supportApproved }))}
+              format={billions}
+              empty={t('statistics.empty')}
+            />
+            <FiguresTable id="by-programme" title={t('dashboard.byProgramme')} rows={[...data.byProgramme, data.total]} />
+            <FiguresTable id="by-content" title={t('dashboard.byContent')} rows={data.byContent} />
+            <FiguresTable id="by-year" title={t('dashboard.byYear')} rows={data.byYear} />
+          </>
+        )}
+      </ResourceView>
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type Dossier } from '../../api';
-import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { useAuth } from '../../auth/AuthContext';
-import { Loading } from '../../components/Loading/Loading';
+import { ResourceView } from '../../components/ResourceView/ResourceView';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { StatusTag } from '../../components/StatusTag/StatusTag';
 import { formatInstant, isoDateInVietnam } from '../../lib/format';
@@ -110,20 +109,9 @@ export function MyDossiersPage() {
           {t('dossiers.create')}
         </Link>
       </div>
-      {dossiers.state === 'loading' ? (
-        <Loading />
-      ) : dossiers.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <ErrorText error={dossiers.error} />
-          <button type="button" className="button button--secondary" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : dossiers.data.length === 0 ? (
-        <p>{t('dossiers.empty')}</p>
-      ) : (
-        <DossierTable dossiers={dossiers.data} />
-      )}
+      <ResourceView resource={dossiers} onRetry={reload}>
+        {(data) => (data.length === 0 ? <p>{t('dossiers.empty')}</p> : <DossierTable dossiers={data} />)}
+      </ResourceView>
     </>
   );
 }

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type DeadlineState, type Dossier, type DossierStatus } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
 import { DeadlineTag } from '../../components/DeadlineTag/DeadlineTag';
-import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { SelectField } from '../../components/Field/Field';
-import { Loading } from '../../components/Loading/Loading';
+import { ResourceView } from '../../components/ResourceView/ResourceView';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { StatusTag } from '../../components/StatusTag/StatusTag';
 import { formatCalendarDate } from '../../lib/format';
@@ -139,67 +138,63 @@ export function QueuePage() {
         </div>
       ) : null}
 
-      {queue.state === 'loading' ? (
-        <Loading />
-      ) : queue.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <ErrorText error={queue.error} />
-        </div>
-      ) : (
-        <>
-          <p className="queue-summary" data-testid="queue-summary">
-            <span className="queue-summary__item queue-summary__item--overdue">{t('queue.overdueCount', { count: overdue })}</span>
-            <span className="queue-summary__item queue-summary__item--due-soon">{t('queue.dueSoonCount', { count: dueSoon })}</span>
-          </p>
-          {shown.length === 0 ? (
-            <p>{t('queue.empty')}</p>
-          ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue-caption">
-              <table className="table queue-table">
-                <caption id="queue-caption">{t('queue.caption', { count: shown.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dossiers.code')}</th>
-                    <th scope="col">{t('dossiers.dossierTitle')}</th>
-                    <th scope="col">{t('dossiers.status')}</th>
-                    <th scope="col" aria-sort={sort === 'deadline' ? 'ascending' : sort === 'deadline-desc' ? 'descending' : undefined}>
-                      {t('deadline.label')}
-                    </th>
-                    <th scope="col">{t('dossier.appointmentDate')}</th>
-                    <th scope="col">{t('dossier.assignedReviewer')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((d) => (
-                    <tr key={d.id} className={d.deadline ? `queue__row--${d.deadline.toLowerCase().replace('_', '-')}` : undefined}>
-                      <td>
-                        <Link to={`/ho-so/${encodeURIComponent(d.id)}`}>{d.code ?? t('common.noCode')}</Link>
-                      </td>
-                      <td>{d.title}</td>
-                      <td>
-                        <StatusTag status={d.status} serverName={d.statusName} />
-                      </td>
-                      <td>
-                        <DeadlineTag deadline={d.deadline} />
-                      </td>
-                      <td>{d.appointmentDate ? formatCalendarDate(d.appointmentDate, i18n.language) : t('common.none')}</td>
-                      <td>
-                        <span className="queue__assignee">{d.assignedReviewer ?? t('queue.nobody')}</span>
-                        {canAssign && ASSIGNABLE.has(d.status) ? (
-                          <button type="button" className="button button--secondary button--small" onClick={() => setAssigning(d)}>
-                            {d.assignedReviewer ? t('queue.reassign') : t('queue.assign')}
-                            <span className="visually-hidden"> {d.code ?? d.title}</span>
-                          </button>
-                        ) : null}
-                      </td>
+      <ResourceView resource={queue}>
+        {() => (
+          <>
+            <p className="queue-summary" data-testid="queue-summary">
+              <span className="queue-summary__item queue-summary__item--overdue">{t('queue.overdueCount', { count: overdue })}</span>
+              <span className="queue-summary__item queue-summary__item--due-soon">{t('queue.dueSoonCount', { count: dueSoon })}</span>
+            </p>
+            {shown.length === 0 ? (
+              <p>{t('queue.empty')}</p>
+            ) : (
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="queue-caption">
+                <table className="table queue-table">
+                  <caption id="queue-caption">{t('queue.caption', { count: shown.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dossiers.code')}</th>
+                      <th scope="col">{t('dossiers.dossierTitle')}</th>
+                      <th scope="col">{t('dossiers.status')}</th>
+                      <th scope="col" aria-sort={sort === 'deadline' ? 'ascending' : sort === 'deadline-desc' ? 'descending' : undefined}>
+                        {t('deadline.label')}
+                      </th>
+                      <th scope="col">{t('dossier.appointmentDate')}</th>
+                      <th scope="col">{t('dossier.assignedReviewer')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {shown.map((d) => (
+                      <tr key={d.id} className={d.deadline ? `queue__row--${d.deadline.toLowerCase().replace('_', '-')}` : undefined}>
+                        <td>
+                          <Link to={`/ho-so/${encodeURIComponent(d.id)}`}>{d.code ?? t('common.noCode')}</Link>
+                        </td>
+                        <td>{d.title}</td>
+                        <td>
+                          <StatusTag status={d.status} serverName={d.statusName} />
+                        </td>
+                        <td>
+                          <DeadlineTag deadline={d.deadline} />
+                        </td>
+                        <td>{d.appointmentDate ? formatCalendarDate(d.appointmentDate, i18n.language) : t('common.none')}</td>
+                        <td>
+                          <span className="queue__assignee">{d.assignedReviewer ?? t('queue.nobody')}</span>
+                          {canAssign && ASSIGNABLE.has(d.status) ? (
+                            <button type="button" className="button button--secondary button--small" onClick={() => setAssigning(d)}>
+                              {d.assignedReviewer ? t('queue.reassign') : t('queue.assign')}
+                              <span className="visually-hidden"> {d.code ?? d.title}</span>
+                            </button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </ResourceView>
       <AssignDialog dossier={assigning} me={me} onAssigned={onAssigned} onClose={() => setAssigning(null)} />
     </>
   );

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorText } from '../../components/ErrorText/ErrorText';
-import { Loading } from '../../components/Loading/Loading';
+import { ResourceView } from '../../components/ResourceView/ResourceView';
 import { PageHeading } from '../../components/PageHeading/PageHeading';
 import { SatisfactionSummary } from '../../components/Satisfaction/SatisfactionSummary';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -32,37 +31,33 @@ export function StatisticsPage() {
       <form className="stat-filter" role="search" aria-label={t('statistics.filter')} onSubmit={(e) => e.preventDefault()}>
         <YearRangeFields idPrefix="stat" filter={filter} update={update} />
       </form>
-      {report.state === 'loading' ? (
-        <Loading />
-      ) : report.state === 'failed' ? (
-        <div className="notice notice--error" role="alert">
-          <ErrorText error={report.error} />
-        </div>
-      ) : (
-        <>
-          <FiguresSections report={report.data} />
-          <BarChart
-            title={t('statistics.byYearChart')}
-            valueLabel={t('statistics.projects')}
-            bars={report.data.byYear.map((f) => ({ label: f.key ?? t('statistics.unknown'), value: f.projects }))}
-            format={(v) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(v)}
-            empty={t('statistics.empty')}
-          />
-          <SatisfactionSummary />
-          <section aria-labelledby="open-data-heading">
-            <h2 id="open-data-heading">{t('statistics.openData')}</h2>
-            <p>{t('statistics.openDataLead')}</p>
-            <ul>
-              <li>
-                <a href={OPEN_DATA.csv}>{t('statistics.openDataCsv')}</a>
-              </li>
-              <li>
-                <a href={OPEN_DATA.json}>{t('statistics.openDataJson')}</a>
-              </li>
-            </ul>
-          </section>
-        </>
-      )}
+      <ResourceView resource={report}>
+        {(data) => (
+          <>
+            <FiguresSections report={data} />
+            <BarChart
+              title={t('statistics.byYearChart')}
+              valueLabel={t('statistics.projects')}
+              bars={data.byYear.map((f) => ({ label: f.key ?? t('statistics.unknown'), value: f.projects }))}
+              format={(v) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(v)}
+              empty={t('statistics.empty')}
+            />
+            <SatisfactionSummary />
+            <section aria-labelledby="open-data-heading">
+              <h2 id="open-data-heading">{t('statistics.openData')}</h2>
+              <p>{t('statistics.openDataLead')}</p>
+              <ul>
+                <li>
+                  <a href={OPEN_DATA.csv}>{t('statistics.openDataCsv')}</a>
+                </li>
+                <li>
+                  <a href={OPEN_DATA.json}>{t('statistics.openDataJson')}</a>
+                </li>
+              </ul>
+            </section>
+          </>
+        )}
+      </ResourceView>
     </>
   );
 }
