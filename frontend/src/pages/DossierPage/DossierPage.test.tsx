@@ -53,6 +53,17 @@ function theRequestLetter(): DossierDocument {
 function openDossier(documents: DossierDocument[] = [], dossier: Dossier = aDraftDossier()) {
   vi.spyOn(api, 'dossier').mockResolvedValue(dossier);
   vi.spyOn(api, 'documents').mockResolvedValue(documents);
+  const letter = documents.find((d) => d.documentType === 'REQUEST_LETTER');
+  vi.spyOn(api, 'checklist').mockResolvedValue({
+    dossierId: dossier.id,
+    contentCode: 'MACHINERY',
+    complete: false,
+    missing: letter ? ['DETAILED_BUDGET'] : ['REQUEST_LETTER', 'DETAILED_BUDGET'],
+    items: [
+      { documentType: 'REQUEST_LETTER', name: 'Đơn đề nghị hỗ trợ', required: true, present: !!letter, documents: letter ? [letter] : [] },
+      { documentType: 'DETAILED_BUDGET', name: 'Dự toán kinh phí chi tiết', required: true, present: false, documents: [] },
+    ],
+  });
   vi.spyOn(api, 'catalogueContents').mockResolvedValue([{ code: 'MACHINERY', name: 'Hỗ trợ ứng dụng máy móc' }]);
   vi.spyOn(api, 'contentDetail').mockRejectedValue(new ApiError({ status: 0, errors: [] }));
   vi.spyOn(api, 'communes').mockResolvedValue([{ code: '19003', name: 'Xã Côn Minh', priorityArea: true }]);
@@ -70,7 +81,7 @@ describe('the dossier page', () => {
     expect(within(details).getByText('Khuyến công địa phương')).toBeTruthy();
     expect(within(details).getByText(/150\.000\.000/)).toBeTruthy();
     expect(screen.getByText('ab'.repeat(32))).toBeTruthy();
-    expect(screen.getByLabelText('Đơn đề nghị hỗ trợ (tệp PDF)')).toBeTruthy();
+    expect(await screen.findByLabelText(/^Chọn tệp cho: Đơn đề nghị hỗ trợ/)).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
   });
 
@@ -117,7 +128,7 @@ describe('the dossier page', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Nộp hồ sơ' }));
 
     const link = await screen.findByRole('link', { name: 'Thiếu tài liệu bắt buộc: Đơn đề nghị hỗ trợ' });
-    expect(link.getAttribute('href')).toBe('#request-letter');
+    expect(link.getAttribute('href')).toBe('#checklist-file-REQUEST_LETTER');
     await waitFor(() => expect(document.title).toBe('(1 lỗi) Hồ sơ Máy chế biến miến dong – Khuyến công Online'));
   });
 

@@ -22,7 +22,6 @@ import { DeadlineTag } from '../../components/DeadlineTag/DeadlineTag';
 import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
 import { checklistInputId, documentTypeOfField } from '../../components/DocumentChecklist/checklistInput';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
-import { DocumentUpload } from '../../components/DocumentUpload/DocumentUpload';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
 import { ErrorText } from '../../components/ErrorText/ErrorText';
 import { OfficialDocuments } from '../../components/OfficialDocuments/OfficialDocuments';
@@ -40,12 +39,9 @@ import type { FieldProblem } from '../../lib/validation';
 import { OfficerActions } from './OfficerActions';
 import './DossierPage.css';
 
-const REQUEST_LETTER_INPUT = 'request-letter';
-
-/** The upload of the document type a refusal names (`documents.TYPE`): the request letter's own, or the checklist's. */
+/** The checklist's upload of the document type a refusal names (`documents.TYPE`), the request letter's by default. */
 function documentInput(field: string | null | undefined): string {
-  const type = documentTypeOfField(field) ?? 'REQUEST_LETTER';
-  return type === 'REQUEST_LETTER' ? REQUEST_LETTER_INPUT : checklistInputId(type);
+  return checklistInputId(documentTypeOfField(field) ?? 'REQUEST_LETTER');
 }
 
 /** States in which the enterprise may still change its form and documents. */
@@ -245,7 +241,14 @@ export function DossierPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [actionProblems, setActionProblems] = useState(0);
   const [attempt, setAttempt] = useState(0);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadErrors, setUploadErrors] = useState<Record<string, string>>({});
+  const uploadErrorChanged = useCallback((type: string, message: string | null) => {
+    setUploadErrors((errors) => {
+      if ((errors[type] ?? null) === message) return errors;
+      const { [type]: _cleared, ...others } = errors;
+      return message ? { ...others, [type]: message } : others;
+    });
+  }, []);
   const [confirming, setConfirming] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [justSubmitted, setJustSubmitted] = useState(false);
@@ -257,7 +260,7 @@ export function DossierPage() {
   const dossier = current?.dossier ?? null;
   usePageTitle(
     dossier ? t('dossier.title', { name: dossier.title }) : t('dossier.details'),
-    problems.length + (uploadError ? 1 : 0) + actionProblems,
+    problems.length + Object.keys(uploadErrors).length + actionProblems,
   );
 
   useEffect(() => {
@@ -285,7 +288,7 @@ export function DossierPage() {
   function refusal(error: unknown, on: Dossier): FieldProblem[] {
     if (!isApiError(error) || error.problem.errors.length === 0) {
       const described = describeError(t, error);
-      return [isApiError(error) && error.problem.rule === 'required-documents' ? { fieldId: REQUEST_LETTER_INPUT, ...described } : described];
+      return [isApiError(error) && error.problem.rule === 'required-documents' ? { fieldId: documentInput(null), ...described } : described];
     }
     const rule = error.problem.rule;
     return error.problem.errors.map((e) => {
@@ -378,23 +381,11 @@ export function DossierPage() {
             <DocumentChecklist
               dossierId={dossier.id}
               editable={editable}
-              uploadedElsewhere={['REQUEST_LETTER']}
               version={current.documents.length}
               onUploaded={uploaded}
+              onErrorChange={uploadErrorChanged}
             />
             <DocumentList documents={current.documents} dossierId={dossier.id} />
-            {editable ? (
-              <div className="no-print">
-                <h3>{t('upload.heading')}</h3>
-                <DocumentUpload
-                  dossierId={dossier.id}
-                  documentType="REQUEST_LETTER"
-                  inputId={REQUEST_LETTER_INPUT}
-                  onUploaded={uploaded}
-                  onErrorChange={setUploadError}
-                />
-              </div>
-            ) : null}
           </section>
 
           {current.processing ? <Decisions processing={current.processing} /> : null}
