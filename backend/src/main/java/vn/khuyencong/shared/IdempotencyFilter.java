@@ -128,8 +128,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
             switch (attempt.stage) {
                 case RUNNING -> throw e;
                 case REFUSED -> {
-                    // the rollback of a refused request failed: nothing was committed, its answer stands
-                    cached.copyBodyToResponse();
+                    // the rollback failed, which leaves nothing committed: a refusal stands, a success does not
+                    if (cached.getStatus() >= 400) {
+                        cached.copyBodyToResponse();
+                    }
+                    else {
+                        startOver(response, headersBefore);
+                        problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
+                                "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
+                    }
                     return;
                 }
                 case RECORDING -> {
