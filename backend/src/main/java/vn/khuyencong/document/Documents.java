@@ -22,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.DocumentType;
@@ -347,7 +349,24 @@ public class Documents {
             throw ProblemException.ruleViolated("documents-immutable", "Tài liệu đã có phiên bản thay thế, không được xoá.");
         }
         jdbc.sql("delete from document where id = ?").param(documentId).update();
-        removeQuietly(key);
+        afterCommit(() -> removeQuietly(key));
+    }
+
+    /**
+     * Runs once the caller's transaction has committed (a request with an Idempotency-Key runs in one), or at once
+     * outside a transaction: an object is not removed for a row whose removal may still roll back.
+     */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     /** Takes back a document just stored by a request that then turned out to be invalid. */

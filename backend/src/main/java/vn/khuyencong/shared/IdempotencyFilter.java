@@ -2,19 +2,30 @@ package vn.khuyencong.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -28,10 +39,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code Idempotency-Key} on mutating JSON requests of the API: the first response is kept (per user and key) and
- * replayed to a retry with the same payload; a different payload under the same key gets 422, a retry while the
- * first is still running gets 409. The record is claimed in its own statement before the request runs, so two
- * concurrent copies cannot both run. Uploads carry their own resumable protocol and are not covered.
+ * {@code Idempotency-Key} on mutating JSON requests of the API, per user and key (uploads carry their own resumable
+ * protocol and are not covered). A request with a key runs inside one database transaction that also records its
+ * answer, so the change and the answer are committed together or not at all:
+ * <ol>
+ * <li>The transaction first takes a transaction-scoped advisory lock on (user, key). If another transaction holds
+ * it, a copy of the request is still running: 409 with {@code Retry-After: 1}.
+ * <li>An answer recorded under the key is replayed ({@code Idempotent-Replayed: true}) to the same method, path and
+ * body, and a different payload under the same key is refused with 422.
+ * <li>Otherwise the request runs and joins the transaction (the use cases' {@code @Transactional} methods take part
+ * in it); its response is held in memory. An answer below 400 is recorded (status, content type, body) in the same
+ * transaction, which then commits, and only after the commit is the response sent. A refusal (4xx), a server error
+ * or a transaction marked rollback-only is rolled back with everything the request did, and nothing is recorded:
+ * a refusal changed nothing, so a retry with the same key is judged again, with the same payload or a corrected
+ * one (say, a submission refused for a missing document, retried once it is uploaded).
+ * </ol>
+ * After-commit work (the event publication registry's listeners) runs after this commit. If recording the answer or
+ * the commit fails, the client gets 503 and retries with the same key: the retry replays the answer if the commit
+ * happened after all, and runs the request if not. An instance that dies mid-request takes its database session
+ * with it, and with the session its lock and its uncommitted work, so a retry runs at once. The body is read (at
+ * most 1 MiB) before the transaction begins and the response is sent after it ends, so a slow client holds no
+ * connection. Answers are kept {@link #KEPT} ({@link IdempotencyKeysCleanup}).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -39,17 +67,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final int MAX_BODY = 1024 * 1024;
     static final Duration KEPT = Duration.ofHours(24);
-    /** A claim older than this whose request never finished (the instance died) may be taken over. */
-    static final Duration ABANDONED = Duration.ofMinutes(5);
+    /**
+     * First half of the advisory lock of a key ("kcId"), the second being a hash of (user, key). The two-part form
+     * keeps these locks apart from the single-number locks of the scheduled jobs.
+     */
+    static final int LOCK_CLASS = 0x6b63_4964;
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
 
-    IdempotencyFilter(JdbcClient jdbc, JsonMapper json) {
+    IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -77,71 +111,191 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String principal = authentication == null ? "anonymous" : authentication.getName();
-        String hash = hash(request, body);
 
-        if (!claim(principal, key, hash)) {
-            replayOrRefuse(principal, key, hash, response);
-            return;
-        }
+        Map<String, List<String>> headersBefore = headers(response);
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        Attempt attempt = new Attempt(principal, key, hash(request, body), new CachedBodyRequest(request, body), cached,
+                chain);
+        Outcome outcome;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), cached);
-            if (cached.getStatus() < 500) {
-                jdbc.sql("update idempotency_record set status = ?, content_type = ?, body = ? where principal = ? and key = ?")
-                        .params(cached.getStatus(), cached.getContentType(),
-                                new String(cached.getContentAsByteArray(), StandardCharsets.UTF_8), principal, key)
-                        .update();
-                kept = true;
-            }
+            outcome = transactions.execute(attempt::run);
         }
-        finally {
-            if (!kept) {
-                // a failure of ours is not an answer: the client may retry with the same key
-                jdbc.sql("delete from idempotency_record where principal = ? and key = ?").params(principal, key).update();
-            }
-            cached.copyBodyToResponse();
-        }
-    }
-
-    private boolean claim(String principal, String key, String hash) {
-        jdbc.sql("delete from idempotency_record where principal = ? and key = ? and status is null and created_at < now() - make_interval(secs => ?)")
-                .params(principal, key, ABANDONED.toSeconds()).update();
-        return jdbc.sql("insert into idempotency_record (principal, key, request_hash) values (?, ?, ?) on conflict do nothing")
-                .params(principal, key, hash).update() == 1;
-    }
-
-    private void replayOrRefuse(String principal, String key, String hash, HttpServletResponse response)
-            throws IOException {
-        var stored = jdbc.sql("select request_hash, status, content_type, body from idempotency_record where principal = ? and key = ?")
-                .params(principal, key)
-                .query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3), rs.getString(4) })
-                .optional();
-        if (stored.isEmpty()) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-in-flight", "Yêu cầu đang được xử lý",
-                    "Yêu cầu với khoá này vừa được xử lý xong hoặc bị huỷ. Vui lòng thử lại.");
+        catch (ChainFailed e) {
+            e.rethrow();
             return;
         }
-        Object[] row = stored.get();
-        if (!hash.equals(row[0])) {
-            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Khoá đã dùng cho yêu cầu khác",
+        catch (RuntimeException e) {
+            switch (attempt.stage) {
+                case RUNNING -> throw e;
+                case REFUSED -> {
+                    // the rollback failed, which leaves nothing committed: a refusal stands, a success does not
+                    if (cached.getStatus() >= 400) {
+                        cached.copyBodyToResponse();
+                    }
+                    else {
+                        startOver(response, headersBefore);
+                        problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
+                                "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
+                    }
+                    return;
+                }
+                case RECORDING -> {
+                    log.warn("The answer to {} {} with an idempotency key could not be committed",
+                            request.getMethod(), request.getRequestURI(), e);
+                    startOver(response, headersBefore);
+                    response.setHeader("Retry-After", "1");
+                    problem(response, HttpStatus.SERVICE_UNAVAILABLE, "idempotency-not-committed",
+                            "Chưa xác nhận được kết quả",
+                            "Không xác nhận được việc lưu kết quả của yêu cầu. Vui lòng gửi lại yêu cầu với cùng khoá"
+                                    + " Idempotency-Key: nếu yêu cầu đã được thực hiện, kết quả sẽ được trả lại; nếu"
+                                    + " chưa, yêu cầu sẽ được thực hiện.");
+                    return;
+                }
+                default -> {
+                    log.warn("No transaction for {} {} with an idempotency key", request.getMethod(),
+                            request.getRequestURI(), e);
+                    response.setHeader("Retry-After", "1");
+                    problem(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dịch vụ tạm thời gián đoạn",
+                            "Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau.");
+                    return;
+                }
+            }
+        }
+        switch (outcome.kind()) {
+            case IN_FLIGHT -> {
+                response.setHeader("Retry-After", "1");
+                problem(response, HttpStatus.CONFLICT, "idempotency-in-flight", "Yêu cầu đang được xử lý",
+                        "Yêu cầu giống hệt đang được xử lý. Vui lòng chờ giây lát rồi tải lại.");
+            }
+            case KEY_REUSED -> problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Khoá đã dùng cho yêu cầu khác",
                     "Khoá Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.");
-            return;
+            case REPLAYED -> replay(outcome.stored(), response);
+            case ANSWERED -> cached.copyBodyToResponse();
+            case UNDONE -> {
+                // a success whose transaction was marked for rollback (a use case caught its own failure)
+                log.error("{} {} answered {} but its transaction was marked for rollback", request.getMethod(),
+                        request.getRequestURI(), cached.getStatus());
+                startOver(response, headersBefore);
+                problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
+                        "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
+            }
         }
-        if (row[1] == null) {
-            response.setHeader("Retry-After", "1");
-            problem(response, HttpStatus.CONFLICT, "idempotency-in-flight", "Yêu cầu đang được xử lý",
-                    "Yêu cầu giống hệt đang được xử lý. Vui lòng chờ giây lát rồi tải lại.");
-            return;
+    }
+
+    /** The transaction of one request with a key: lock, look up, run, record. */
+    private final class Attempt {
+
+        private final String principal;
+        private final String key;
+        private final String hash;
+        private final HttpServletRequest request;
+        private final ContentCachingResponseWrapper response;
+        private final FilterChain chain;
+        private Stage stage = Stage.LOOKING_UP;
+
+        Attempt(String principal, String key, String hash, HttpServletRequest request,
+                ContentCachingResponseWrapper response, FilterChain chain) {
+            this.principal = principal;
+            this.key = key;
+            this.hash = hash;
+            this.request = request;
+            this.response = response;
+            this.chain = chain;
         }
-        response.setStatus((Integer) row[1]);
-        if (row[2] != null) {
-            response.setContentType((String) row[2]);
+
+        Outcome run(TransactionStatus transaction) {
+            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
+                    .params(LOCK_CLASS, lockKey(principal, key)).query(Boolean.class).single();
+            if (!locked) {
+                transaction.setRollbackOnly();
+                return new Outcome(Outcome.Kind.IN_FLIGHT, null);
+            }
+            Optional<Stored> stored = jdbc.sql("""
+                    select request_hash, status, content_type, body from idempotency_record
+                    where principal = ? and key = ?""")
+                    .params(principal, key)
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                    .optional();
+            if (stored.isPresent()) {
+                transaction.setRollbackOnly();
+                return new Outcome(hash.equals(stored.get().requestHash()) ? Outcome.Kind.REPLAYED : Outcome.Kind.KEY_REUSED,
+                        stored.get());
+            }
+            stage = Stage.RUNNING;
+            try {
+                chain.doFilter(request, response);
+            }
+            catch (IOException | ServletException | RuntimeException e) {
+                throw new ChainFailed(e);
+            }
+            if (response.getStatus() >= 400 || transaction.isRollbackOnly()) {
+                stage = Stage.REFUSED;
+                boolean undone = transaction.isRollbackOnly() && response.getStatus() < 400;
+                transaction.setRollbackOnly();
+                return new Outcome(undone ? Outcome.Kind.UNDONE : Outcome.Kind.ANSWERED, null);
+            }
+            stage = Stage.RECORDING;
+            jdbc.sql("""
+                    insert into idempotency_record (principal, key, request_hash, status, content_type, body)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(principal, key, hash, response.getStatus(), response.getContentType(),
+                            new String(response.getContentAsByteArray(), StandardCharsets.UTF_8))
+                    .update();
+            return new Outcome(Outcome.Kind.ANSWERED, null);
+        }
+    }
+
+    /** How far a request's transaction got: what an exception out of it means for the answer. */
+    private enum Stage {
+        /** Beginning, locking, looking up: the request has not run. */
+        LOOKING_UP,
+        /** The request is running; an exception is its own. */
+        RUNNING,
+        /** The request answered with a refusal or an error; the transaction is to roll back. */
+        REFUSED,
+        /** The request succeeded; its answer is being recorded and committed. */
+        RECORDING
+    }
+
+    private record Outcome(Kind kind, Stored stored) {
+
+        enum Kind {
+            IN_FLIGHT, KEY_REUSED, REPLAYED, ANSWERED, UNDONE
+        }
+    }
+
+    private record Stored(String requestHash, int status, String contentType, String body) {
+    }
+
+    /** What the request itself threw, carried through the transaction (which rolls back) to be thrown again. */
+    private static final class ChainFailed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ChainFailed(Exception cause) {
+            super(cause);
+        }
+
+        void rethrow() throws IOException, ServletException {
+            switch (getCause()) {
+                case IOException e -> throw e;
+                case ServletException e -> throw e;
+                case RuntimeException e -> throw e;
+                default -> throw new IllegalStateException(getCause());
+            }
+        }
+    }
+
+    private void replay(Stored stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
         }
         response.setHeader("Idempotent-Replayed", "true");
         response.setCharacterEncoding("UTF-8");
-        if (row[3] != null) {
-            response.getOutputStream().write(((String) row[3]).getBytes(StandardCharsets.UTF_8));
+        if (stored.body() != null) {
+            response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -150,12 +304,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Problems.write(response, Problems.of(status, slug, title, detail), json);
     }
 
+    /** The headers set before the request ran (request id, trace id, CORS), to keep them on another answer. */
+    private static Map<String, List<String>> headers(HttpServletResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, new ArrayList<>(response.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    /** Forgets what the request set on the response (status, its headers); nothing of it was sent. */
+    private static void startOver(HttpServletResponse response, Map<String, List<String>> headersBefore) {
+        response.reset();
+        headersBefore.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    }
+
+    /** The second half of the advisory lock of (user, key). */
+    static int lockKey(String principal, String key) {
+        return ByteBuffer.wrap(sha256().digest((principal + "\n" + key).getBytes(StandardCharsets.UTF_8))).getInt();
+    }
+
     private static String hash(HttpServletRequest request, byte[] body) {
+        MessageDigest digest = sha256();
+        digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(body);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

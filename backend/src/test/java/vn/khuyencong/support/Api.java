@@ -208,6 +208,11 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** A DELETE carrying an {@code Idempotency-Key}. */
+    public Response delete(String path, String idempotencyKey) {
+        return send(request(path).header("Idempotency-Key", idempotencyKey).DELETE());
+    }
+
     public Response postRaw(String path, String rawJson) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson)));

@@ -42,6 +42,9 @@ public abstract class IntegrationTest {
         registry.add("kc.mail.poll-interval", () -> "PT0.2S");
         registry.add("kc.mail.retry-base", () -> "PT0.5S");
         registry.add("kc.mail.retry-max", () -> "PT2S");
+        // failed event publications (papers) are resubmitted 10 s after their last attempt, looked for every second
+        registry.add("kc.events.resubmit-after", () -> "PT10S");
+        registry.add("kc.events.resubmit-interval", () -> "PT1S");
     }
 
     /**
