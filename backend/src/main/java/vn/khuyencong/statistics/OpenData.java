@@ -131,11 +131,39 @@ class OpenData {
     /**
      * The CSV lines of every approved project of the filter, in the list's order, as UTF-8 bytes without their line
      * break. They are kept ready by the database (table {@code open_data_line}, migration V64) in the transaction of
-     * every change, so the file reads one table in index order and never lags behind the data.
+     * every change, so the file reads one table in index order and never lags behind the data. To be called in a
+     * transaction (the planner setting it makes lasts until its end).
      */
     void lines(StatisticsFilter filter, Consumer<byte[]> consumer) {
-        try (var rows = StatisticsQueries.bind(jdbc.sql("select d.line from open_data_line d where "
-                + StatisticsQueries.FILTER + ORDER), filter)
+        // only the conditions the filter holds, so that every plan, generic or not, walks the index in its order
+        // (an "is null or" condition for each part made the generic plan read the whole table and sort it)
+        List<String> conditions = new java.util.ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (filter.fromYear() != null) {
+            conditions.add("coalesce(d.starts_on, date 'infinity') >= make_date(:fromYear, 1, 1)");
+            params.put("fromYear", filter.fromYear());
+        }
+        if (filter.toYear() != null) {
+            conditions.add("coalesce(d.starts_on, date 'infinity') < make_date(:toYear + 1, 1, 1)");
+            params.put("toYear", filter.toYear());
+        }
+        if (filter.programme() != null) {
+            conditions.add("d.programme = :programme");
+            params.put("programme", filter.programme().name());
+        }
+        if (filter.contentCode() != null) {
+            conditions.add("d.content_code = :content");
+            params.put("content", filter.contentCode());
+        }
+        if (filter.communeCode() != null) {
+            conditions.add("d.commune_code = :commune");
+            params.put("commune", filter.communeCode());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        // the file streams in the index's order from its first line: a sort of the whole table first (what the planner
+        // prefers once the lines are no longer stored in that order) delays the first byte by the sort, on disk
+        jdbc.sql("set local enable_sort = off").update();
+        try (var rows = jdbc.sql("select d.line from open_data_line d" + where + ORDER).params(params)
                 .withFetchSize(FETCH_SIZE).query((rs, row) -> rs.getBytes(1)).stream()) {
             rows.forEach(consumer);
         }

@@ -310,6 +310,13 @@ class StatisticsIntegrationTests extends IntegrationTest {
             List<String> changed = openDataFile(query);
             assertThat(changed).isEqualTo(expectedFile(query));
             assertThat(String.join("\n", changed)).contains(",30000000,", "Xã Côn Minh (mới)");
+
+            // every part of the filter narrows the file as it narrows the list
+            String[] parts = jdbc.sql("select programme, content_code from dossier where id = ?::uuid").param(monitored)
+                    .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+            String narrow = query + "&programme=" + parts[0] + "&contentCode=" + parts[1] + "&communeCode=" + commune;
+            assertThat(openDataFile(narrow)).isEqualTo(expectedFile(narrow)).isNotEmpty();
+            assertThat(openDataFile(query + "&communeCode=00000")).isEmpty();
         }
         finally {
             jdbc.sql("update administrative_unit set name = ? where code = ?").params(communeName, commune).update();
