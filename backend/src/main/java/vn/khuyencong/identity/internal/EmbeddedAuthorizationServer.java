@@ -85,7 +85,7 @@ class EmbeddedAuthorizationServer {
             @Value("${kc.public-url}") String publicUrl) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
         decoder.setJwtValidator(SecurityConfiguration.validator(publicUrl, identity.audience()));
-        return decoder;
+        return new VerifiedTokens(decoder);
     }
 
     /**

@@ -337,7 +337,7 @@ class SecurityConfiguration {
                 ? NimbusJwtDecoder.withIssuerLocation(identity.issuerUri()).build()
                 : NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri()).build();
         decoder.setJwtValidator(validator(identity.issuerUri(), identity.audience()));
-        return decoder;
+        return new VerifiedTokens(decoder);
     }
 
     /** Signature aside, a token must come from the issuer, be within its validity and be meant for this service. */
