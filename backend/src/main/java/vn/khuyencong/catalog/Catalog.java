@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import vn.khuyencong.shared.Rows;
+
 /** Read access to the catalogue for the other modules. */
 @Service
 public class Catalog {
@@ -21,37 +23,37 @@ public class Catalog {
 
     public List<SupportContent> contents() {
         return jdbc.sql("select code, name, legal_basis, processing_days from support_content order by sort_order")
-                .query(SupportContent.class).list();
+                .query(Rows.of(SupportContent.class)).list();
     }
 
     public Optional<SupportContent> content(String code) {
         return jdbc.sql("select code, name, legal_basis, processing_days from support_content where code = ?")
-                .param(code).query(SupportContent.class).optional();
+                .param(code).query(Rows.of(SupportContent.class)).optional();
     }
 
     public List<Agency> agencies() {
-        return jdbc.sql("select code, name, province from agency where active order by code").query(Agency.class).list();
+        return jdbc.sql("select code, name, province from agency where active order by code").query(Rows.of(Agency.class)).list();
     }
 
     public Optional<Agency> agency(String code) {
         return jdbc.sql("select code, name, province from agency where code = ?").param(code)
-                .query(Agency.class).optional();
+                .query(Rows.of(Agency.class)).optional();
     }
 
     /** The agency that receives new dossiers (one per province deployment). */
     public Agency receivingAgency() {
         return jdbc.sql("select code, name, province from agency where active order by code limit 1")
-                .query(Agency.class).optional()
+                .query(Rows.of(Agency.class)).optional()
                 .orElseThrow(() -> new IllegalStateException("The catalogue has no active agency"));
     }
 
     public List<DocumentType> documentTypes() {
-        return jdbc.sql("select code, name, stage from document_type order by sort_order, code").query(DocumentType.class).list();
+        return jdbc.sql("select code, name, stage from document_type order by sort_order, code").query(Rows.of(DocumentType.class)).list();
     }
 
     public Optional<DocumentType> documentType(String code) {
         return jdbc.sql("select code, name, stage from document_type where code = ?").param(code)
-                .query(DocumentType.class).optional();
+                .query(Rows.of(DocumentType.class)).optional();
     }
 
     public Set<String> requiredDocumentTypes(String contentCode) {
@@ -61,12 +63,12 @@ public class Catalog {
 
     public List<FundingCall> fundingCalls() {
         return jdbc.sql("select id, programme, year, name, agency_code, opens_on, closes_on from funding_call order by opens_on desc, programme")
-                .query(FundingCall.class).list();
+                .query(Rows.of(FundingCall.class)).list();
     }
 
     public Optional<FundingCall> fundingCall(UUID id) {
         return jdbc.sql("select id, programme, year, name, agency_code, opens_on, closes_on from funding_call where id = ?")
-                .param(id).query(FundingCall.class).optional();
+                .param(id).query(Rows.of(FundingCall.class)).optional();
     }
 
     /** The call a new dossier of the programme belongs to: the one open on {@code day}, else the next to open. */
@@ -74,17 +76,17 @@ public class Catalog {
         return jdbc.sql("""
                 select id, programme, year, name, agency_code, opens_on, closes_on from funding_call
                 where programme = ? and closes_on >= ? order by opens_on limit 1""")
-                .params(programme, day).query(FundingCall.class).optional();
+                .params(programme, day).query(Rows.of(FundingCall.class)).optional();
     }
 
     public List<SupportKind> supportKinds(String contentCode) {
         return jdbc.sql("select code, content_code, name, legal_basis from support_kind where content_code = ? order by sort_order")
-                .param(contentCode).query(SupportKind.class).list();
+                .param(contentCode).query(Rows.of(SupportKind.class)).list();
     }
 
     public Optional<SupportKind> supportKind(String code) {
         return jdbc.sql("select code, content_code, name, legal_basis from support_kind where code = ?")
-                .param(code).query(SupportKind.class).optional();
+                .param(code).query(Rows.of(SupportKind.class)).optional();
     }
 
     /** The cap in force on {@code day} for a kind of support. */
@@ -93,12 +95,12 @@ public class Catalog {
                 select kind_code, effective_from, effective_to, max_percent, max_amount from support_cap
                 where kind_code = ? and effective_from <= ? and (effective_to is null or effective_to >= ?)
                 order by effective_from desc limit 1""")
-                .params(kindCode, day, day).query(SupportCap.class).optional();
+                .params(kindCode, day, day).query(Rows.of(SupportCap.class)).optional();
     }
 
     public List<SupportCap> caps(String kindCode) {
         return jdbc.sql("select kind_code, effective_from, effective_to, max_percent, max_amount from support_cap where kind_code = ? order by effective_from")
-                .param(kindCode).query(SupportCap.class).list();
+                .param(kindCode).query(Rows.of(SupportCap.class)).list();
     }
 
     /** How much a priority area raises a cap, in percent of it (150 = 1.5 times). */
@@ -112,7 +114,7 @@ public class Catalog {
         return jdbc.sql("""
                 select kind_code, effective_from, max_percent, progress_over_percent, legal_basis from advance_rule
                 where kind_code = ? and effective_from <= ? order by effective_from desc limit 1""")
-                .params(kindCode, day).query(AdvanceRule.class).optional();
+                .params(kindCode, day).query(Rows.of(AdvanceRule.class)).optional();
     }
 
     /** The day of the month by which the month's progress report is due (25 unless an administrator changed it). */
@@ -135,20 +137,20 @@ public class Catalog {
 
     public List<AdministrativeUnit> communes() {
         return jdbc.sql("select code, name, level, parent_code, priority_area from administrative_unit where level = 'COMMUNE' and active order by name")
-                .query(AdministrativeUnit.class).list();
+                .query(Rows.of(AdministrativeUnit.class)).list();
     }
 
     public Optional<AdministrativeUnit> commune(String code) {
         return jdbc.sql("select code, name, level, parent_code, priority_area from administrative_unit where code = ? and level = 'COMMUNE' and active")
-                .param(code).query(AdministrativeUnit.class).optional();
+                .param(code).query(Rows.of(AdministrativeUnit.class)).optional();
     }
 
     public List<ReviewCriterion> reviewCriteria() {
         return jdbc.sql("select code, name, max_score from review_criterion order by sort_order")
-                .query(ReviewCriterion.class).list();
+                .query(Rows.of(ReviewCriterion.class)).list();
     }
 
     public List<Holiday> holidays() {
-        return jdbc.sql("select day, name from public_holiday order by day").query(Holiday.class).list();
+        return jdbc.sql("select day, name from public_holiday order by day").query(Rows.of(Holiday.class)).list();
     }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import vn.khuyencong.shared.Rows;
+
 /** Whom to tell: the enabled accounts of an organisation or of an agency's role, with their e-mail addresses. */
 @Service
 public class Contacts {
@@ -25,19 +27,19 @@ public class Contacts {
         return jdbc.sql("""
                 select username, display_name, email from user_account
                 where organisation_id = ? and enabled order by username""")
-                .param(organisationId).query(Contact.class).list();
+                .param(organisationId).query(Rows.of(Contact.class)).list();
     }
 
     public List<Contact> officers(String agencyCode, Role role) {
         return jdbc.sql("""
                 select username, display_name, email from user_account
                 where agency_code = ? and enabled and ? = any(roles) order by username""")
-                .params(agencyCode, role.name()).query(Contact.class).list();
+                .params(agencyCode, role.name()).query(Rows.of(Contact.class)).list();
     }
 
     public Optional<Contact> account(String username) {
         return jdbc.sql("select username, display_name, email from user_account where username = ? and enabled")
-                .param(username).query(Contact.class).optional();
+                .param(username).query(Rows.of(Contact.class)).optional();
     }
 
     /** The organisation's registered name, for papers and mails. */

@@ -24,6 +24,7 @@ import vn.khuyencong.monitoring.MonitoringView.Settlement;
 import vn.khuyencong.monitoring.Projects.LatestReport;
 import vn.khuyencong.monitoring.Projects.Project;
 import vn.khuyencong.monitoring.Projects.Totals;
+import vn.khuyencong.shared.Rows;
 
 /** Builds the monitoring page of a dossier the caller may see (the caller has checked that). */
 @Component
@@ -85,7 +86,7 @@ class MonitoringReads {
 
     List<Milestone> plan(UUID id) {
         return jdbc.sql("select id, position, title, due_on, promised_outcome from plan_milestone where dossier_id = ? order by position")
-                .param(id).query(Milestone.class).list();
+                .param(id).query(Rows.of(Milestone.class)).list();
     }
 
     List<Report> reports(UUID id) {
@@ -102,7 +103,7 @@ class MonitoringReads {
                 .map(r -> new Report(r.id(), r.period(), r.spentAmount(), r.counterpartInvested(), r.note(), r.late(),
                         r.submittedBy(), r.submittedAt(),
                         jdbc.sql("select milestone_id, percent_done, note from progress_report_item where report_id = ? order by milestone_id")
-                                .param(r.id()).query(MilestoneProgress.class).list(),
+                                .param(r.id()).query(Rows.of(MilestoneProgress.class)).list(),
                         jdbc.sql("select document_id from progress_report_evidence where report_id = ? order by document_id")
                                 .param(r.id()).query(UUID.class).list()))
                 .toList();
@@ -126,14 +127,14 @@ class MonitoringReads {
 
     List<Disbursement> disbursements(UUID id) {
         return jdbc.sql("select id, kind, amount, paid_on, reference, recorded_by, recorded_at from disbursement where dossier_id = ? order by id")
-                .param(id).query(Disbursement.class).list();
+                .param(id).query(Rows.of(Disbursement.class)).list();
     }
 
     List<ChangeRequest> changeRequests(UUID id) {
         return jdbc.sql("""
                 select id, kind, reason, proposed_amount, proposed_ends_on, proposed_commune_code, proposed_content,
                        status, requested_by, requested_at, decided_by, decided_at, decision_comment
-                from change_request where dossier_id = ? order by id""").param(id).query(ChangeRequest.class).list();
+                from change_request where dossier_id = ? order by id""").param(id).query(Rows.of(ChangeRequest.class)).list();
     }
 
     List<Notice> notices(UUID id) {
@@ -149,13 +150,13 @@ class MonitoringReads {
         return jdbc.sql("""
                 select accepted_on, workers_trained, machines_installed, machines_working, products, fairs_attended,
                        counterpart_realised, conclusion, recorded_by, recorded_at
-                from acceptance_record where dossier_id = ?""").param(id).query(Acceptance.class).optional().orElse(null);
+                from acceptance_record where dossier_id = ?""").param(id).query(Rows.of(Acceptance.class)).optional().orElse(null);
     }
 
     Settlement settlement(UUID id) {
         return jdbc.sql("""
                 select outcome, approved_amount, advances_paid, payments_made, total_support_paid, counterpart_realised,
                        workers_trained, machines_installed, machines_working, products, fairs_attended, settled_on, settled_at
-                from settlement where dossier_id = ?""").param(id).query(Settlement.class).optional().orElse(null);
+                from settlement where dossier_id = ?""").param(id).query(Rows.of(Settlement.class)).optional().orElse(null);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.Dossiers;
+import vn.khuyencong.shared.Rows;
 import vn.khuyencong.shared.VietnamTime;
 import vn.khuyencong.workflow.AcceptanceRecords;
 import vn.khuyencong.workflow.DossierEvent;
@@ -66,7 +67,7 @@ class Settlements implements AcceptanceRecords {
                         select accepted_on, workers_trained, machines_installed, machines_working, products,
                                fairs_attended, counterpart_realised, conclusion, recorded_by, recorded_at
                         from acceptance_record where dossier_id = ?""").param(dossier.id())
-                        .query(MonitoringView.Acceptance.class).single()
+                        .query(Rows.of(MonitoringView.Acceptance.class)).single()
                 : null;
         long counterpart = acceptance != null ? acceptance.counterpartRealised()
                 : projects.latestReport(dossier.id()).map(LatestReport::counterpartInvested).orElse(0L);
