@@ -238,7 +238,7 @@ public class Dossiers {
                 rs.getString("commune_code"), rs.getObject("total_budget", Long.class), rs.getLong("requested_support"),
                 rs.getObject("counterpart_funds", Long.class), starts == null ? null : starts.toLocalDate(),
                 ends == null ? null : ends.toLocalDate(), rs.getString("expected_outcomes"),
-                FORM_DATA.readValue(rs.getString("form_data")),
+                new FormData(rs.getString("form_data"), FORM_DATA),
                 DossierStatus.valueOf(rs.getString("status")), rs.getLong("version"),
                 rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), submitted == null ? null : submitted.toInstant(),
