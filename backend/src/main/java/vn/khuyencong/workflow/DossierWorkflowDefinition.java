@@ -66,7 +66,7 @@ import vn.khuyencong.shared.ProblemException.FieldProblem;
  * follow below it.
  */
 @Configuration
-@EnableStateMachineFactory
+@EnableStateMachineFactory(contextEvents = false)
 class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<DossierStatus, DossierEvent> {
 
     private final Catalog catalog;
