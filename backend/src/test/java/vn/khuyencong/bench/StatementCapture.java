@@ -63,7 +63,8 @@ final class StatementCapture implements BeanPostProcessor {
             return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
                     forward(dataSource, (target, method, args) -> {
                         Object result = method.invoke(target, args);
-                        return result instanceof Connection connection ? recording(connection) : result;
+                        // only while capturing: the proxy would otherwise add its own cost to every statement measured
+                        return result instanceof Connection connection && captured != null ? recording(connection) : result;
                     }));
         }
         return bean;
