@@ -33,6 +33,7 @@ import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.Rows;
 
 /**
  * Uploading, listing, reading and deleting a dossier's documents, and its checklist. The bytes stream to object
@@ -265,7 +266,7 @@ public class Documents {
 
     private List<Document> stored(UUID dossierId) {
         return jdbc.sql("select " + COLUMNS + " from document where dossier_id = ? and status = 'STORED' order by uploaded_at, id")
-                .param(dossierId).query(Document.class).list();
+                .param(dossierId).query(Rows.of(Document.class)).list();
     }
 
     /** The types of the documents stored for the dossier (what a receipt lists). */
@@ -379,7 +380,7 @@ public class Documents {
 
     Optional<Document> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'").param(id)
-                .query(Document.class).optional();
+                .query(Rows.of(Document.class)).optional();
     }
 
     private void forgetRow(UUID id) {

@@ -17,6 +17,7 @@ import io.minio.messages.Part;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.Rows;
 
 /**
  * Large files in parts, resumable after a dropped connection (see the ADR on resumable uploads). A session is one
@@ -191,7 +192,7 @@ class ResumableUploads {
     /** Sessions past their validity: the multipart upload is aborted, the session forgotten. */
     int expire() {
         List<Session> expired = jdbc.sql("select * from document_upload where expires_at < ?")
-                .param(Timestamp.from(clock.instant())).query(Session.class).list();
+                .param(Timestamp.from(clock.instant())).query(Rows.of(Session.class)).list();
         expired.forEach(this::cancel);
         return expired.size();
     }
@@ -203,7 +204,7 @@ class ResumableUploads {
                 select u.* from document_upload u join dossier d on d.id = u.dossier_id
                 where u.id = ? and u.dossier_id = ? and d.organisation_id = ? and u.expires_at > ?""")
                 .params(uploadId, dossierId, user.organisationId(), Timestamp.from(clock.instant()))
-                .query(Session.class).optional()
+                .query(Rows.of(Session.class)).optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy phiên tải lên (có thể đã hết hạn)."));
     }
 

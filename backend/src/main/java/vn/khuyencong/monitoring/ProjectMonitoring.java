@@ -35,8 +35,9 @@ import vn.khuyencong.monitoring.MonitoringForms.ChangeKind;
 import vn.khuyencong.monitoring.MonitoringForms.DisbursementKind;
 import vn.khuyencong.monitoring.Projects.Project;
 import vn.khuyencong.monitoring.Projects.Totals;
-import vn.khuyencong.shared.ProblemException;
 import vn.khuyencong.shared.ProblemException.FieldProblem;
+import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.Rows;
 import vn.khuyencong.shared.VietnamTime;
 import vn.khuyencong.workflow.DossierEvent;
 import vn.khuyencong.workflow.DossierHistory;
@@ -382,7 +383,7 @@ class ProjectMonitoring {
         Pending request = jdbc.sql("""
                 select kind, status, proposed_amount, proposed_ends_on, proposed_commune_code, proposed_content
                 from change_request where id = ? and dossier_id = ? for update""").params(requestId, dossierId)
-                .query(Pending.class).optional()
+                .query(Rows.of(Pending.class)).optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy đề nghị điều chỉnh."));
         if (!"PENDING".equals(request.status())) {
             throw ProblemException.ruleViolated("change-already-decided", "Đề nghị điều chỉnh này đã được quyết định.");

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.khuyencong.dossier.Dossier;
+import vn.khuyencong.shared.Rows;
 import vn.khuyencong.workflow.ProcessingRecords;
 
 /** The rows of a project under monitoring, read and written for the use cases of this module. */
@@ -54,7 +55,8 @@ class Projects {
     Optional<Project> find(UUID dossierId) {
         return jdbc.sql("""
                 select dossier_id, started_on, approved_amount, ends_on, commune_code, content_note, overdue_since
-                from monitored_project where dossier_id = ?""").param(dossierId).query(Project.class).optional();
+                from monitored_project where dossier_id = ?""").param(dossierId).query(Rows.of(Project.class))
+                .optional();
     }
 
     /** The project's row, locked until the transaction ends: money rules are checked one request at a time. */
@@ -62,15 +64,15 @@ class Projects {
         start(dossier, today);
         return jdbc.sql("""
                 select dossier_id, started_on, approved_amount, ends_on, commune_code, content_note, overdue_since
-                from monitored_project where dossier_id = ? for update""").param(dossier.id()).query(Project.class)
-                .single();
+                from monitored_project where dossier_id = ? for update""").param(dossier.id())
+                .query(Rows.of(Project.class)).single();
     }
 
     Totals totals(UUID dossierId) {
         return jdbc.sql("""
                 select coalesce(sum(amount) filter (where kind = 'ADVANCE'), 0) as advances,
                        coalesce(sum(amount) filter (where kind = 'PAYMENT'), 0) as payments
-                from disbursement where dossier_id = ?""").param(dossierId).query(Totals.class).single();
+                from disbursement where dossier_id = ?""").param(dossierId).query(Rows.of(Totals.class)).single();
     }
 
     Optional<LatestReport> latestReport(UUID dossierId) {

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import vn.khuyencong.shared.Rows;
+
 /**
  * Delivers the mail outbox. Each round claims the due mails in one short statement (FOR UPDATE SKIP LOCKED: other
  * instances take other rows) and moves them a lease into the future, then sends them one by one, recording each
@@ -89,7 +91,7 @@ class MailDelivery {
                              order by next_attempt_at limit ? for update skip locked)
                 returning id, dedup_key, recipient, recipient_name, subject, body, attempts""")
                 .params(Timestamp.from(now.plus(properties.lease())), Timestamp.from(now), properties.batchSize())
-                .query(Claimed.class).list();
+                .query(Rows.of(Claimed.class)).list();
     }
 
     /** @return when to try again when the server could not be reached; null when sent or failed on its own */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.Rows;
 
 /** A person's in-app notifications; every query is limited to the caller's own. */
 @Service
@@ -34,7 +35,7 @@ public class Notifications {
                 from notification where recipient = ? and (not ? or read_at is null)
                 order by created_at desc, id limit ?""")
                 .params(user.username(), unreadOnly, Math.max(1, Math.min(limit, 200)))
-                .query(Item.class).list();
+                .query(Rows.of(Item.class)).list();
     }
 
     public int unread(CurrentUser user) {

@@ -19,8 +19,9 @@ import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
-import vn.khuyencong.shared.ProblemException;
 import vn.khuyencong.shared.ProblemException.FieldProblem;
+import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.Rows;
 import vn.khuyencong.shared.VietnamTime;
 
 /** Ratings of the service: one per dossier, by its organisation, once the dossier has a result. */
@@ -118,7 +119,7 @@ public class Ratings {
         return jdbc.sql("""
                 select processing_time, contacts, attitude, online_service, comment, rated_at
                 from satisfaction_rating where dossier_id = ?""")
-                .param(dossierId).query(Rating.class).optional().orElse(null);
+                .param(dossierId).query(Rows.of(Rating.class)).optional().orElse(null);
     }
 
     /** Averages per indicator and period (Vietnam time), oldest first; {@code from}/{@code to} inclusive. */
@@ -139,6 +140,6 @@ public class Ratings {
                   and (cast(? as text) is null or agency_code = ?)
                 group by 1 order by 1""")
                 .params(from, from, to, to, agencyCode, agencyCode)
-                .query(Period.class).list();
+                .query(Rows.of(Period.class)).list();
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.khuyencong.shared.Rows;
+
 /** What the officers' steps leave behind: the supplement request, the appraisals, the decision. */
 @Service
 public class ProcessingRecords {
@@ -72,7 +74,7 @@ public class ProcessingRecords {
 
     public Optional<Decision> decision(UUID dossierId) {
         return jdbc.sql("select decision_number, approved_amount, decided_by, decided_at from dossier_decision where dossier_id = ?")
-                .param(dossierId).query(Decision.class).optional();
+                .param(dossierId).query(Rows.of(Decision.class)).optional();
     }
 
     boolean decisionNumberTaken(String number) {
