@@ -27,7 +27,8 @@ public final class EmbeddedS3Server implements AutoCloseable {
     private int port;
 
     private EmbeddedS3Server(Path directory, String accessKey, String secretKey) {
-        this.directory = directory;
+        // the filesystem store refuses a base directory with "." or ".." in it (the default, ./data, has one)
+        this.directory = directory.toAbsolutePath().normalize();
         this.accessKey = accessKey;
         this.secretKey = secretKey;
     }
@@ -36,13 +37,13 @@ public final class EmbeddedS3Server implements AutoCloseable {
         Files.createDirectories(directory);
         EmbeddedS3Server server = new EmbeddedS3Server(directory, accessKey, secretKey);
         server.startOn(0);
-        log.info("Embedded S3 server on {}, files under {}", server.endpoint(), directory.toAbsolutePath());
+        log.info("Embedded S3 server on {}, files under {}", server.endpoint(), server.directory);
         return server;
     }
 
     private synchronized void startOn(int requestedPort) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         S3Proxy started = S3Proxy.builder()
                 .blobStore(BlobStores.create("filesystem", properties))
                 .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
