@@ -32,7 +32,8 @@ public class Catalog {
     }
 
     public List<Agency> agencies() {
-        return jdbc.sql("select code, name, province from agency where active order by code").query(Rows.of(Agency.class)).list();
+        return jdbc.sql("select code, name, province from agency where active order by code")
+                .query(Rows.of(Agency.class)).list();
     }
 
     public Optional<Agency> agency(String code) {
@@ -48,7 +49,8 @@ public class Catalog {
     }
 
     public List<DocumentType> documentTypes() {
-        return jdbc.sql("select code, name, stage from document_type order by sort_order, code").query(Rows.of(DocumentType.class)).list();
+        return jdbc.sql("select code, name, stage from document_type order by sort_order, code")
+                .query(Rows.of(DocumentType.class)).list();
     }
 
     public Optional<DocumentType> documentType(String code) {

@@ -134,7 +134,8 @@ class MonitoringReads {
         return jdbc.sql("""
                 select id, kind, reason, proposed_amount, proposed_ends_on, proposed_commune_code, proposed_content,
                        status, requested_by, requested_at, decided_by, decided_at, decision_comment
-                from change_request where dossier_id = ? order by id""").param(id).query(Rows.of(ChangeRequest.class)).list();
+                from change_request where dossier_id = ? order by id""").param(id)
+                .query(Rows.of(ChangeRequest.class)).list();
     }
 
     List<Notice> notices(UUID id) {
@@ -150,13 +151,15 @@ class MonitoringReads {
         return jdbc.sql("""
                 select accepted_on, workers_trained, machines_installed, machines_working, products, fairs_attended,
                        counterpart_realised, conclusion, recorded_by, recorded_at
-                from acceptance_record where dossier_id = ?""").param(id).query(Rows.of(Acceptance.class)).optional().orElse(null);
+                from acceptance_record where dossier_id = ?""").param(id)
+                .query(Rows.of(Acceptance.class)).optional().orElse(null);
     }
 
     Settlement settlement(UUID id) {
         return jdbc.sql("""
                 select outcome, approved_amount, advances_paid, payments_made, total_support_paid, counterpart_realised,
                        workers_trained, machines_installed, machines_working, products, fairs_attended, settled_on, settled_at
-                from settlement where dossier_id = ?""").param(id).query(Rows.of(Settlement.class)).optional().orElse(null);
+                from settlement where dossier_id = ?""").param(id)
+                .query(Rows.of(Settlement.class)).optional().orElse(null);
     }
 }

@@ -64,7 +64,8 @@ final class StatementCapture implements BeanPostProcessor {
                     forward(dataSource, (target, method, args) -> {
                         Object result = method.invoke(target, args);
                         // only while capturing: the proxy would otherwise add its own cost to every statement measured
-                        return result instanceof Connection connection && captured != null ? recording(connection) : result;
+                        return result instanceof Connection connection && captured != null ? recording(connection)
+                                : result;
                     }));
         }
         return bean;

@@ -43,7 +43,8 @@ public final class WorkflowBenchmark {
 
     static final int CLIENTS = 8;
     /** Long enough for the JIT compilers to settle: with 5 s they still took a fifth of a core in the measured run. */
-    static final Duration WARM_UP = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
+    static final Duration WARM_UP = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
 
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);

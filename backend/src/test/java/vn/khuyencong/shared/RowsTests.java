@@ -39,7 +39,8 @@ class RowsTests {
     @Test
     void aMissingNumberIsZeroAndAMissingObjectIsNull() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("select 'An' as display_name, null::int as max_percent")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select 'An' as display_name, null::int as max_percent")) {
             assertThat(rs.next()).isTrue();
             Line line = Rows.of(Line.class).mapRow(rs, 0);
             assertThat(line.displayName()).isEqualTo("An");

@@ -38,7 +38,8 @@ class VerifiedTokensTests {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()).build();
+        encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate())
+                .build();
         NimbusJwtDecoder real = NimbusJwtDecoder.withPublicKey((RSAPublicKey) pair.getPublic()).build();
         JwtTimestampValidator time = new JwtTimestampValidator(Duration.ZERO);
         time.setClock(clock);
