@@ -1,6 +1,8 @@
 package vn.khuyencong.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +44,18 @@ import vn.khuyencong.workflow.TransitionRequest;
 public final class WorkflowBenchmark {
 
     static final int CLIENTS = 8;
-    /** Long enough for the JIT compilers to settle: with 5 s they still took a fifth of a core in the measured run. */
+    /** pgbench's warm-up, and the least each path of the backend warms up before its JIT compilers are watched. */
     static final Duration WARM_UP = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
+    /**
+     * The most a path of the backend warms up: Tomcat, the filters, the state machine and JDBC are thousands of
+     * methods, and one C2 compiler thread (two cores) still took a fifth of a core 60 s into the HTTP run.
+     */
+    static final Duration WARM_UP_MAX = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_MAX", "300")));
+    /** Settled: the JIT compilers spent less than this share of the last slice's wall time compiling. */
+    static final double JIT_SETTLED = 0.05;
+    static final Duration SLICE = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
@@ -69,8 +80,9 @@ public final class WorkflowBenchmark {
                     null, "000.00.15.H55");
             TransitionRequest assign = new TransitionRequest(null, null, null, null, null, null, null, "thamdinh");
 
-            System.out.printf("Workflow benchmark: %d clients, %d s per run after %d s warm-up, database %s%n",
-                    CLIENTS, duration.toSeconds(), WARM_UP.toSeconds(), database);
+            System.out.printf("Workflow benchmark: %d clients, %d s per run after a warm-up of %d s or more (until the"
+                    + " JIT compilers settle, at most %d s), database %s%n", CLIENTS, duration.toSeconds(),
+                    WARM_UP.toSeconds(), WARM_UP_MAX.toSeconds(), database);
 
             Thread.sleep(2000); // the fixtures' own after-commit work settles first
             List<String> statements = StatementCapture.during(() -> workflow.fire(dossiers.get(0), DossierEvent.ASSIGN,
@@ -84,7 +96,8 @@ public final class WorkflowBenchmark {
                         + " (update PgBench.SCRIPT)");
             }
 
-            Result inProcess = run(duration, client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
+            Result inProcess = run("in-process", duration,
+                    client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
 
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -128,9 +141,36 @@ public final class WorkflowBenchmark {
         }
     }
 
+    /** Runs a path of the backend for one slice of the warm-up. */
+    interface Slice {
+        void run(Duration duration) throws Exception;
+    }
+
+    /**
+     * Warms a path up until the JIT compilers have settled (or {@link #WARM_UP_MAX}): at least {@link #WARM_UP},
+     * then slices of 5 s until the compilers' time in the last slice is under {@link #JIT_SETTLED} of its wall time.
+     * A server runs for days; a measurement taken while C2 still compiles the request path measures the warm-up.
+     */
+    static void warmUp(String path, Slice slice) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        slice.run(WARM_UP);
+        double share;
+        do {
+            long compiling = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            slice.run(SLICE);
+            share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - t0) / 1e6);
+        }
+        while (share > JIT_SETTLED && System.nanoTime() - start < WARM_UP_MAX.toNanos());
+        System.out.printf(Locale.ROOT, "%s: warmed up for %.0f s; JIT compilers %.1f%% of the last %d s%s%n", path,
+                (System.nanoTime() - start) / 1e9, 100 * share, SLICE.toSeconds(),
+                share > JIT_SETTLED ? " (not settled: BENCH_WARM_UP_MAX reached)" : "");
+    }
+
     /** Each client loops on its own dossier: warm-up first, then measured for {@code duration}. */
-    static Result run(Duration duration, IntConsumer transition) throws Exception {
-        loop(WARM_UP, transition);
+    static Result run(String path, Duration duration, IntConsumer transition) throws Exception {
+        warmUp(path, d -> loop(d, transition));
         List<double[]> perClient = loop(duration, transition);
         double[] all = perClient.stream().flatMapToDouble(Arrays::stream).filter(v -> v >= 0).toArray();
         long errors = perClient.stream().flatMapToDouble(Arrays::stream).filter(v -> v < 0).count();
@@ -184,7 +224,7 @@ public final class WorkflowBenchmark {
     static final class Wrk {
 
         static Result run(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
-            wrk(baseUrl, dossiers, tokens, WARM_UP);
+            warmUp("HTTP", d -> wrk(baseUrl, dossiers, tokens, d));
             String[] result = wrk(baseUrl, dossiers, tokens, duration);
             long requests = Long.parseLong(result[1]);
             double seconds = Long.parseLong(result[2]) / 1e6;
