@@ -5,12 +5,18 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * A dossier's form fields as stored (JSON), read only when something asks for them: most reads of a dossier (a
- * transition, a queue, a look-up) never look at its form, so the JSON is not parsed for them. Unmodifiable.
+ * transition, a queue, a look-up) never look at its form, so the JSON is not parsed for them. Sent in a response as
+ * stored, without being parsed at all. Unmodifiable.
  */
+@JsonSerialize(using = FormData.AsStored.class)
 final class FormData extends AbstractMap<String, Object> {
 
     private final String json;
@@ -46,5 +52,27 @@ final class FormData extends AbstractMap<String, Object> {
             fields = read;
         }
         return read;
+    }
+
+    /**
+     * Writes the form as PostgreSQL gave it: the text of a {@code jsonb} value is JSON already (keys unique, strings
+     * escaped), so a response carries it without parsing it into maps and writing them out again.
+     */
+    static final class AsStored extends StdSerializer<FormData> {
+
+        AsStored() {
+            super(FormData.class);
+        }
+
+        @Override
+        public void serialize(FormData form, JsonGenerator generator, SerializationContext context) {
+            if (form.json == null) {
+                generator.writeStartObject();
+                generator.writeEndObject();
+            }
+            else {
+                generator.writeRawValue(form.json);
+            }
+        }
     }
 }
