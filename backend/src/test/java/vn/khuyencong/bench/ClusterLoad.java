@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,12 @@ import vn.khuyencong.support.Fixtures;
  * submitting, officers taking submitted dossiers through review, recommendation and approval. Every virtual user
  * thinks about a second between steps. Prints throughput, p50/p95/p99 per operation and the errors.
  *
+ * <p>The instances run as deployed ({@link Cluster#AS_DEPLOYED}; {@code BENCH_INSTANCE_JAVA_OPTS} adds options,
+ * e.g. a flight recording). The workload first runs for {@code BENCH_WARM_UP} seconds (default 120) as a warm-up
+ * whose latencies are not in the table (its requests and errors are counted and printed): the instances' JIT
+ * compilers take most of it to compile the request paths. (Their own compilation-time metric is no guide on a
+ * saturated machine: it counts the wall time of each compilation, waiting for a core included.)
+ *
  * <p>Usage: {@code bench/load.sh [virtual users, default 200] [seconds, default 300]}
  */
 public final class ClusterLoad {
@@ -37,17 +44,32 @@ public final class ClusterLoad {
 
     static final byte[] DOCUMENT = document(100 * 1024);
 
+    static final Duration WARM_UP = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "120")));
+
+    /** Requests started before this instant ({@link System#nanoTime()}) belong to the warm-up. */
+    static volatile long measuredFrom = Long.MAX_VALUE;
+    /** When the virtual users stop: set once the warm-up is over. */
+    static volatile Instant end = Instant.MAX;
+    static final AtomicLong WARM_UP_REQUESTS = new AtomicLong();
+    static final AtomicLong WARM_UP_ERRORS = new AtomicLong();
+
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        List<String> jvm = new ArrayList<>(Cluster.AS_DEPLOYED);
+        String extra = System.getenv().getOrDefault("BENCH_INSTANCE_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         try (Cluster cluster = Cluster.start(Map.of("spring.datasource.hikari.maximum-pool-size", "20",
-                "logging.level.root", "WARN"))) {
+                "logging.level.root", "WARN"), jvm)) {
             System.out.printf("Two instances at %s and %s behind nginx at %s%n", cluster.a.url(), cluster.b.url(),
                     cluster.publicUrl);
             run(cluster, users, Duration.ofSeconds(seconds));
         }
         // the SMTP and S3 servers of the test support keep threads of their own
-        System.exit(ERRORS.values().stream().mapToLong(AtomicLong::get).sum() == 0 ? 0 : 1);
+        System.exit(ERRORS.values().stream().mapToLong(AtomicLong::get).sum() + WARM_UP_ERRORS.get() == 0 ? 0 : 1);
     }
 
     static void run(Cluster cluster, int users, Duration duration) throws Exception {
@@ -65,7 +87,6 @@ public final class ClusterLoad {
             submitted.add(id);
         }
 
-        Instant end = Instant.now().plus(duration);
         int citizens = users / 2;
         int enterprises = users * 3 / 10;
         List<Thread> threads = new ArrayList<>();
@@ -73,24 +94,30 @@ public final class ClusterLoad {
             int user = u;
             Runnable loop;
             if (user < citizens) {
-                loop = () -> citizen(proxy, user, codes, end);
+                loop = () -> citizen(proxy, user, codes);
             }
             else if (user < citizens + enterprises) {
-                loop = () -> enterprise(fixtures.enterprise, codes, submitted, end);
+                loop = () -> enterprise(fixtures.enterprise, codes, submitted);
             }
             else {
-                loop = () -> officer(fixtures, submitted, end);
+                loop = () -> officer(fixtures, submitted);
             }
             threads.add(Thread.ofVirtual().name("vu-" + user).start(loop));
         }
+        Thread.sleep(WARM_UP);
+        String warmUp = String.format(Locale.ROOT, "warm-up: %d s, %d requests, %d errors (not in the table)",
+                WARM_UP.toSeconds(), WARM_UP_REQUESTS.get(), WARM_UP_ERRORS.get());
+        measuredFrom = System.nanoTime();
         Instant started = Instant.now();
+        end = started.plus(duration);
         for (Thread thread : threads) {
             thread.join();
         }
+        System.out.println(warmUp);
         report(users, Duration.between(started, Instant.now()));
     }
 
-    static void citizen(Api proxy, int user, List<String> codes, Instant end) {
+    static void citizen(Api proxy, int user, List<String> codes) {
         // a documentation address per citizen (RFC 5737), as nginx passes it on in X-Forwarded-For
         Map<String, String> from = Map.of("X-Forwarded-For", "198.51." + (100 + user / 250) + "." + (1 + user % 250));
         think(ThreadLocalRandom.current().nextInt(1000));
@@ -101,7 +128,7 @@ public final class ClusterLoad {
         }
     }
 
-    static void enterprise(Api enterprise, List<String> codes, ConcurrentLinkedQueue<String> submitted, Instant end) {
+    static void enterprise(Api enterprise, List<String> codes, ConcurrentLinkedQueue<String> submitted) {
         think(ThreadLocalRandom.current().nextInt(1000));
         while (Instant.now().isBefore(end)) {
             Api.Response draft = call("draft.create", true, 201, () -> enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm()));
@@ -134,7 +161,7 @@ public final class ClusterLoad {
         }
     }
 
-    static void officer(Fixtures fixtures, ConcurrentLinkedQueue<String> submitted, Instant end) {
+    static void officer(Fixtures fixtures, ConcurrentLinkedQueue<String> submitted) {
         think(ThreadLocalRandom.current().nextInt(1000));
         while (Instant.now().isBefore(end)) {
             call("queue", false, 200, () -> fixtures.reviewer.get("/api/v1/queue?status=SUBMITTED"));
@@ -163,26 +190,39 @@ public final class ClusterLoad {
     static Api.Response call(String operation, boolean write, int expected, Supplier<Api.Response> request) {
         WRITES.putIfAbsent(operation, write);
         long start = System.nanoTime();
+        boolean measured = start >= measuredFrom;
+        if (!measured) {
+            WARM_UP_REQUESTS.incrementAndGet();
+        }
         Api.Response response;
         try {
             response = request.get();
         }
         catch (RuntimeException e) {
-            error(operation, e.toString());
+            error(operation, measured, e.toString());
             return null;
         }
-        LATENCIES.computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - start) / 1000);
+        if (measured) {
+            LATENCIES.computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>())
+                    .add((System.nanoTime() - start) / 1000);
+        }
         if (response.status() != expected) {
-            error(operation, response.status() + " " + response.body());
+            error(operation, measured, response.status() + " " + response.body());
             return null;
         }
         return response;
     }
 
-    static void error(String operation, String what) {
-        ERRORS.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+    static void error(String operation, boolean measured, String what) {
+        if (measured) {
+            ERRORS.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+        }
+        else {
+            WARM_UP_ERRORS.incrementAndGet();
+        }
         if (FIRST_ERRORS.size() < 10) {
-            FIRST_ERRORS.add(operation + ": " + (what.length() > 300 ? what.substring(0, 300) : what));
+            FIRST_ERRORS.add((measured ? "" : "warm-up, ") + operation + ": "
+                    + (what.length() > 300 ? what.substring(0, 300) : what));
         }
     }
 

@@ -32,6 +32,18 @@ import vn.khuyencong.document.internal.EmbeddedS3Server;
  */
 public final class Cluster implements AutoCloseable {
 
+    /**
+     * The instances' JVM in the tests: quick to start (C1 only, serial collector), which is what a test that runs
+     * for seconds needs; never for a measurement.
+     */
+    public static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The instances' JVM as the image runs it in the Kubernetes manifests' 1536 MiB container: 75 % of it as heap,
+     * the serial collector the JVM chooses under 1792 MB, both JIT compilers.
+     */
+    public static final List<String> AS_DEPLOYED = List.of("-Xmx1152m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
     public static final String S3_ACCESS_KEY = "khuyencong";
     public static final String S3_SECRET_KEY = "khuyencong-cluster-secret";
 
@@ -108,10 +120,17 @@ public final class Cluster implements AutoCloseable {
      * @param settings system properties given to both instances (e.g. short job intervals)
      */
     public static Cluster start(Map<String, String> settings) throws Exception {
-        return new Cluster(settings);
+        return new Cluster(settings, QUICK_START);
     }
 
-    private Cluster(Map<String, String> settings) throws Exception {
+    /**
+     * As {@link #start(Map)}, the instances' JVM started with {@code jvmOptions} (e.g. {@link #AS_DEPLOYED}).
+     */
+    public static Cluster start(Map<String, String> settings, List<String> jvmOptions) throws Exception {
+        return new Cluster(settings, jvmOptions);
+    }
+
+    private Cluster(Map<String, String> settings, List<String> jvmOptions) throws Exception {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
                 + ProcessHandle.current().pid();
         database = "kc_cluster_" + run;
@@ -122,8 +141,8 @@ public final class Cluster implements AutoCloseable {
 
         int nginxPort = freePort();
         publicUrl = "http://127.0.0.1:" + nginxPort;
-        a = instance("a", settings);
-        b = instance("b", settings);
+        a = instance("a", settings, jvmOptions);
+        b = instance("b", settings, jvmOptions);
         // whatever happens to the test, no process outlives it
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeQuietly));
         a.start();
@@ -148,14 +167,15 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private Instance instance(String name, Map<String, String> settings) {
+    private Instance instance(String name, Map<String, String> settings, List<String> jvmOptions) {
         int port = freePort();
         String jar = System.getProperty("kc.backend.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("The packaged backend jar is needed (mvn package): " + jar);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         // PostgreSQL's 100 connections are shared with the build's own test application
         Map<String, String> properties = new LinkedHashMap<>(Map.of("spring.datasource.hikari.maximum-pool-size", "10"));
         properties.putAll(settings);
