@@ -53,7 +53,10 @@ public final class WorkflowBenchmark {
      */
     static final Duration WARM_UP_MAX = Duration.ofSeconds(
             Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_MAX", "300")));
-    /** Settled: the JIT compilers spent less than this share of the last slice's wall time compiling. */
+    /**
+     * Settled: the JIT compilers' elapsed time over the last slice is under this share of its wall time. Elapsed, not
+     * CPU, time: on busy cores a compilation waiting for a core counts too, so the warm-up errs on the long side.
+     */
     static final double JIT_SETTLED = 0.05;
     static final Duration SLICE = Duration.ofSeconds(5);
 
