@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,6 +36,27 @@ class PdfRendererTests {
         byte[] second = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
         assertThat(second).isEqualTo(first);
         assertThat(Papers.sha256(second)).isEqualTo(Papers.sha256(first));
+    }
+
+    @Test
+    void fontsLentFromOnePaperToTheNextGiveTheSameBytes() throws Exception {
+        String url = "http://localhost/xac-thuc/TN-ABCDE-FGHJK";
+        // renderings at once take fonts parsed for them; each then lends its fonts to a later one
+        List<Callable<byte[]>> atOnce = java.util.Collections.nCopies(6,
+                () -> PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
+        List<byte[]> rendered = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (Future<byte[]> pdf : pool.invokeAll(atOnce)) {
+                rendered.add(pdf.get());
+            }
+        }
+        // a paper using other glyphs in between, then the first one again with lent fonts
+        PdfRenderer.render(aReceipt("Công ty TNHH Gốm sứ Bát Tràng — ĐẶC SẢN Ứng Hòa"), url);
+        rendered.add(PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
+
+        for (byte[] pdf : rendered) {
+            assertThat(pdf).isEqualTo(rendered.get(0));
+        }
     }
 
     @Test
