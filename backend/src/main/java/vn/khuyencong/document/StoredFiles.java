@@ -1,9 +1,6 @@
 package vn.khuyencong.document;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import org.springframework.stereotype.Service;
 
@@ -20,12 +17,7 @@ public class StoredFiles {
     }
 
     public void put(String key, byte[] content, String contentType) {
-        try {
-            store.put(key, new ByteArrayInputStream(content), contentType);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot store " + key, e);
-        }
+        store.put(key, content, content.length, contentType);
     }
 
     public InputStream get(String key) {

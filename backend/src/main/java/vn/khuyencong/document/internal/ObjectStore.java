@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,6 +45,9 @@ public class ObjectStore implements AutoCloseable {
 
     /** The size of the parts an unknown-length stream is cut into: S3's minimum part size is 5 MiB. */
     public static final int PART_SIZE = 8 * 1024 * 1024;
+
+    /** The first read of a stream of unknown length: the buffer grows from there while the stream lasts. */
+    static final int FIRST_READ = 128 * 1024;
 
     private final MinioClient client;
     private final MinioAsyncClient async;
@@ -88,16 +92,16 @@ public class ObjectStore implements AutoCloseable {
      * @throws IOException when reading {@code content} fails (the caller's stream, not the store)
      */
     public long put(String key, InputStream content, String contentType) throws IOException {
-        byte[] buffer = new byte[PART_SIZE];
-        int first = content.readNBytes(buffer, 0, PART_SIZE);
+        // the first part's buffer grows with what arrives: most files are far smaller than a part, and a part-sized
+        // array for each of them was most of what the service allocated under load
+        byte[] buffer = new byte[FIRST_READ];
+        int first = content.readNBytes(buffer, 0, FIRST_READ);
+        while (first == buffer.length && first < PART_SIZE) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 4, PART_SIZE));
+            first += content.readNBytes(buffer, first, buffer.length - first);
+        }
         if (first < PART_SIZE) {
-            try {
-                client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).data(buffer, first)
-                        .contentType(contentType).build());
-            }
-            catch (MinioException | RuntimeException e) {
-                throw unavailable(e);
-            }
+            put(key, buffer, first, contentType);
             return first;
         }
         String uploadId = createMultipart(key);
@@ -136,6 +140,17 @@ public class ObjectStore implements AutoCloseable {
         catch (RuntimeException e) {
             settle(inFlight);
             abortQuietly(key, uploadId);
+            throw unavailable(e);
+        }
+    }
+
+    /** Stores the first {@code length} bytes of {@code content} in one PUT. */
+    public void put(String key, byte[] content, int length, String contentType) {
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).data(content, length)
+                    .contentType(contentType).build());
+        }
+        catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
