@@ -330,19 +330,29 @@ final class PdfRenderer {
         }
     }
 
-    /** Greedy word wrap; a word longer than the line is cut. Text is normalised to NFC (precomposed letters). */
+    /**
+     * Greedy word wrap; a word longer than the line is cut. Text is normalised to NFC (precomposed letters). A line's
+     * width is the sum of its glyphs' widths, so each word is measured once and added to the line's, instead of the
+     * whole line being measured again for every word.
+     */
     static List<String> wrap(String text, PDFont font, float fontSize, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
+        float space = textWidth(" ", font, fontSize);
         for (String paragraph : drawable(clean(text), font).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : paragraph.split(" ")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (textWidth(candidate, font, fontSize) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = textWidth(word, font, fontSize);
+                float candidateWidth = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+                if (candidateWidth <= maxWidth) {
+                    if (!line.isEmpty()) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidateWidth;
                     continue;
                 }
                 if (!line.isEmpty()) {
@@ -350,15 +360,18 @@ final class PdfRenderer {
                     line.setLength(0);
                 }
                 String rest = word;
-                while (textWidth(rest, font, fontSize) > maxWidth && rest.length() > 1) {
+                float restWidth = wordWidth;
+                while (restWidth > maxWidth && rest.length() > 1) {
                     int cut = rest.length() - 1;
                     while (cut > 1 && textWidth(rest.substring(0, cut), font, fontSize) > maxWidth) {
                         cut--;
                     }
                     lines.add(rest.substring(0, cut));
                     rest = rest.substring(cut);
+                    restWidth = textWidth(rest, font, fontSize);
                 }
                 line.append(rest);
+                lineWidth = restWidth;
             }
             lines.add(line.toString());
         }

@@ -13,6 +13,9 @@ import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +96,32 @@ class PdfRendererTests {
         String code = PaperComposer.code(PaperKind.RECEIPT, id, "history:1");
         assertThat(code).matches("TN-[0-9A-Z]{5}-[0-9A-Z]{5}").isEqualTo(PaperComposer.code(PaperKind.RECEIPT, id, "history:1"));
         assertThat(PaperComposer.code(PaperKind.RECEIPT, id, "history:2")).isNotEqualTo(code);
+    }
+
+    @Test
+    void wrappedLinesAreFullAndNeverWiderThanTheLine() throws IOException {
+        PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        String text = "Ho tro may moc thiet bi, chuyen giao cong nghe va ung dung tien bo khoa hoc ky thuat vao san xuat "
+                + "cong nghiep nong thon; xay dung mo hinh trinh dien ky thuat de phuong phap san xuat moi duoc ap "
+                + "dung rong rai. http://localhost/xac-thuc/TN-ABCDE-FGHJK-mot-dia-chi-dai-hon-mot-dong\nDong hai.";
+        for (float width : new float[] {60, 97.5f, 150, 233.3f, 400}) {
+            List<String> lines = PdfRenderer.wrap(text, font, 9, width);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                assertThat(PdfRenderer.textWidth(line, font, 9)).as("%s at %s", line, width).isLessThanOrEqualTo(width);
+                boolean lastOfParagraph = i + 1 == lines.size() || lines.get(i + 1).startsWith("Dong");
+                if (!lastOfParagraph && !line.isEmpty()) {
+                    // greedy: the next line's first word would not have fitted on this one
+                    String next = lines.get(i + 1).split(" ")[0];
+                    boolean cutWord = !text.contains(line + " " + next) && !text.contains(line + "\n" + next);
+                    if (!cutWord) {
+                        assertThat(PdfRenderer.textWidth(line + " " + next, font, 9)).as("%s | %s", line, next)
+                                .isGreaterThan(width);
+                    }
+                }
+            }
+            // nothing lost or reordered: the words, and the pieces of a cut word, in their order
+            assertThat(String.join("", lines).replace(" ", "")).isEqualTo(text.replace(" ", "").replace("\n", ""));
+        }
     }
 }
