@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,21 @@ class MailDelivery {
             int attempts) {
     }
 
+    /** A mail the SMTP server accepted whose SENT mark could not be written. */
+    private record Accepted(UUID id, Instant at) {
+    }
+
+    /**
+     * Mails the server accepted while their SENT mark failed (the database unreachable, or restarting): marked at the
+     * start of the next rounds, before their lease ends and they would be sent a second time. Only what this instance
+     * sent; lost with it if it dies, and then the lease sends them again (at least once).
+     */
+    private final Queue<Accepted> unmarked = new ConcurrentLinkedQueue<>();
+
     @Scheduled(fixedDelayString = "${kc.mail.poll-interval:PT5S}", initialDelayString = "${kc.mail.poll-interval:PT5S}")
     @SchedulerLock(name = "mail-delivery", lockAtMostFor = LOCK_AT_MOST)
     void deliverDue() {
+        markAccepted();
         List<Claimed> batch;
         boolean failed = false;
         Instant roundEnds = clock.instant().plus(ROUND);
@@ -76,6 +90,32 @@ class MailDelivery {
             }
         }
         while (!failed && batch.size() == properties.batchSize() && clock.instant().isBefore(roundEnds));
+    }
+
+    /** Writes the SENT marks that failed; one that still fails stays for the next round while its lease lasts. */
+    private void markAccepted() {
+        Instant leaseStart = clock.instant().minus(properties.lease());
+        for (int i = unmarked.size(); i > 0; i--) {
+            Accepted accepted = unmarked.poll();
+            if (accepted == null) {
+                return;
+            }
+            try {
+                markSent(accepted.id(), accepted.at());
+                log.info("Mail {} recorded as sent, once the database answered again", accepted.id());
+            }
+            catch (RuntimeException e) {
+                if (accepted.at().isAfter(leaseStart)) {
+                    unmarked.add(accepted);
+                }
+                log.warn("Mail {} was sent but still cannot be recorded as sent: {}", accepted.id(), e.getMessage());
+            }
+        }
+    }
+
+    private void markSent(UUID id, Instant at) {
+        jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
+                .params(Timestamp.from(at), id).update();
     }
 
     private void putBack(Claimed mail, Instant at) {
@@ -99,9 +139,6 @@ class MailDelivery {
         try {
             transport.send(messageId(mail.dedupKey()), mail.recipient(), mail.recipientName(), mail.subject(),
                     mail.body());
-            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
-                    .params(Timestamp.from(clock.instant()), mail.id()).update();
-            return null;
         }
         catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -121,6 +158,16 @@ class MailDelivery {
             }
             return serverUnreachable(e) ? next : null;
         }
+        // the server has the mail: a failure from here on is the database's, never a reason to send it again
+        Instant sentAt = clock.instant();
+        try {
+            markSent(mail.id(), sentAt);
+        }
+        catch (RuntimeException e) {
+            unmarked.add(new Accepted(mail.id(), sentAt));
+            throw e;
+        }
+        return null;
     }
 
     /** A connection or authentication failure concerns every mail; a refused recipient only its own. */

@@ -210,6 +210,37 @@ class NotificationIntegrationTests extends IntegrationTest {
                 .query(String.class).single()).isEqualTo("SENT 2");
     }
 
+    @Test
+    void aMailWhoseSentMarkFailsIsRecordedOnceTheDatabaseAnswersAndNotSentAgain() throws Exception {
+        String key = "mark-test:" + UUID.randomUUID();
+        String subject = "[Khuyến công] Thư thử " + key;
+        var to = new vn.khuyencong.identity.Contacts.Contact("doanhnghiep", "Nguyễn Thị Hà", ENTERPRISE_MAIL);
+        // the database refuses this mail's SENT mark, as it does while it restarts
+        jdbc.sql("alter table mail_outbox add constraint sent_mark_refused check (dedup_key <> '" + key
+                + "' or status <> 'SENT') not valid").update();
+        try {
+            transactions.executeWithoutResult(status -> outbox.write(
+                    new Notice(key, to, "TEST", null, null, "Thư thử " + key, "Nội dung thử.")));
+            waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
+            // rounds every 0.2 s, a failed attempt retried after 0.5 s: the mark keeps failing, the mail is not sent
+            Thread.sleep(2000);
+            assertThat(statusAndAttempts(key)).isEqualTo("PENDING 1");
+            assertThat(mailsWithSubject(subject)).hasSize(1);
+        }
+        finally {
+            jdbc.sql("alter table mail_outbox drop constraint sent_mark_refused").update();
+        }
+        waitUntil(Duration.ofSeconds(10), () -> statusAndAttempts(key).startsWith("SENT"));
+        Thread.sleep(1000);
+        assertThat(statusAndAttempts(key)).isEqualTo("SENT 1");
+        assertThat(mailsWithSubject(subject)).hasSize(1);
+    }
+
+    String statusAndAttempts(String key) {
+        return jdbc.sql("select status || ' ' || attempts from mail_outbox where dedup_key = ?").param(key)
+                .query(String.class).single();
+    }
+
     List<MimeMessage> mailsWithSubject(String subject) {
         return TestMailServer.to(ENTERPRISE_MAIL).stream().filter(m -> subject(m).equals(subject)).toList();
     }
