@@ -101,9 +101,10 @@ class PdfRendererTests {
     @Test
     void wrappedLinesAreFullAndNeverWiderThanTheLine() throws IOException {
         PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        String text = "Ho tro may moc thiet bi, chuyen giao cong nghe va ung dung tien bo khoa hoc ky thuat vao san xuat "
-                + "cong nghiep nong thon; xay dung mo hinh trinh dien ky thuat de phuong phap san xuat moi duoc ap "
-                + "dung rong rai. http://localhost/xac-thuc/TN-ABCDE-FGHJK-mot-dia-chi-dai-hon-mot-dong\nDong hai.";
+        String text = "Ho tro may moc thiet bi, chuyen giao cong nghe va ung dung tien bo khoa hoc ky thuat vao "
+                + "san xuat cong nghiep nong thon; xay dung mo hinh trinh dien ky thuat de phuong phap san xuat moi "
+                + "duoc ap dung rong rai. http://localhost/xac-thuc/TN-ABCDE-FGHJK-mot-dia-chi-dai-hon-mot-dong\n"
+                + "Dong hai.";
         for (float width : new float[] {60, 97.5f, 150, 233.3f, 400}) {
             List<String> lines = PdfRenderer.wrap(text, font, 9, width);
             for (int i = 0; i < lines.size(); i++) {
