@@ -23,7 +23,7 @@ class MailConfiguration {
      * ServiceLoader scan of the whole class path (jakartaee/mail-api#861): four fifths of the mail delivery's CPU.
      * Named here (Angus Mail's, the implementation on the class path at run time), it is instantiated directly.
      */
-    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     @Bean
     MailTransport mailTransport(NotificationProperties properties) {

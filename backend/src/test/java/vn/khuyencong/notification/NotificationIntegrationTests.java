@@ -190,10 +190,9 @@ class NotificationIntegrationTests extends IntegrationTest {
     void aCrashAfterClaimingAMailDeliversItOnceTheLeaseEnds() throws Exception {
         String key = "crash-test:" + UUID.randomUUID();
         String subject = "[Khuyến công] Thư thử " + key;
-        var to = new vn.khuyencong.identity.Contacts.Contact("doanhnghiep", "Nguyễn Thị Hà", ENTERPRISE_MAIL);
         // an instance writes the mail, claims it, and dies before sending it
         List<MailDelivery.Claimed> claimed = transactions.execute(status -> {
-            outbox.write(new Notice(key, to, "TEST", null, null, "Thư thử " + key, "Nội dung thử."));
+            outbox.write(testMail(key));
             return delivery.claim();
         });
         assertThat(claimed).anyMatch(mail -> mail.dedupKey().equals(key));
@@ -206,21 +205,18 @@ class NotificationIntegrationTests extends IntegrationTest {
         Thread.sleep(1000);
         assertThat(mailsWithSubject(subject)).hasSize(1);
         assertThat(mailsWithSubject(subject).getFirst().getMessageID()).isEqualTo(MailDelivery.messageId(key));
-        assertThat(jdbc.sql("select status || ' ' || attempts from mail_outbox where dedup_key = ?").param(key)
-                .query(String.class).single()).isEqualTo("SENT 2");
+        assertThat(statusAndAttempts(key)).isEqualTo("SENT 2");
     }
 
     @Test
     void aMailWhoseSentMarkFailsIsRecordedOnceTheDatabaseAnswersAndNotSentAgain() throws Exception {
         String key = "mark-test:" + UUID.randomUUID();
         String subject = "[Khuyến công] Thư thử " + key;
-        var to = new vn.khuyencong.identity.Contacts.Contact("doanhnghiep", "Nguyễn Thị Hà", ENTERPRISE_MAIL);
         // the database refuses this mail's SENT mark, as it does while it restarts
         jdbc.sql("alter table mail_outbox add constraint sent_mark_refused check (dedup_key <> '" + key
                 + "' or status <> 'SENT') not valid").update();
         try {
-            transactions.executeWithoutResult(status -> outbox.write(
-                    new Notice(key, to, "TEST", null, null, "Thư thử " + key, "Nội dung thử.")));
+            transactions.executeWithoutResult(status -> outbox.write(testMail(key)));
             waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
             // rounds every 0.2 s, a failed attempt retried after 0.5 s: the mark keeps failing, the mail is not sent
             Thread.sleep(2000);
@@ -234,6 +230,12 @@ class NotificationIntegrationTests extends IntegrationTest {
         Thread.sleep(1000);
         assertThat(statusAndAttempts(key)).isEqualTo("SENT 1");
         assertThat(mailsWithSubject(subject)).hasSize(1);
+    }
+
+    /** A mail to the enterprise's user, subject "[Khuyến công] Thư thử " and the key. */
+    static Notice testMail(String key) {
+        var to = new vn.khuyencong.identity.Contacts.Contact("doanhnghiep", "Nguyễn Thị Hà", ENTERPRISE_MAIL);
+        return new Notice(key, to, "TEST", null, null, "Thư thử " + key, "Nội dung thử.");
     }
 
     String statusAndAttempts(String key) {
