@@ -119,6 +119,15 @@ public class Catalog {
                 .params(kindCode, day).query(Rows.of(AdvanceRule.class)).optional();
     }
 
+    /**
+     * How many working days after the current appointment a new one may be set, once, with an apology (15, as long
+     * as the processing time itself, unless an administrator changed it).
+     */
+    public int rescheduleMaxWorkingDays() {
+        return jdbc.sql("select value from catalog_setting where key = 'reschedule-max-working-days'")
+                .query(String.class).optional().map(Integer::parseInt).orElse(15);
+    }
+
     /** The day of the month by which the month's progress report is due (25 unless an administrator changed it). */
     public int progressReportDueDay() {
         return jdbc.sql("select value from catalog_setting where key = 'progress-report-due-day'")

@@ -349,7 +349,10 @@ public class Documents {
         if (versions > 0) {
             throw ProblemException.ruleViolated("documents-immutable", "Tài liệu đã có phiên bản thay thế, không được xoá.");
         }
-        jdbc.sql("delete from document where id = ?").param(documentId).update();
+        // of two deletions at once, the second finds the row gone: it is told so, as if it had come later
+        if (jdbc.sql("delete from document where id = ?").param(documentId).update() == 0) {
+            throw ProblemException.notFound("Không tìm thấy tài liệu.");
+        }
         afterCommit(() -> removeQuietly(key));
     }
 

@@ -45,8 +45,4 @@ public record CurrentUser(String subject, String username, String displayName, S
                 java.util.Map.of());
     }
 
-    /** The role recorded in the history for an action: the first that applies, in the order of {@link Role}. */
-    public Role primaryRole() {
-        return roles.stream().sorted().findFirst().orElseThrow();
-    }
 }

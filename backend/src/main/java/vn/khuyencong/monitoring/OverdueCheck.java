@@ -85,7 +85,7 @@ class OverdueCheck {
                         .params(id, period.atDay(1), message, Projects.ts(clock.instant())).update();
                 if (inserted == 1) {
                     notices++;
-                    history.note(id, DossierNote.REPORT_OVERDUE, null, message);
+                    history.note(id, DossierNote.REPORT_OVERDUE, null, null, message);
                     events.publishEvent(new ProgressReportOverdue(id, dossier.code(), dossier.organisationId(),
                             dossier.agencyCode(), period, due));
                 }

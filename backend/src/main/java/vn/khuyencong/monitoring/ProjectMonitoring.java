@@ -104,14 +104,21 @@ class ProjectMonitoring {
             throw notMonitored(dossier);
         }
         List<FieldProblem> problems = new ArrayList<>();
+        // the project's end as last approved (a timeline change moves it), else the dossier's
+        LocalDate endsOn = projects.find(dossierId).map(Project::endsOn).orElse(dossier.endsOn());
         for (int i = 0; i < plan.milestones().size(); i++) {
             MonitoringForms.Milestone milestone = plan.milestones().get(i);
             if (dossier.startsOn() != null && milestone.dueOn().isBefore(dossier.startsOn())) {
                 problems.add(new FieldProblem("milestones[" + i + "].dueOn",
                         "Ngày hoàn thành không được trước ngày bắt đầu đề án (" + DAY.format(dossier.startsOn()) + ")."));
             }
+            else if (endsOn != null && milestone.dueOn().isAfter(endsOn)) {
+                problems.add(new FieldProblem("milestones[" + i + "].dueOn",
+                        "Ngày hoàn thành không được sau ngày kết thúc đề án (" + DAY.format(endsOn) + ")."));
+            }
         }
         invalidIfAny(problems);
+        projects.lockPlan(dossierId);
         if (!projects.filedPeriods(dossierId).isEmpty()) {
             throw ProblemException.ruleViolated("plan-locked",
                     "Đã có báo cáo tiến độ theo kế hoạch này: muốn thay đổi kế hoạch, vui lòng gửi đề nghị điều chỉnh.");
@@ -124,7 +131,7 @@ class ProjectMonitoring {
                             milestone.promisedOutcome().strip())
                     .update();
         }
-        history.note(dossierId, DossierNote.PLAN_FILED, user, "Kế hoạch thực hiện gồm " + plan.milestones().size()
+        history.note(dossierId, DossierNote.PLAN_FILED, user, Role.ENTERPRISE, "Kế hoạch thực hiện gồm " + plan.milestones().size()
                 + " mốc, mốc cuối ngày " + DAY.format(plan.milestones().stream().map(MonitoringForms.Milestone::dueOn)
                         .max(LocalDate::compareTo).orElseThrow()) + ".");
         return reads.view(dossier, today());
@@ -137,7 +144,7 @@ class ProjectMonitoring {
         validate(report);
         requireMonitored(dossier);
         LocalDate today = today();
-        Project project = projects.lock(dossier, today);
+        Project project = lockMonitored(dossier, today);
         List<Long> plan = projects.milestoneIds(dossierId);
         if (plan.isEmpty()) {
             throw ProblemException.ruleViolated("plan-required",
@@ -196,7 +203,7 @@ class ProjectMonitoring {
         }
         projects.setOverdueSince(dossierId, schedule.missing(projects.filedPeriods(dossierId), today).stream()
                 .findFirst().map(schedule::dueOn).orElse(null));
-        history.note(dossierId, DossierNote.PROGRESS_REPORTED, user, "Báo cáo tiến độ tháng " + MONTH.format(period)
+        history.note(dossierId, DossierNote.PROGRESS_REPORTED, user, Role.ENTERPRISE, "Báo cáo tiến độ tháng " + MONTH.format(period)
                 + (late ? " (nộp muộn, hạn " + DAY.format(schedule.dueOn(period)) + ")" : "")
                 + ": giá trị khối lượng đã thực hiện " + vnd(report.spentAmount()) + ", vốn đối ứng đã đầu tư "
                 + vnd(report.counterpartInvested()) + ", " + evidence.size() + " tài liệu minh chứng.");
@@ -230,6 +237,9 @@ class ProjectMonitoring {
         if (inspection.inspectedOn().isAfter(today)) {
             problems.add(new FieldProblem("inspectedOn", "Ngày kiểm tra không được sau hôm nay."));
         }
+        else if (projects.find(dossierId).map(p -> inspection.inspectedOn().isBefore(p.startedOn())).orElse(false)) {
+            problems.add(new FieldProblem("inspectedOn", "Ngày kiểm tra không được trước ngày bắt đầu theo dõi dự án."));
+        }
         boolean action = inspection.correctiveAction() != null && !inspection.correctiveAction().isBlank();
         if (action && inspection.correctiveDueOn() == null) {
             problems.add(new FieldProblem("correctiveDueOn", "Vui lòng nhập hạn khắc phục."));
@@ -248,7 +258,7 @@ class ProjectMonitoring {
             }
         }
         invalidIfAny(problems);
-        projects.lock(dossier, today);
+        lockMonitored(dossier, today);
         long id = jdbc.sql("""
                 insert into inspection (dossier_id, inspected_on, findings, conclusion, corrective_action,
                                         corrective_due_on, inspector, recorded_at)
@@ -260,7 +270,7 @@ class ProjectMonitoring {
         for (UUID photo : new java.util.LinkedHashSet<>(photos)) {
             jdbc.sql("insert into inspection_photo (inspection_id, document_id) values (?, ?)").params(id, photo).update();
         }
-        history.note(dossierId, DossierNote.INSPECTED, user, "Kiểm tra ngày " + DAY.format(inspection.inspectedOn())
+        history.note(dossierId, DossierNote.INSPECTED, user, Role.MONITOR, "Kiểm tra ngày " + DAY.format(inspection.inspectedOn())
                 + ": " + inspection.conclusion().strip() + (action ? " Yêu cầu khắc phục: "
                         + inspection.correctiveAction().strip() + " (hạn " + DAY.format(inspection.correctiveDueOn()) + ")." : ""));
         return reads.view(dossier, today);
@@ -276,7 +286,7 @@ class ProjectMonitoring {
         if (disbursement.paidOn().isAfter(today)) {
             throw ProblemException.invalidField("paidOn", "Ngày chi không được sau hôm nay.");
         }
-        Project project = projects.lock(dossier, today);
+        Project project = lockMonitored(dossier, today);
         Totals totals = projects.totals(dossierId);
         long amount = disbursement.amount();
         if (disbursement.kind() == DisbursementKind.ADVANCE) {
@@ -310,7 +320,7 @@ class ProjectMonitoring {
                         disbursement.reference().strip(), user.username(), Projects.ts(clock.instant()))
                 .update();
         boolean advance = disbursement.kind() == DisbursementKind.ADVANCE;
-        history.note(dossierId, advance ? DossierNote.ADVANCE_RECORDED : DossierNote.PAYMENT_RECORDED, user,
+        history.note(dossierId, advance ? DossierNote.ADVANCE_RECORDED : DossierNote.PAYMENT_RECORDED, user, Role.MONITOR,
                 (advance ? "Tạm ứng " : "Thanh toán ") + vnd(amount) + " ngày " + DAY.format(disbursement.paidOn())
                         + ", chứng từ " + disbursement.reference().strip() + "; tổng đã chi "
                         + vnd(totals.total() + amount) + "/" + vnd(project.approvedAmount()) + ".");
@@ -354,7 +364,7 @@ class ProjectMonitoring {
             }
         }
         invalidIfAny(problems);
-        projects.lock(dossier, today());
+        lockMonitored(dossier, today());
         jdbc.sql("""
                 insert into change_request (dossier_id, kind, reason, proposed_amount, proposed_ends_on,
                                             proposed_commune_code, proposed_content, status, requested_by, requested_at)
@@ -366,7 +376,8 @@ class ProjectMonitoring {
                         change.kind() == ChangeKind.CONTENT ? change.proposedContent().strip() : null,
                         user.username(), Projects.ts(clock.instant()))
                 .update();
-        history.note(dossierId, DossierNote.CHANGE_REQUESTED, user, "Đề nghị điều chỉnh " + describe(change.kind(),
+        history.note(dossierId, DossierNote.CHANGE_REQUESTED, user,
+                isOwner(dossier, user) ? Role.ENTERPRISE : Role.MONITOR, "Đề nghị điều chỉnh " + describe(change.kind(),
                 change.proposedAmount(), change.proposedEndsOn(), change.proposedCommuneCode(), change.proposedContent())
                 + ". Lý do: " + change.reason().strip());
         return reads.view(dossier, today());
@@ -394,7 +405,7 @@ class ProjectMonitoring {
             throw ProblemException.invalidField("comment", "Vui lòng nêu lý do không chấp thuận.");
         }
         LocalDate today = today();
-        Project project = projects.lock(dossier, today);
+        Project project = lockMonitored(dossier, today);
         ChangeKind kind = ChangeKind.valueOf(request.kind());
         if (approved) {
             switch (kind) {
@@ -428,7 +439,7 @@ class ProjectMonitoring {
                 .update();
         String what = describe(kind, request.proposedAmount(), request.proposedEndsOn(), request.proposedCommuneCode(),
                 request.proposedContent());
-        history.note(dossierId, approved ? DossierNote.CHANGE_APPROVED : DossierNote.CHANGE_REFUSED, user,
+        history.note(dossierId, approved ? DossierNote.CHANGE_APPROVED : DossierNote.CHANGE_REFUSED, user, Role.APPROVER,
                 (approved ? "Chấp thuận điều chỉnh " : "Không chấp thuận điều chỉnh ") + what
                         + (kind == ChangeKind.BUDGET && approved ? " (trước đây " + vnd(project.approvedAmount()) + ")" : "")
                         + (blankToNull(decision.comment()) == null ? "." : ". " + decision.comment().strip()));
@@ -444,7 +455,7 @@ class ProjectMonitoring {
         validate(acceptance);
         requireMonitored(dossier);
         LocalDate today = today();
-        Project project = projects.lock(dossier, today);
+        Project project = lockMonitored(dossier, today);
         List<FieldProblem> problems = new ArrayList<>();
         if (acceptance.acceptedOn().isAfter(today)) {
             problems.add(new FieldProblem("acceptedOn", "Ngày nghiệm thu không được sau hôm nay."));
@@ -523,6 +534,16 @@ class ProjectMonitoring {
     private static ProblemException forbidden() {
         return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
                 "Vai trò của bạn không được thực hiện thao tác này.", List.of(), Map.of());
+    }
+
+    /**
+     * The project's row, locked for the rest of the transaction, and the dossier still monitored: a request that
+     * waited for the lock behind another (a double click on "Nghiệm thu") judges the state that one left.
+     */
+    private Project lockMonitored(Dossier dossier, LocalDate today) {
+        Project project = projects.lock(dossier, today);
+        requireMonitored(dossiers.find(dossier.id()).orElseThrow());
+        return project;
     }
 
     private static void requireMonitored(Dossier dossier) {

@@ -59,6 +59,18 @@ class Projects {
                 .optional();
     }
 
+    /**
+     * The dossier's plan, locked until the transaction ends (it may have no row yet, so the lock is an advisory one
+     * on the dossier's id): two copies of one plan are written one after the other, never interleaved.
+     */
+    void lockPlan(UUID dossierId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(PLAN_LOCK, dossierId.toString())
+                .query((rs, n) -> 1).single();
+    }
+
+    /** First half of the plan locks' key ("plan"), apart from the other advisory locks. */
+    private static final int PLAN_LOCK = 0x706c_616e;
+
     /** The project's row, locked until the transaction ends: money rules are checked one request at a time. */
     Project lock(Dossier dossier, LocalDate today) {
         start(dossier, today);

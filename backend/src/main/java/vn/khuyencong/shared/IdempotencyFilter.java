@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>The transaction first takes a transaction-scoped advisory lock on (user, key). If another transaction holds
  * it, a copy of the request is still running: 409 with {@code Retry-After: 1}.
  * <li>An answer recorded under the key is replayed ({@code Idempotent-Replayed: true}) to the same method, path and
- * body, and a different payload under the same key is refused with 422.
+ * body (a JSON body compared in canonical form: whitespace and the order of members do not count), and a
+ * different payload under the same key is refused with 422.
  * <li>Otherwise the request runs and joins the transaction (the use cases' {@code @Transactional} methods take part
  * in it); its response is held in memory. An answer below 400 is recorded (status, content type, body) in the same
  * transaction, which then commits, and only after the commit is the response sent. A refusal (4xx), a server error
@@ -324,11 +325,33 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return ByteBuffer.wrap(sha256().digest((principal + "\n" + key).getBytes(StandardCharsets.UTF_8))).getInt();
     }
 
+    /** The request as judged for "the same payload": a JSON body in canonical form, any other body as its bytes. */
     private static String hash(HttpServletRequest request, byte[] body) {
         MessageDigest digest = sha256();
         digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-        digest.update(body);
+        digest.update(canonical(request.getContentType(), body));
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    /**
+     * The same JSON with other whitespace, another order of members or other escapes of the same characters is the
+     * same payload; a body that is not JSON is compared byte for byte.
+     */
+    static byte[] canonical(String contentType, byte[] body) {
+        try {
+            if (contentType == null || body.length == 0
+                    || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+                return body;
+            }
+            Object value = CANONICAL.readValue(body, Object.class);
+            return CANONICAL.writeValueAsBytes(value);
+        }
+        catch (tools.jackson.core.JacksonException | IllegalArgumentException e) {
+            return body;
+        }
     }
 
     private static MessageDigest sha256() {

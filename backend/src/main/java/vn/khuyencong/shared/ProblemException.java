@@ -52,8 +52,15 @@ public class ProblemException extends RuntimeException {
                 fields, Map.of("rule", rule));
     }
 
+    /** Another request changed the object first (its version moved on): the caller reloads and decides again. */
     public static ProblemException conflict(String detail) {
-        return new ProblemException(HttpStatus.CONFLICT, "conflict", "Xung đột dữ liệu", detail, List.of(), Map.of());
+        return conflict("concurrent-change", detail, List.of());
+    }
+
+    /** Another request got there first, and {@code rule} says what it took (a number, the one allowed record...). */
+    public static ProblemException conflict(String rule, String detail, List<FieldProblem> fields) {
+        return new ProblemException(HttpStatus.CONFLICT, "conflict", "Xung đột dữ liệu", detail, fields,
+                Map.of("rule", rule));
     }
 
     public static ProblemException unavailable(String detail) {

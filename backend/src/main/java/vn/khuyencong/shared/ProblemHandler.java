@@ -56,6 +56,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "unauthorized", "Chưa đăng nhập", "Bạn cần đăng nhập để thực hiện thao tác này."));
     }
 
+    /** Two writers met in the database: the loser's transaction is rolled back and it is told so. */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> handleDataAccess(org.springframework.dao.DataAccessException e) {
+        return DatabaseConflicts.of(e).map(conflict -> {
+            log.info("Concurrent write refused: {}", e.getMostSpecificCause().getMessage());
+            return handleProblem(conflict);
+        }).orElseGet(() -> handleUnexpected(e));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.identity.Role;
 
 /** Reading and appending a dossier's history; rows are never updated or deleted (a trigger refuses it). */
 @Service
@@ -49,11 +50,15 @@ public class DossierHistory {
 
     /**
      * Appends an action that does not change the dossier's state (a progress report, an inspection, a payment...),
-     * in the caller's transaction; {@code actor} is null for the system's own checks.
+     * in the caller's transaction, with the role the use case allowed the actor in; {@code actor} and
+     * {@code actingAs} are null for the system's own checks.
      */
-    public void note(UUID dossierId, DossierNote note, CurrentUser actor, String comment) {
+    public void note(UUID dossierId, DossierNote note, CurrentUser actor, Role actingAs, String comment) {
+        if (actor != null && (actingAs == null || !actor.has(actingAs))) {
+            throw new IllegalArgumentException(actor.username() + " does not act as " + actingAs);
+        }
         String who = actor == null ? SYSTEM : actor.username();
-        String role = actor == null ? SYSTEM : actor.primaryRole().name();
+        String role = actor == null ? SYSTEM : actingAs.name();
         int written = jdbc.sql("""
                 insert into dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at)
                 select id, ?, status, status, ?, ?, ?, ? from dossier where id = ?""")

@@ -77,6 +77,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     private final WorkingDays workingDays;
     private final Officers officers;
     private final ObjectProvider<AcceptanceRecords> acceptanceRecords;
+    private final Reschedules reschedules;
 
     DossierWorkflowDefinition(Catalog catalog, Documents documents, DossierHistory history, ProcessingRecords records,
             DossierForms forms, WorkingDays workingDays, Officers officers,
@@ -89,6 +90,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         this.workingDays = workingDays;
         this.officers = officers;
         this.acceptanceRecords = acceptanceRecords;
+        this.reschedules = new Reschedules(workingDays);
     }
 
     @Override
@@ -144,11 +146,11 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven())).and()
                 // late: an apology with one new appointment date, at least one working day before the deadline
                 .withExternal().source(SUBMITTED).target(SUBMITTED).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
                 .withExternal().source(UNDER_REVIEW).target(UNDER_REVIEW).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
                 .withExternal().source(REVIEWED).target(REVIEWED).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater())).and()
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
                 // implementation is watched until acceptance or termination
                 .withExternal().source(APPROVED).target(MONITORED).event(START_MONITORING)
                 .guard(all(role(MONITOR))).and()
@@ -197,12 +199,21 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     static Rule role(Role role) {
-        return rule("role:" + role, "Vai trò của bạn không được thực hiện thao tác này.", t -> t.actor.has(role));
+        return anyRole(role);
     }
 
+    /** The actor holds one of {@code roles}; the first of them it holds is the role the history records. */
     static Rule anyRole(Role... roles) {
         return rule("role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
-                "Vai trò của bạn không được thực hiện thao tác này.", t -> Arrays.stream(roles).anyMatch(t.actor::has));
+                "Vai trò của bạn không được thực hiện thao tác này.", t -> {
+                    for (Role role : roles) {
+                        if (t.actor.has(role)) {
+                            t.authorisedAs(role);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     static Rule owner() {
@@ -358,20 +369,17 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule rescheduledInTime() {
         return rule("reschedule-before-deadline",
                 "Thư xin lỗi và hẹn lại phải gửi chậm nhất một ngày làm việc trước ngày hẹn trả kết quả.",
-                t -> t.dossier.appointmentDate() != null
-                        && !workingDays.plusWorkingDays(workingDays.today(), 1).isAfter(t.dossier.appointmentDate()));
+                t -> reschedules.inTime(workingDays.today(), t.dossier.appointmentDate()));
     }
 
     Rule newDateLater() {
-        return new Rule("new-appointment-date", t -> {
-            LocalDate date = t.request.newAppointmentDate();
-            if (date == null || t.dossier.appointmentDate() == null || !date.isAfter(t.dossier.appointmentDate())
-                    || !workingDays.isWorkingDay(date)) {
-                return new Refused("Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.",
-                        List.of(new FieldProblem("newAppointmentDate", "Chọn một ngày làm việc sau ngày hẹn hiện tại.")));
-            }
-            return null;
-        });
+        return new Rule("new-appointment-date",
+                t -> reschedules.laterWorkingDayProblem(t.dossier.appointmentDate(), t.request.newAppointmentDate()));
+    }
+
+    Rule newDateWithinLimit() {
+        return new Rule("reschedule-within-limit", t -> reschedules.withinLimitProblem(t.dossier.appointmentDate(),
+                t.request.newAppointmentDate(), catalog.rescheduleMaxWorkingDays()));
     }
 
     Rule assigneeIsReviewerOfTheAgency() {

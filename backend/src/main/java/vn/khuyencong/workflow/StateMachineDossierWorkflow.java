@@ -246,10 +246,21 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
                 }
                 case RESUBMIT -> {
                     // the processing time restarts from zero once the supplement is received
-                    records.recordSupplementAnswered(dossier.id(), now);
                     clockStart = workingDays.processingStart(now);
                     appointment = workingDays.appointmentDate(now, processingDays(dossier));
                 }
+                case RESCHEDULE -> appointment = request.newAppointmentDate();
+                case ASSIGN -> assignee = request.assignee();
+                default -> {
+                }
+            }
+            // the version-checked update comes first: of two concurrent events on one dossier, the second waits for
+            // the first's row lock, then finds another version and is refused before it writes anything of its own
+            Dossier changed = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
+                    code, submittedAt, appointment, clockStart, assignee)).orElseThrow(() -> ProblemException.conflict(
+                            "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang để xem trạng thái mới nhất."));
+            switch (context.event) {
+                case RESUBMIT -> records.recordSupplementAnswered(dossier.id(), now);
                 case REQUEST_SUPPLEMENT -> records.recordSupplementRequest(dossier.id(), request.comment(),
                         request.items().stream().filter(item -> item != null && !item.isBlank()).map(String::strip).toList(),
                         actor, now);
@@ -257,15 +268,10 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
                         request.comment(), now);
                 case APPROVE -> records.recordDecision(dossier.id(), request.decisionNumber(), request.approvedAmount(),
                         actor, now);
-                case RESCHEDULE -> appointment = request.newAppointmentDate();
-                case ASSIGN -> assignee = request.assignee();
                 default -> {
                 }
             }
-            Dossier changed = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
-                    code, submittedAt, appointment, clockStart, assignee)).orElseThrow(() -> ProblemException.conflict(
-                            "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem trạng thái mới nhất."));
-            history.append(dossier.id(), context.event, dossier.status(), to, actor, context.actor.primaryRole().name(),
+            history.append(dossier.id(), context.event, dossier.status(), to, actor, context.authorisedAs().name(),
                     historyComment(), now);
             events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to, actor, now));
             if (code != null) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.identity.Role;
 import vn.khuyencong.shared.ProblemException.FieldProblem;
 
 /**
@@ -20,6 +21,7 @@ final class TransitionContext {
     private Refusal refusal;
     private RuntimeException failure;
     private Dossier result;
+    private Role authorisedAs;
 
     TransitionContext(Dossier dossier, DossierEvent event, CurrentUser actor, TransitionRequest request) {
         this.dossier = dossier;
@@ -36,6 +38,18 @@ final class TransitionContext {
         if (refusal == null) {
             refusal = new Refusal(rule, message, List.copyOf(fields));
         }
+    }
+
+    /** The role the event's role rule accepted the actor in: the role the history records. */
+    void authorisedAs(Role role) {
+        authorisedAs = role;
+    }
+
+    Role authorisedAs() {
+        if (authorisedAs == null) {
+            throw new IllegalStateException("No role rule accepted " + event + " before it was recorded");
+        }
+        return authorisedAs;
     }
 
     Refusal refusal() {

@@ -123,8 +123,8 @@ class NotificationIntegrationTests extends IntegrationTest {
     void aLateDossierGetsAnApologyWithTheNewDate() throws Exception {
         String id = fixtures.underReview();
         String code = codeOf(id);
-        LocalDate newDate = aWorkingDayAfter(LocalDate.parse(fixtures.enterprise.get("/api/v1/dossiers/" + id).json()
-                .get("appointmentDate").asString()).plusDays(5));
+        LocalDate newDate = dates().aLaterWorkingDay(LocalDate.parse(fixtures.enterprise.get("/api/v1/dossiers/" + id).json()
+                .get("appointmentDate").asString()));
         fixtures.fire(fixtures.reviewer, id, event("RESCHEDULE", "comment", "Cần xác minh thực địa tại cơ sở",
                 "newAppointmentDate", newDate.toString()));
         thenTheEnterpriseIsToldOnce(id, code, "RESCHEDULE", "Xin lỗi: hồ sơ " + code + " được hẹn lại ngày trả kết quả",
@@ -353,16 +353,6 @@ class NotificationIntegrationTests extends IntegrationTest {
 
     int mailRowsOf(String id) {
         return jdbc.sql("select count(*) from mail_outbox where dossier_id = ?::uuid").param(id).query(Integer.class).single();
-    }
-
-    LocalDate aWorkingDayAfter(LocalDate day) {
-        List<String> holidays = new ArrayList<>();
-        api().get("/api/v1/catalog/holidays").json().forEach(h -> holidays.add(h.get("day").asString()));
-        LocalDate candidate = day;
-        while (candidate.getDayOfWeek().getValue() >= 6 || holidays.contains(candidate.toString())) {
-            candidate = candidate.plusDays(1);
-        }
-        return candidate;
     }
 
     static void waitUntil(Duration timeout, BooleanSupplier condition) {

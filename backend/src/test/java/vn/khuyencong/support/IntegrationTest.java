@@ -76,6 +76,14 @@ public abstract class IntegrationTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private vn.khuyencong.catalog.WorkingDays workingDays;
+
+    /** Dates to type into forms, from today in Vietnam and the catalogue's working-day calendar. */
+    protected TestDates dates() {
+        return new TestDates(workingDays.today(), workingDays::isWorkingDay);
+    }
+
     protected static Api api() {
         return new Api("http://localhost:" + PORT);
     }

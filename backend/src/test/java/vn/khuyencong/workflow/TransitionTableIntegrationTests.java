@@ -3,7 +3,6 @@ package vn.khuyencong.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ class TransitionTableIntegrationTests extends IntegrationTest {
         };
     }
 
-    static Map<String, Object> validPayload(DossierEvent event, JsonNode dossier) {
+    Map<String, Object> validPayload(DossierEvent event, JsonNode dossier) {
         return switch (event) {
             case ASSIGN -> event("ASSIGN", "assignee", "thamdinh");
             case REQUEST_SUPPLEMENT -> event("REQUEST_SUPPLEMENT", "comment", "Thiếu giấy tờ", "items", List.of("Báo giá"));
@@ -51,13 +50,10 @@ class TransitionTableIntegrationTests extends IntegrationTest {
         };
     }
 
-    static LocalDate aLaterWorkingDay(JsonNode appointment) {
-        LocalDate day = appointment == null || appointment.isNull() ? LocalDate.now().plusMonths(2)
-                : LocalDate.parse(appointment.asString()).plusDays(7);
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        return day;
+    /** A dossier without an appointment (a draft) gets any working day: the refusal is about its state. */
+    LocalDate aLaterWorkingDay(JsonNode appointment) {
+        return dates().aLaterWorkingDay(appointment == null || appointment.isNull() ? dates().today()
+                : LocalDate.parse(appointment.asString()));
     }
 
     @TestFactory
