@@ -25,6 +25,69 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         GeneratedDocs.assertUpToDate(GeneratedDocs.docs().resolve("api/openapi.json"), pretty);
     }
 
+    /**
+     * The request body each endpoint documents is the one it reads: the properties of its schema are the components
+     * of the record the controller binds (two records of one simple name once shared a schema, so the document showed
+     * the monitoring views as the bodies of the monitoring forms), and no parameter is one the client cannot send.
+     */
+    @Test
+    void everyDocumentedRequestBodyIsTheRecordTheEndpointReads() {
+        JsonNode document = api().get("/v3/api-docs").json();
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int bodies = 0;
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            var handler = entry.getValue();
+            for (var parameter : handler.getMethodParameters()) {
+                if (!parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                        || !parameter.getParameterType().isRecord()) {
+                    continue;
+                }
+                java.util.Set<String> components = new java.util.TreeSet<>();
+                for (var component : parameter.getParameterType().getRecordComponents()) {
+                    components.add(component.getName());
+                }
+                for (String path : entry.getKey().getPathPatternsCondition().getPatternValues()) {
+                    for (var method : entry.getKey().getMethodsCondition().getMethods()) {
+                        JsonNode operation = document.get("paths").get(path).get(method.name().toLowerCase());
+                        JsonNode schema = resolve(document, operation.get("requestBody").get("content")
+                                .get("application/json").get("schema"));
+                        java.util.Set<String> properties = new java.util.TreeSet<>(schema.get("properties").propertyNames());
+                        bodies++;
+                        if (!properties.equals(components)) {
+                            wrong.add(method + " " + path + ": documented " + properties + ", read " + components);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(bodies).isGreaterThan(20);
+        assertThat(wrong).as("request bodies the document describes wrongly").isEmpty();
+        java.util.List<String> phantoms = new java.util.ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode parameters = operation.getValue().get("parameters");
+            if (parameters != null) {
+                parameters.forEach(p -> {
+                    if (java.util.Set.of("user", "admin", "request").contains(p.get("name").asString())) {
+                        phantoms.add(operation.getKey() + " " + path.getKey() + " " + p.get("name").asString());
+                    }
+                });
+            }
+        }));
+        assertThat(phantoms).as("parameters that are really the token or the servlet request").isEmpty();
+    }
+
+    static JsonNode resolve(JsonNode document, JsonNode schema) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+            return document.get("components").get("schemas").get(name);
+        }
+        return schema;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     @Test
     void swaggerUiIsServed() {
         Api.Response response = api().get("/swagger-ui/index.html");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -99,6 +100,7 @@ class CatalogAdministration {
      * any day and dossiers keep the cap of the day they were judged.
      */
     @PostMapping("/support-caps")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Thêm mức hỗ trợ tối đa có hiệu lực từ một ngày")
     @Transactional
     ResponseEntity<List<SupportCap>> addCap(@Valid @RequestBody NewCap cap, CurrentUser user) {
@@ -141,6 +143,7 @@ class CatalogAdministration {
     }
 
     @PostMapping("/holidays")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Thêm ngày nghỉ lễ, tết")
     ResponseEntity<Holiday> addHoliday(@Valid @RequestBody NewHoliday holiday, CurrentUser user) {
         user.requireAny(Role.ADMIN);
@@ -154,6 +157,7 @@ class CatalogAdministration {
     }
 
     @DeleteMapping("/holidays/{day}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Xoá một ngày nghỉ")
     ResponseEntity<Void> removeHoliday(@PathVariable LocalDate day, CurrentUser user) {
         user.requireAny(Role.ADMIN);
@@ -173,6 +177,7 @@ class CatalogAdministration {
     }
 
     @PostMapping("/funding-calls")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Mở một đợt tiếp nhận hồ sơ")
     ResponseEntity<FundingCall> addCall(@Valid @RequestBody NewCall call, CurrentUser user) {
         user.requireAny(Role.ADMIN);

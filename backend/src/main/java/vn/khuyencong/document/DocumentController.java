@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +46,7 @@ class DocumentController {
     }
 
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Tải lên một tài liệu của hồ sơ",
             description = "multipart/form-data với các trường documentType, replaces (tuỳ chọn, khi bổ sung phiên bản mới)"
                     + " rồi đến tệp file. Loại tệp được xác định theo nội dung.")
@@ -79,6 +82,7 @@ class DocumentController {
     }
 
     @DeleteMapping("/documents/{documentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Xoá một tài liệu của bản nháp")
     ResponseEntity<Void> delete(@PathVariable UUID dossierId, @PathVariable UUID documentId, CurrentUser user) {
         documents.delete(dossierId, documentId, user);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,6 +38,7 @@ class UploadController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Bắt đầu tải lên theo từng phần (tệp lớn, tiếp tục được khi mất kết nối)")
     ResponseEntity<ResumableUploads.Status> start(@PathVariable UUID dossierId,
             @RequestBody ResumableUploads.Start request, CurrentUser user) {
@@ -60,6 +63,7 @@ class UploadController {
     }
 
     @PostMapping("/{uploadId}/complete")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Hoàn tất: ghép các phần, kiểm tra kích thước và SHA-256, lưu tài liệu")
     ResponseEntity<Document> complete(@PathVariable UUID dossierId, @PathVariable UUID uploadId, CurrentUser user) {
         Document document = uploads.complete(dossierId, uploadId, user);
@@ -68,6 +72,7 @@ class UploadController {
     }
 
     @DeleteMapping("/{uploadId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Huỷ một phiên tải lên")
     ResponseEntity<Void> cancel(@PathVariable UUID dossierId, @PathVariable UUID uploadId, CurrentUser user) {
         uploads.cancel(dossierId, uploadId, user);

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ class DossierController {
     }
 
     @PostMapping("/dossiers")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Tạo hồ sơ mới (bản nháp); có thể điền dần và lưu nhiều lần")
     ResponseEntity<DossierView> create(@Valid @RequestBody DossierForm form, CurrentUser user) {
         Dossier dossier = dossiers.create(form, user);

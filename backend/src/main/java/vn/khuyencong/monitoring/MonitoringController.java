@@ -3,6 +3,8 @@ package vn.khuyencong.monitoring;
 import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +50,7 @@ class MonitoringController {
     }
 
     @PostMapping("/reports")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Nộp báo cáo tiến độ hằng tháng (hạn ngày 25): tiến độ từng mốc, kinh phí đã chi, vốn đối ứng, minh chứng")
     ResponseEntity<MonitoringView> report(@PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Report report, CurrentUser user) {
@@ -55,7 +58,11 @@ class MonitoringController {
     }
 
     @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Tải lên tài liệu minh chứng (ảnh hiện trường, hợp đồng, hóa đơn, biên bản nghiệm thu)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EvidenceForm.class)))
     ResponseEntity<Document> evidence(@PathVariable UUID dossierId, HttpServletRequest request, CurrentUser user) {
         Document document = monitoring.attachEvidence(dossierId, request, user);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/documents/" + document.id()))
@@ -63,6 +70,7 @@ class MonitoringController {
     }
 
     @PostMapping("/inspections")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ghi nhận một lần kiểm tra hiện trường; có thể yêu cầu khắc phục kèm hạn")
     ResponseEntity<MonitoringView> inspection(@PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Inspection inspection, CurrentUser user) {
@@ -70,6 +78,7 @@ class MonitoringController {
     }
 
     @PostMapping("/disbursements")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ghi nhận tạm ứng (trong tỷ lệ tạm ứng của danh mục) hoặc thanh toán (trong kinh phí được phê duyệt)")
     ResponseEntity<MonitoringView> disbursement(@PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Disbursement disbursement, CurrentUser user) {
@@ -77,6 +86,7 @@ class MonitoringController {
     }
 
     @PostMapping("/change-requests")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Đề nghị điều chỉnh kinh phí, nội dung, địa điểm hoặc thời gian; người phê duyệt quyết định")
     ResponseEntity<MonitoringView> changeRequest(@PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.ChangeRequest change, CurrentUser user) {
@@ -95,6 +105,14 @@ class MonitoringController {
     MonitoringView accept(@PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Acceptance acceptance, CurrentUser user) {
         return monitoring.accept(dossierId, acceptance, user);
+    }
+
+    /** The parts of an evidence upload, for the API documentation. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvidenceUploadForm")
+    record EvidenceForm(@io.swagger.v3.oas.annotations.media.Schema(description = "EVIDENCE_PHOTO, EVIDENCE_CONTRACT, EVIDENCE_INVOICE hoặc ACCEPTANCE_MINUTES",
+            requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String documentType,
+            @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary",
+                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) String file) {
     }
 
     private static ResponseEntity<MonitoringView> created(UUID dossierId, MonitoringView view) {

@@ -339,6 +339,28 @@ class MonitoringIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void datesOutsideTheProjectsPeriodAreRefusedNamingTheField() {
+        String id = the.monitored();
+        JsonNode dossier = the.enterprise.get("/api/v1/dossiers/" + id).json();
+        LocalDate endsOn = LocalDate.parse(dossier.get("endsOn").asString());
+        Map<String, Object> late = Map.of("milestones", List.of(
+                Map.of("title", "Lắp đặt", "dueOn", endsOn.minusMonths(1).toString(), "promisedOutcome", "2 máy"),
+                Map.of("title", "Vận hành", "dueOn", endsOn.plusDays(1).toString(), "promisedOutcome", "2 tấn/ngày")));
+        Api.Response afterTheEnd = the.enterprise.put(monitoring(id) + "/plan", late);
+        assertThat(afterTheEnd.status()).as(afterTheEnd.body()).isEqualTo(400);
+        assertThat(afterTheEnd.json().get("errors").get(0).get("field").asString()).isEqualTo("milestones[1].dueOn");
+        assertThat(the.enterprise.get(monitoring(id)).json().get("plan").size()).isZero();
+
+        jdbc.sql("update monitored_project set started_on = ? where dossier_id = ?")
+                .params(today().minusDays(10), UUID.fromString(id)).update();
+        Api.Response beforeTheStart = the.monitor.post(monitoring(id) + "/inspections", Map.of("inspectedOn",
+                today().minusDays(11).toString(), "findings", "Chưa lắp đặt.", "conclusion", "Chậm tiến độ."));
+        assertThat(beforeTheStart.status()).as(beforeTheStart.body()).isEqualTo(400);
+        assertThat(beforeTheStart.json().get("errors").get(0).get("field").asString()).isEqualTo("inspectedOn");
+        assertThat(the.enterprise.get(monitoring(id)).json().get("inspections").size()).isZero();
+    }
+
+    @Test
     void badInputIsRefusedNamingEveryFieldAndChangesNothing() {
         String id = aPlannedProject(0);
         Map<String, Object> bad = new HashMap<>(aReport(id, YearMonth.from(today()), 1L));

@@ -38,6 +38,18 @@ import vn.khuyencong.support.IntegrationTest;
  */
 class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void forgetEarlierAnswers() {
+        vn.khuyencong.support.DocumentedAnswers.forget();
+    }
+
+    /** Every status this class's requests got is one the OpenAPI document lists for its endpoint. */
+    @org.junit.jupiter.api.AfterAll
+    static void everyAnswerIsDocumented() {
+        vn.khuyencong.support.DocumentedAnswers.assertEveryAnswerIsDocumented(api());
+    }
+
+
     /** The callers, in the order of the status columns of {@link #ROWS}. */
     enum Caller {
         /** no token at all */

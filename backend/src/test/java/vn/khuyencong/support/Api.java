@@ -213,6 +213,12 @@ public final class Api {
         return send(request(path).header("Idempotency-Key", idempotencyKey).DELETE());
     }
 
+    /** A JSON POST of exactly these characters, carrying an {@code Idempotency-Key}. */
+    public Response postRaw(String path, String rawJson, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
+    }
+
     public Response postRaw(String path, String rawJson) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson)));

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a database made fresh for this run, the embedded S3 server over HTTP, the embedded authorization server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@org.springframework.context.annotation.Import(RecordedEvents.class)
+@org.springframework.context.annotation.Import({ RecordedEvents.class, DocumentedAnswers.class, TestClock.Configuration.class })
 public abstract class IntegrationTest {
 
     /** One port for the run: the issuer and the SPA's redirect URI must name it before the server starts. */

@@ -112,6 +112,22 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSameJsonWithOtherWhitespaceOrderAndEscapesIsTheSamePayload() {
+        String id = the.submitted();
+        String key = UUID.randomUUID().toString();
+        String path = "/api/v1/dossiers/" + id + "/transitions";
+        Api.Response first = the.reviewer.postRaw(path, "{\"event\":\"ASSIGN\",\"assignee\":\"thamdinh\"}", key);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        Api.Response again = the.reviewer.postRaw(path, "{\n  \"assignee\" : \"tham\\u0064inh\",\n  \"event\": \"ASSIGN\"\n}\n", key);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        Api.Response other = the.reviewer.postRaw(path, "{\"event\":\"ASSIGN\",\"assignee\":\"thamdinh2\"}", key);
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = 'ASSIGN'")
+                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void concurrentCopiesOfOneTransitionRunOnce() throws Exception {
         String id = the.aReadyDraft();
         String key = UUID.randomUUID().toString();

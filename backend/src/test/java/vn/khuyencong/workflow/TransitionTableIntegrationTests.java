@@ -24,6 +24,18 @@ import vn.khuyencong.support.IntegrationTest;
  */
 class TransitionTableIntegrationTests extends IntegrationTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void forgetEarlierAnswers() {
+        vn.khuyencong.support.DocumentedAnswers.forget();
+    }
+
+    /** Every status this class's requests got is one the OpenAPI document lists for its endpoint. */
+    @org.junit.jupiter.api.AfterAll
+    static void everyAnswerIsDocumented() {
+        vn.khuyencong.support.DocumentedAnswers.assertEveryAnswerIsDocumented(api());
+    }
+
+
     final Fixtures the = new Fixtures(api());
     /** One dossier per state for the refusals (they change nothing, so it can be shared). */
     final Map<String, String> refusalDossiers = new HashMap<>();

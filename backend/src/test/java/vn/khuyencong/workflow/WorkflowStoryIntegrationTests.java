@@ -178,6 +178,31 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theHistoryNamesTheRoleThatAllowedEachEventNotTheOfficersFirstRole() {
+        Api both = api().as(IntegrationTest.officerWithRoles("pheduyet-thamdinh", "REVIEWER", "APPROVER"));
+        String id = the.reviewed();
+        fire(both, id, event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 1L));
+        JsonNode approval = last(the.enterprise.get("/api/v1/dossiers/" + id + "/history").json());
+        assertThat(approval.get("event").asString()).isEqualTo("APPROVE");
+        assertThat(approval.get("actorRole").asString()).isEqualTo("APPROVER");
+
+        String other = the.submitted();
+        fire(both, other, event("START_REVIEW"));
+        JsonNode review = last(the.enterprise.get("/api/v1/dossiers/" + other + "/history").json());
+        assertThat(review.get("actorRole").asString()).isEqualTo("REVIEWER");
+
+        Api monitorAndApprover = api().as(IntegrationTest.officerWithRoles("giamsat-pheduyet", "APPROVER", "MONITOR"));
+        String monitored = the.approved();
+        fire(monitorAndApprover, monitored, event("START_MONITORING"));
+        assertThat(last(the.enterprise.get("/api/v1/dossiers/" + monitored + "/history").json()).get("actorRole")
+                .asString()).isEqualTo("MONITOR");
+    }
+
+    static JsonNode last(JsonNode array) {
+        return array.get(array.size() - 1);
+    }
+
+    @Test
     void theApproverMustNotBeTheReviewerWhoRecommended() {
         Api both = api().as(IntegrationTest.officerWithRoles("thamdinh-pheduyet", "REVIEWER", "APPROVER"));
         String id = the.underReview();

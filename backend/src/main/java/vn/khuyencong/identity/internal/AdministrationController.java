@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,6 +116,7 @@ class AdministrationController {
     }
 
     @PostMapping("/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Mời một cán bộ vào cơ quan với vai trò cho trước: trả về đường dẫn dùng một lần")
     ResponseEntity<IssuedInvitationView> inviteOfficer(@Valid @RequestBody OfficerInvitationRequest body,
             CurrentUser admin, HttpServletRequest request) {
@@ -135,6 +138,7 @@ class AdministrationController {
     }
 
     @PostMapping("/signing-keys/rotation")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Thay khoá ký: khoá mới ký từ nay, khoá cũ vẫn được công bố đến khi mọi mã nó ký hết hạn")
     ResponseEntity<RotatedKey> rotate(CurrentUser admin, HttpServletRequest request) {
         String kid = keys().rotate();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,6 +87,7 @@ class OrganisationController {
     }
 
     @DeleteMapping("/members/{memberId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Xoá một thành viên khỏi tổ chức (người quản lý tài khoản của tổ chức)")
     ResponseEntity<Void> removeMember(@PathVariable UUID memberId, CurrentUser user, HttpServletRequest request) {
         organisations.removeMember(self(user), memberId, request.getRemoteAddr());
@@ -103,6 +106,7 @@ class OrganisationController {
     }
 
     @PostMapping("/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Mời một đồng nghiệp tham gia tổ chức: trả về đường dẫn dùng một lần")
     ResponseEntity<IssuedInvitationView> invite(@Valid @RequestBody(required = false) InvitationRequest body,
             CurrentUser user, HttpServletRequest request) {
@@ -114,6 +118,7 @@ class OrganisationController {
     }
 
     @DeleteMapping("/invitations/{invitationId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Thu hồi một lời mời chưa dùng")
     ResponseEntity<Void> revoke(@PathVariable UUID invitationId, CurrentUser user, HttpServletRequest request) {
         organisations.revoke(self(user), invitationId, request.getRemoteAddr());
