@@ -342,12 +342,33 @@ export function anOfficer(page: Page, username: 'thamdinh' | 'pheduyet') {
       await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã thẩm định');
     }),
 
-    whenIApprove: step(page, actor, 'approves the dossier', async () => {
+    whenIApprove: step(page, actor, 'approves the dossier with a double click', async () => {
       await page.getByLabel('Số quyết định').fill('125/QĐ-SCT');
       await page.getByLabel('Kinh phí được phê duyệt (đồng)').fill('150.000.000');
-      await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+      const answers: { status: number; key: string | null }[] = [];
+      const record = (response: import('@playwright/test').Response) => {
+        if (response.request().method() === 'POST' && response.url().endsWith('/transitions'))
+          answers.push({ status: response.status(), key: response.request().headers()['idempotency-key'] ?? null });
+      };
+      page.on('response', record);
+      // an impatient approver: two clicks in a row make one decision and no error page
+      await page.getByRole('button', { name: 'Phê duyệt', exact: true }).dblclick();
       await expect(page.getByRole('region', { name: 'Thông tin hồ sơ' })).toContainText('Đã phê duyệt');
       await expect(page.getByRole('region', { name: 'Kết quả thẩm định và phê duyệt' })).toContainText('125/QĐ-SCT');
+      page.off('response', record);
+      expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      expect(answers.every((answer) => answer.key !== null && answer.key.length > 0)).toBe(true);
+      await expect(page.locator('.error-summary')).toHaveCount(0);
+      // the history, read with the approver's own token: one decision
+      const history = await page.evaluate(async (path) => {
+        const stored = Object.keys(sessionStorage).find((key) => key.startsWith('oidc.user:'));
+        const token = stored ? (JSON.parse(sessionStorage.getItem(stored) ?? '{}') as { access_token?: string }).access_token : undefined;
+        const response = await fetch(path, { headers: { Authorization: `Bearer ${token ?? ''}` } });
+        return { status: response.status, entries: response.ok ? ((await response.json()) as { event: string }[]) : [] };
+      }, new URL(page.url()).pathname.replace(/^\/ho-so\//, '/api/v1/dossiers/') + '/history');
+      expect(history.status).toBe(200);
+      expect(history.entries.filter((entry) => entry.event === 'APPROVE')).toHaveLength(1);
     }),
   };
 }

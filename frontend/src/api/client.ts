@@ -1,4 +1,5 @@
 import { ApiError, parseProblem } from './problem';
+import { answered, idempotencyKey } from './idempotency';
 import type { Checklist, StartUpload, StoredDocument, UploadSession } from './documents';
 import type {
   Agency,
@@ -65,21 +66,23 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     let response: Response;
+    const json = body === undefined ? null : JSON.stringify(body);
+    const key = idempotencyKey(method, path, json);
+    const sent = { ...extra, ...(json === null ? {} : { 'Content-Type': 'application/json' }), ...(key ? { 'Idempotency-Key': key } : {}) };
     try {
-      response = await doFetch(baseUrl + path, {
-        method,
-        headers: headers(body === undefined ? extra : { 'Content-Type': 'application/json', ...extra }),
-        body: body === undefined ? null : JSON.stringify(body),
-        credentials: 'same-origin',
-      });
+      response = await doFetch(baseUrl + path, { method, headers: headers(sent), body: json, credentials: 'same-origin' });
     } catch {
+      answered(method, path, json, 0);
       throw new ApiError({ status: 0, errors: [] });
     }
     const text = await response.text().catch(() => '');
     if (!response.ok) {
       if (response.status === 401) options.onUnauthorized?.();
-      throw new ApiError(parseProblem(response.status, text, response.headers?.get?.('Retry-After')));
+      const problem = parseProblem(response.status, text, response.headers?.get?.('Retry-After'));
+      answered(method, path, json, response.status, problem.type);
+      throw new ApiError(problem);
     }
+    answered(method, path, json, response.status);
     return (text ? JSON.parse(text) : null) as T;
   }
 

@@ -1,3 +1,4 @@
+import { answered, idempotencyKey } from '../../api/idempotency';
 import i18n from 'i18next';
 import { ApiError, parseProblem } from '../../api/problem';
 
@@ -36,18 +37,26 @@ function headers(json: boolean): Record<string, string> {
 /** A call to /api/v1; a failure becomes an {@link ApiError} with the server's problem details. */
 export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
+  const json = body === undefined ? null : JSON.stringify(body);
+  const key = idempotencyKey(method, path, json);
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
-      headers: headers(body !== undefined),
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: { ...headers(body !== undefined), ...(key ? { 'Idempotency-Key': key } : {}) },
+      body: json,
       credentials: 'same-origin',
     });
   } catch {
+    answered(method, path, json, 0);
     throw new ApiError({ status: 0, errors: [] });
   }
   const text = await response.text().catch(() => '');
-  if (!response.ok) throw new ApiError(parseProblem(response.status, text));
+  if (!response.ok) {
+    const problem = parseProblem(response.status, text);
+    answered(method, path, json, response.status, problem.type);
+    throw new ApiError(problem);
+  }
+  answered(method, path, json, response.status);
   return (text ? JSON.parse(text) : null) as T;
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, type Dossier, type TransitionPayload, type WorkflowEvent } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
@@ -53,6 +53,8 @@ export function ActionForm({
   const [problems, setProblemsState] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // a second click that lands before the button is re-rendered disabled must not send a second request
+  const inFlight = useRef(false);
   const setProblems = (list: FieldProblem[]) => {
     setProblemsState(list);
     onProblemCount?.(list.length);
@@ -88,13 +90,14 @@ export function ActionForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (inFlight.current) return;
     setAttempt((n) => n + 1);
     const built = build();
     if (built.problems.length > 0) {
       setProblems(built.problems);
       return;
     }
+    inFlight.current = true;
     setBusy(true);
     try {
       const dossier = await api.fire(dossierId, spec.event, built.payload);
@@ -115,6 +118,7 @@ export function ActionForm({
         setProblems([describeError(t, error)]);
       }
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, catalogue, type Dossier, type Processing, type WorkflowEvent } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
@@ -28,9 +28,12 @@ function ActionButton({
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   async function run() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
       onDone(await api.fire(dossierId, event), event);
@@ -38,6 +41,7 @@ function ActionButton({
       setProblems([describeError(t, error)]);
       setAttempt((n) => n + 1);
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   }

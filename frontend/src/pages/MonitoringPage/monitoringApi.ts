@@ -1,3 +1,4 @@
+import { answered, idempotencyKey } from '../../api/idempotency';
 import { currentAccessToken } from '../../api';
 import { ApiError, parseProblem } from '../../api/problem';
 import { parseVnd } from '../../lib/money';
@@ -87,19 +88,29 @@ async function call<T>(method: string, path: string, body?: unknown | FormData):
   if (token) headers.Authorization = `Bearer ${token}`;
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  const json = body === undefined || isForm ? null : JSON.stringify(body);
+  // uploads are not replayed by the server (they carry their own checks); every other change carries a key
+  const key = isForm ? null : idempotencyKey(method, path, json);
+  if (key) headers['Idempotency-Key'] = key;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? null : isForm ? (body as FormData) : JSON.stringify(body),
+      body: isForm ? (body as FormData) : json,
       credentials: 'same-origin',
     });
   } catch {
+    if (key) answered(method, path, json, 0);
     throw new ApiError({ status: 0, errors: [] });
   }
   const text = await response.text().catch(() => '');
-  if (!response.ok) throw new ApiError(parseProblem(response.status, text, response.headers?.get?.('Retry-After')));
+  if (!response.ok) {
+    const problem = parseProblem(response.status, text, response.headers?.get?.('Retry-After'));
+    if (key) answered(method, path, json, response.status, problem.type);
+    throw new ApiError(problem);
+  }
+  if (key) answered(method, path, json, response.status);
   return (text ? JSON.parse(text) : null) as T;
 }
 
