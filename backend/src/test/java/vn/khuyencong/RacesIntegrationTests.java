@@ -156,6 +156,24 @@ class RacesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void parallelCopiesOfOnePaymentRecordItOnce(CapturedOutput log) throws Exception {
+        String id = the.monitored();
+        Map<String, Object> payment = Map.of("kind", "PAYMENT", "amount", 10_000_000L, "paidOn",
+                dates().today().toString(), "reference", "UNC-2026-0042");
+        List<Api.Response> losers = thenExactlyOneWins(together(N, i -> () -> the.monitor.post("/api/v1/dossiers/" + id
+                + "/monitoring/disbursements", payment)), 201);
+        assertThat(losers).allSatisfy(loser -> assertThat(loser.json().get("rule").asString()).isEqualTo("voucher-once"));
+        assertThat(count("select count(*) from disbursement where dossier_id = ?", id)).isEqualTo(1);
+        assertThat(historyRows(id, "PAYMENT_RECORDED")).isEqualTo(1);
+        // the same voucher typed again later, with other spaces and case, is refused the same way
+        Api.Response again = the.monitor.post("/api/v1/dossiers/" + id + "/monitoring/disbursements",
+                Map.of("kind", "PAYMENT", "amount", 10_000_000L, "paidOn", dates().today().toString(), "reference", " unc-2026-0042 "));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("reference");
+        assertThat(log.getAll()).doesNotContain("Unexpected error");
+    }
+
+    @Test
     void parallelPlansLeaveOneWholePlan(CapturedOutput log) throws Exception {
         String id = the.monitored();
         List<Api.Response> answers = together(N, i -> () -> the.enterprise.put("/api/v1/dossiers/" + id

@@ -287,6 +287,11 @@ class ProjectMonitoring {
             throw ProblemException.invalidField("paidOn", "Ngày chi không được sau hôm nay.");
         }
         Project project = lockMonitored(dossier, today);
+        if (projects.voucherRecorded(dossierId, disbursement.reference())) {
+            throw ProblemException.conflict("voucher-once", "Chứng từ " + disbursement.reference().strip()
+                    + " đã được ghi nhận cho đề án này.", List.of(new FieldProblem("reference",
+                            "Chứng từ này đã được ghi nhận.")));
+        }
         Totals totals = projects.totals(dossierId);
         long amount = disbursement.amount();
         if (disbursement.kind() == DisbursementKind.ADVANCE) {

@@ -80,6 +80,12 @@ class Projects {
                 .query(Rows.of(Project.class)).single();
     }
 
+    /** Whether a payment voucher of this reference is already recorded for the project (case and spaces aside). */
+    boolean voucherRecorded(UUID dossierId, String reference) {
+        return jdbc.sql("select exists (select 1 from disbursement where dossier_id = ? and lower(btrim(reference)) = lower(btrim(?)))")
+                .params(dossierId, reference).query(Boolean.class).single();
+    }
+
     Totals totals(UUID dossierId) {
         return jdbc.sql("""
                 select coalesce(sum(amount) filter (where kind = 'ADVANCE'), 0) as advances,

@@ -43,6 +43,8 @@ final class DatabaseConflicts {
                     "Ngày này đã có trong lịch nghỉ.", "day", "Ngày này đã có trong lịch nghỉ.")),
             Map.entry("satisfaction_rating_pkey", new Rule("rating-once",
                     "Hồ sơ này đã được đánh giá.", null, null)),
+            Map.entry("disbursement_reference_once", new Rule("voucher-once",
+                    "Chứng từ này đã được ghi nhận cho đề án này.", "reference", "Chứng từ này đã được ghi nhận.")),
             Map.entry("acceptance_record_pkey", new Rule("acceptance-once",
                     "Đề án này vừa được nghiệm thu.", null, null)),
             Map.entry("supplement_request_pkey", new Rule("supplement-once",
