@@ -35,18 +35,8 @@ import vn.khuyencong.support.IntegrationTest;
  * server error in the answers or in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@vn.khuyencong.support.EveryAnswerDocumented
 class RacesIntegrationTests extends IntegrationTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void forgetEarlierAnswers() {
-        vn.khuyencong.support.DocumentedAnswers.forget();
-    }
-
-    /** Every status this class's requests got is one the OpenAPI document lists for its endpoint. */
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerIsDocumented() {
-        vn.khuyencong.support.DocumentedAnswers.assertEveryAnswerIsDocumented(api());
-    }
 
 
     static final int N = 10;

@@ -5,17 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.method.HandlerMethod;
 
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -56,8 +49,7 @@ class OpenApiConfiguration {
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("Máy chủ hiện tại")))
                 .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
@@ -75,10 +67,14 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OperationCustomizer problemResponses() {
-        return (operation, handler) -> {
-            describe(operation, httpMethod(handler), path(handler), consumesMultipart(handler));
-            return operation;
+    OpenApiCustomizer problemResponses() {
+        return api -> {
+            // added here, with the references to it: springdoc drops schemas nothing referred to before
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                describe(operation, method.name(), path, operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null
+                        && operation.getRequestBody().getContent().containsKey(MediaType.MULTIPART_FORM_DATA_VALUE))));
         };
     }
 
@@ -130,41 +126,5 @@ class OpenApiConfiguration {
                 .addProperty("rule", new StringSchema().description("Quy tắc nghiệp vụ đã từ chối yêu cầu"))
                 .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
-    }
-
-    private static String httpMethod(HandlerMethod handler) {
-        if (handler.hasMethodAnnotation(PostMapping.class)) {
-            return "POST";
-        }
-        if (handler.hasMethodAnnotation(PutMapping.class)) {
-            return "PUT";
-        }
-        if (handler.hasMethodAnnotation(DeleteMapping.class)) {
-            return "DELETE";
-        }
-        if (handler.hasMethodAnnotation(PatchMapping.class)) {
-            return "PATCH";
-        }
-        if (handler.hasMethodAnnotation(GetMapping.class)) {
-            return "GET";
-        }
-        RequestMapping mapping = handler.getMethodAnnotation(RequestMapping.class);
-        return mapping != null && mapping.method().length > 0 ? mapping.method()[0].name() : "GET";
-    }
-
-    private static String path(HandlerMethod handler) {
-        RequestMapping type = org.springframework.core.annotation.AnnotatedElementUtils
-                .findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
-        String prefix = type == null || type.path().length == 0 ? "" : type.path()[0];
-        RequestMapping method = org.springframework.core.annotation.AnnotatedElementUtils
-                .findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        String own = method == null || method.path().length == 0 ? "" : method.path()[0];
-        return prefix + own;
-    }
-
-    private static boolean consumesMultipart(HandlerMethod handler) {
-        RequestMapping method = org.springframework.core.annotation.AnnotatedElementUtils
-                .findMergedAnnotation(handler.getMethod(), RequestMapping.class);
-        return method != null && List.of(method.consumes()).contains(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 }

@@ -36,18 +36,8 @@ import vn.khuyencong.support.IntegrationTest;
  * exists. The table is checked against the endpoints the application actually maps: an endpoint without a row, or
  * a row without an endpoint, fails the test.
  */
+@vn.khuyencong.support.EveryAnswerDocumented
 class AuthorizationMatrixIntegrationTests extends IntegrationTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void forgetEarlierAnswers() {
-        vn.khuyencong.support.DocumentedAnswers.forget();
-    }
-
-    /** Every status this class's requests got is one the OpenAPI document lists for its endpoint. */
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerIsDocumented() {
-        vn.khuyencong.support.DocumentedAnswers.assertEveryAnswerIsDocumented(api());
-    }
 
 
     /** The callers, in the order of the status columns of {@link #ROWS}. */

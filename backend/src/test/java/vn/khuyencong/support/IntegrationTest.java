@@ -84,7 +84,7 @@ public abstract class IntegrationTest {
         return new TestDates(workingDays.today(), workingDays::isWorkingDay);
     }
 
-    protected static Api api() {
+    public static Api api() {
         return new Api("http://localhost:" + PORT);
     }
 

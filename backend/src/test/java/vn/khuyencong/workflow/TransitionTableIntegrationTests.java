@@ -22,18 +22,8 @@ import vn.khuyencong.support.IntegrationTest;
  * Every (state, event) pair over HTTP, fired by the role allowed to fire the event with a valid payload: either
  * the table's transition happens, or a 409 problem refuses it and the dossier does not change.
  */
+@vn.khuyencong.support.EveryAnswerDocumented
 class TransitionTableIntegrationTests extends IntegrationTest {
-
-    @org.junit.jupiter.api.BeforeAll
-    static void forgetEarlierAnswers() {
-        vn.khuyencong.support.DocumentedAnswers.forget();
-    }
-
-    /** Every status this class's requests got is one the OpenAPI document lists for its endpoint. */
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerIsDocumented() {
-        vn.khuyencong.support.DocumentedAnswers.assertEveryAnswerIsDocumented(api());
-    }
 
 
     final Fixtures the = new Fixtures(api());
