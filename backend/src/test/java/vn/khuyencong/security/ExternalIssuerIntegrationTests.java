@@ -101,9 +101,9 @@ class ExternalIssuerIntegrationTests {
                 .claim("scope", "openid profile email")
                 .claim("realm_access", Map.of("roles", realmRoles))
                 .claim("resource_access", Map.of("account", Map.of("roles", List.of("manage-account"))))
-                .claim("preferred_username", "keycloak.user")
+                .claim("preferred_username", "keycloak.user." + UUID.randomUUID().toString().substring(0, 8))
                 .claim("name", "Đinh Thị Thu")
-                .claim("email", "thu@example.vn");
+                .claim("email", "thu." + UUID.randomUUID().toString().substring(0, 8) + "@example.vn");
         change.accept(claims);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 claims.build());
@@ -128,7 +128,7 @@ class ExternalIssuerIntegrationTests {
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("roles").size()).isEqualTo(1);
         assertThat(me.json().get("roles").get(0).asString()).isEqualTo("ENTERPRISE");
-        assertThat(me.json().get("username").asString()).isEqualTo("keycloak.user");
+        assertThat(me.json().get("username").asString()).startsWith("keycloak.user");
         assertThat(me.json().get("organisationName").asString()).isEqualTo("Hợp tác xã Rau Đồng Hỷ");
         assertThat(get(token, "/api/v1/dossiers").status()).isEqualTo(200);
         assertThat(KEY_DOWNLOADS.get()).as("keys fetched from the issuer's JWKS").isPositive();
@@ -136,7 +136,7 @@ class ExternalIssuerIntegrationTests {
 
     @Test
     void anOfficerTokenCarriesTheRoleAndTheAgency() throws Exception {
-        String token = keycloakToken(KEY, List.of("REVIEWER", "APPROVER"), claims -> claims.claim("agency", "000.00.15.H55"));
+        String token = keycloakToken(KEY, List.of("REVIEWER", "APPROVER"), claims -> claims.claim("agency_code", "000.00.15.H55"));
 
         Api.Response me = get(token, "/api/v1/me");
 
@@ -163,8 +163,97 @@ class ExternalIssuerIntegrationTests {
                 "/api/v1/me").status()).isEqualTo(401);
         assertThat(get(keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.audience("account")), "/api/v1/me")
                 .status()).isEqualTo(401);
-        assertThat(get(keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.claim("org", "not-a-uuid")),
-                "/api/v1/me").status()).isEqualTo(401);
+        assertThat(get(keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.expirationTime(null)),
+                "/api/v1/me").status()).as("a well-signed token without exp").isEqualTo(401);
+    }
+
+    @Test
+    void organisationClaimsThatCannotBeHonouredAreNamedNeverA500() throws Exception {
+        Api.Response notAnId = get(keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.claim("org", "not-a-uuid")),
+                "/api/v1/me");
+        assertThat(notAnId.status()).isEqualTo(403);
+        assertThat(notAnId.json().get("rule").asString()).isEqualTo("organisation-claim-invalid");
+        assertThat(notAnId.json().get("claim").asString()).isEqualTo("org");
+
+        String unknown = keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.claim("org", UUID.randomUUID().toString()));
+        Api.Response create = Http.send(base(), unknown, "POST", "/api/v1/dossiers", "{}", Map.of("Content-Type",
+                "application/json", "Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(create.status()).as(create.body()).isEqualTo(403);
+        assertThat(create.json().get("rule").asString()).isEqualTo("organisation-claim-unknown");
+        assertThat(create.contentType()).startsWith("application/problem+json");
+
+        Api.Response badTaxCode = get(keycloakToken(KEY, List.of("ENTERPRISE"),
+                claims -> claims.claim("org_tax_code", "0100109107")), "/api/v1/me");
+        assertThat(badTaxCode.status()).isEqualTo(403);
+        assertThat(badTaxCode.json().get("claim").asString()).isEqualTo("org_tax_code");
+    }
+
+    @Test
+    void aNewEnterprisePersonIsOnboardedAndThenWorksInTheirOrganisation() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String token = keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.subject(subject)
+                .claim("preferred_username", "nguoimoi." + subject.substring(0, 8))
+                .claim("given_name", "Thị Thu").claim("family_name", "Đinh").claim("name", "Thị Thu Đinh")
+                .claim("email", "thu." + subject.substring(0, 8) + "@example.vn"));
+
+        Api.Response me = get(token, "/api/v1/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("onboarding").asString()).isEqualTo("ORGANISATION_REQUIRED");
+        assertThat(me.json().get("displayName").asString()).as("Vietnamese order").isEqualTo("Đinh Thị Thu");
+        Api.Response early = get(token, "/api/v1/dossiers");
+        assertThat(early.status()).isEqualTo(403);
+        assertThat(early.json().get("rule").asString()).isEqualTo("organisation-required");
+
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key",
+                UUID.randomUUID().toString());
+        Api.Response invalid = Http.send(base(), token, "POST", "/api/v1/me/organisation",
+                "{\"taxCode\":\"0100109107\",\"name\":\"\",\"type\":\"COOPERATIVE\",\"address\":\"Thôn Nà Mò\","
+                        + "\"communeCode\":\"99999\"}", headers);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("taxCode", "name", "communeCode");
+        assertThat(get(token, "/api/v1/me").json().get("onboarding").asString()).as("nothing was made")
+                .isEqualTo("ORGANISATION_REQUIRED");
+
+        String taxCode = vn.khuyencong.identity.IdentityFixtures.aTaxCode();
+        String commune = jdbc.sql("select code from administrative_unit where level = 'COMMUNE' and active limit 1")
+                .query(String.class).single();
+        Api.Response registered = Http.send(base(), token, "POST", "/api/v1/me/organisation",
+                "{\"taxCode\":\"" + taxCode + "\",\"name\":\"Hợp tác xã Chè Tân Cương\",\"type\":\"COOPERATIVE\","
+                        + "\"address\":\"Xóm 5\",\"communeCode\":\"" + commune + "\"}",
+                Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+
+        Api.Response after = get(token, "/api/v1/me");
+        assertThat(after.json().get("onboarding").isNull()).isTrue();
+        assertThat(after.json().get("organisationName").asString()).isEqualTo("Hợp tác xã Chè Tân Cương");
+        assertThat(after.json().get("organisationRole").asString()).isEqualTo("OWNER");
+        assertThat(get(token, "/api/v1/dossiers").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from security_event where type = 'ACCOUNT_CREATED' and details->>'subject' = ?")
+                .param(subject).query(Integer.class).single()).as("the first sign-in is recorded once").isEqualTo(1);
+
+        // a colleague whose token carries the organisation's tax code is linked to it as a member
+        String colleague = keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims
+                .claim("preferred_username", "dongnghiep." + subject.substring(0, 8)).claim("org_tax_code", taxCode));
+        Api.Response colleagueMe = get(colleague, "/api/v1/me");
+        assertThat(colleagueMe.json().get("organisationName").asString()).isEqualTo("Hợp tác xã Chè Tân Cương");
+        assertThat(colleagueMe.json().get("organisationRole").asString()).isEqualTo("MEMBER");
+
+        // the same person again, now claiming another organisation: refused, naming the claim
+        Api.Response mismatch = get(keycloakToken(KEY, List.of("ENTERPRISE"), claims -> claims.subject(subject)
+                .claim("org_tax_code", vn.khuyencong.identity.IdentityFixtures.aTaxCode())), "/api/v1/me");
+        assertThat(mismatch.status()).isEqualTo(403);
+        assertThat(mismatch.json().get("rule").asString()).isEqualTo("organisation-claim-inconsistent");
+    }
+
+    @Test
+    void anOfficerWithoutAKnownAgencyIsToldSo() throws Exception {
+        String token = keycloakToken(KEY, List.of("REVIEWER"), claims -> claims.claim("agency_code", "KHONG.CO"));
+        Api.Response me = get(token, "/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("onboarding").asString()).isEqualTo("AGENCY_UNKNOWN");
+        Api.Response queue = get(token, "/api/v1/dossiers");
+        assertThat(queue.status()).isEqualTo(403);
+        assertThat(queue.json().get("rule").asString()).isEqualTo("agency-unknown");
     }
 
     @Test
@@ -178,7 +267,7 @@ class ExternalIssuerIntegrationTests {
 
     @Test
     void accountsAreManagedByTheIssuer() throws Exception {
-        String admin = keycloakToken(KEY, List.of("ADMIN"), claims -> claims.claim("agency", "000.00.15.H55"));
+        String admin = keycloakToken(KEY, List.of("ADMIN"), claims -> claims.claim("agency_code", "000.00.15.H55"));
         Api.Response officers = get(admin, "/api/v1/admin/officers");
         assertThat(officers.status()).isEqualTo(409);
         assertThat(officers.json().get("rule").asString()).isEqualTo("accounts-managed-externally");

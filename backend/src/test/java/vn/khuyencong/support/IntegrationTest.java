@@ -35,6 +35,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         registry.add("kc.database.create-if-missing", () -> true);
         registry.add("kc.data-dir", DATA_DIR::toString);
+        // a test signs each account in once for the whole run (renewal has its own tests)
+        registry.add("kc.identity.access-token-lifetime", () -> "PT60M");
         // a real SMTP server receives the mails; delivery is quick so that tests need not wait long
         registry.add("kc.mail.host", () -> "127.0.0.1");
         registry.add("kc.mail.port", () -> TestMailServer.PORT);

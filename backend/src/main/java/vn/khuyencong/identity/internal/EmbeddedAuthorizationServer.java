@@ -1,5 +1,6 @@
 package vn.khuyencong.identity.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,11 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import java.time.Clock;
 
 /**
  * The authorization server inside the application, for the default run: one public SPA client (code + PKCE),
@@ -55,10 +61,14 @@ class EmbeddedAuthorizationServer {
                 .clientName("Khuyến công Online")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(SigningKeys.ACCESS_TOKEN_LIFETIME).build());
+                // short access tokens, renewed by single-use refresh tokens that last the idle limit
+                // (SessionRefreshTokens): a withdrawn account or a reset password stops a session within minutes
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.accessTokenLifetime())
+                        .reuseRefreshTokens(false).refreshTokenTimeToLive(identity.sessionIdle()).build());
         for (String origin : origins) {
             spa.redirectUri(origin + "/auth/callback").postLogoutRedirectUri(origin + "/");
         }
@@ -80,6 +90,15 @@ class EmbeddedAuthorizationServer {
         return new NimbusJwtEncoder(keys.activeKey());
     }
 
+    /** ID and access tokens as JWTs with the account's claims; refresh tokens for the public web app too. */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> claims,
+            IdentityProperties identity, Clock clock) {
+        JwtGenerator jwt = new JwtGenerator(encoder);
+        jwt.setJwtCustomizer(claims);
+        return new DelegatingOAuth2TokenGenerator(jwt, new SessionRefreshTokens(identity, clock));
+    }
+
     @Bean
     JwtDecoder embeddedJwtDecoder(SigningKeys keys, IdentityProperties identity,
             @Value("${kc.public-url}") String publicUrl) {
@@ -98,7 +117,9 @@ class EmbeddedAuthorizationServer {
             var claims = context.getClaims();
             claims.claim("preferred_username", account.username());
             claims.claim("name", account.displayName());
-            claims.claim(identity.rolesClaim(), account.roles().stream().map(Enum::name).toList());
+            // mutable lists: the authorization (claims included) is stored as JSON and read back at each refresh,
+            // where only the plain collection types are allowed
+            claims.claim(identity.rolesClaim(), new ArrayList<>(account.roles().stream().map(Enum::name).toList()));
             if (account.organisationId() != null) {
                 claims.claim("org", account.organisationId().toString());
             }
@@ -106,7 +127,7 @@ class EmbeddedAuthorizationServer {
                 claims.claim("agency", account.agencyCode());
             }
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && identity.checksAudience()) {
-                claims.audience(List.of(identity.audience()));
+                claims.audience(new ArrayList<>(List.of(identity.audience())));
             }
         });
     }

@@ -14,10 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether tokens can be verified: the embedded server's signing key is readable, or the external issuer's key set
- * answers.
+ * answers. An external issuer that cannot be reached makes the instance {@code DEGRADED}, not {@code DOWN}: the keys
+ * already fetched keep verifying tokens, and taking every instance out of the load balancer would not bring the
+ * identity provider back. Liveness and readiness never include it.
  */
 @Component("identityProvider")
 class IdentityProviderHealth implements HealthIndicator {
+
+    static final String DEGRADED = "DEGRADED";
 
     private final IdentityProperties identity;
     private final ObjectProvider<SigningKeys> embeddedKeys;
@@ -44,14 +48,14 @@ class IdentityProviderHealth implements HealthIndicator {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(jwks))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return (response.statusCode() == 200 ? Health.up() : Health.down())
+            return (response.statusCode() == 200 ? Health.up() : Health.status(DEGRADED))
                     .withDetail("issuer", identity.issuerUri()).withDetail("mode", "external").build();
         }
         catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return Health.down().withDetail("issuer", identity.issuerUri()).withDetail("mode", "external")
+            return Health.status(DEGRADED).withDetail("issuer", identity.issuerUri()).withDetail("mode", "external")
                     .withDetail("error", e.getClass().getSimpleName()).build();
         }
     }

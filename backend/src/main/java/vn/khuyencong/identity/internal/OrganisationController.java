@@ -48,7 +48,13 @@ class OrganisationController {
     }
 
     record OrganisationView(UUID id, String taxCode, String name, Organisations.OrganisationType type,
-            String typeName, String communeCode) {
+            String typeName, String communeCode, String address) {
+
+        static OrganisationView of(Organisations.Organisation organisation) {
+            return new OrganisationView(organisation.id(), organisation.taxCode(), organisation.name(),
+                    organisation.type(), organisation.type().label(), organisation.communeCode(),
+                    organisation.address());
+        }
     }
 
     record MemberView(UUID id, String username, String displayName, String email, UserAccounts.OrganisationRole role,
@@ -71,8 +77,7 @@ class OrganisationController {
     OrganisationView organisation(CurrentUser user) {
         Organisations.Organisation organisation = user.organisation().flatMap(organisations::find)
                 .orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
-        return new OrganisationView(organisation.id(), organisation.taxCode(), organisation.name(),
-                organisation.type(), organisation.type().label(), organisation.communeCode());
+        return OrganisationView.of(organisation);
     }
 
     @GetMapping("/members")

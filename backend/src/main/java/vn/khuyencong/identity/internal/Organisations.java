@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ class Organisations {
     }
 
     record Organisation(UUID id, String taxCode, String name, OrganisationType type, String communeCode,
-            Instant createdAt) {
+            String address, Instant createdAt) {
     }
 
     /** What the registration page asks for. */
@@ -125,11 +126,11 @@ class Organisations {
     }
 
     Optional<Organisation> find(UUID id) {
-        return jdbc.sql("select id, tax_code, name, org_type, commune_code, created_at from organisation where id = ?")
+        return jdbc.sql("select id, tax_code, name, org_type, commune_code, address, created_at from organisation where id = ?")
                 .param(id)
                 .query((rs, n) -> new Organisation(rs.getObject("id", UUID.class), rs.getString("tax_code"),
                         rs.getString("name"), OrganisationType.valueOf(rs.getString("org_type")),
-                        rs.getString("commune_code"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getString("commune_code"), rs.getString("address"), rs.getTimestamp("created_at").toInstant()))
                 .optional();
     }
 
@@ -188,6 +189,127 @@ class Organisations {
         events.record(SecurityEvents.Type.ORGANISATION_REGISTERED, email, organisation.toString(), clientIp,
                 Map.of("taxCode", taxCode.get(), "organisationType", type.name()));
         return new Outcome(Map.of(), email);
+    }
+
+    /** What the registration step of the app asks a signed-in person for their organisation. */
+    record OrganisationForm(String taxCode, String name, String type, String address, String communeCode) {
+    }
+
+    /**
+     * Registers the organisation of a signed-in person who has none yet (the first sign-in through an external
+     * issuer) and makes them its owner; the tax code the issuer asserted, if any, is the only one accepted.
+     */
+    @Transactional
+    Organisation registerFor(Account person, OrganisationForm form, String assertedTaxCode, String clientIp) {
+        if (person.organisationId() != null) {
+            throw ProblemException.conflict("organisation-already", "Tài khoản đã gắn với một tổ chức.", List.of());
+        }
+        List<ProblemException.FieldProblem> problems = new ArrayList<>();
+        Optional<String> taxCode = TaxCode.normalise(form.taxCode());
+        if (blank(form.taxCode())) {
+            problems.add(new ProblemException.FieldProblem("taxCode", "Vui lòng nhập mã số thuế của tổ chức."));
+        }
+        else if (taxCode.isEmpty()) {
+            problems.add(new ProblemException.FieldProblem("taxCode", "Mã số thuế không hợp lệ: cần 10 chữ số (hoặc 13 "
+                    + "chữ số với đơn vị phụ thuộc, ví dụ 0100109106-001) và chữ số kiểm tra phải đúng."));
+        }
+        else if (assertedTaxCode != null && !assertedTaxCode.equals(taxCode.get())) {
+            problems.add(new ProblemException.FieldProblem("taxCode", "Mã số thuế phải là mã " + assertedTaxCode
+                    + " mà hệ thống đăng nhập đã xác nhận cho bạn."));
+        }
+        String name = blank(form.name()) ? null : form.name().strip();
+        if (name == null) {
+            problems.add(new ProblemException.FieldProblem("name", "Vui lòng nhập tên tổ chức."));
+        }
+        else if (name.length() > 300) {
+            problems.add(new ProblemException.FieldProblem("name", "Tên tổ chức không quá 300 ký tự."));
+        }
+        OrganisationType type = type(form.type());
+        if (type == null) {
+            problems.add(new ProblemException.FieldProblem("type", "Vui lòng chọn loại hình tổ chức."));
+        }
+        String address = blank(form.address()) ? null : form.address().strip();
+        if (address == null) {
+            problems.add(new ProblemException.FieldProblem("address", "Vui lòng nhập địa chỉ của cơ sở."));
+        }
+        else if (address.length() > 500) {
+            problems.add(new ProblemException.FieldProblem("address", "Địa chỉ không quá 500 ký tự."));
+        }
+        String commune = blank(form.communeCode()) ? null : form.communeCode().strip();
+        if (commune == null) {
+            problems.add(new ProblemException.FieldProblem("communeCode", "Vui lòng chọn xã, phường nơi đặt cơ sở."));
+        }
+        else if (!COMMUNE_CODE.matcher(commune).matches() || jdbc.sql(
+                "select count(*) from administrative_unit where code = ? and level = 'COMMUNE' and active")
+                .param(commune).query(Integer.class).single() == 0) {
+            problems.add(new ProblemException.FieldProblem("communeCode",
+                    "Xã, phường đã chọn không có trong danh mục đơn vị hành chính."));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("Có " + problems.size() + " trường chưa hợp lệ. Vui lòng kiểm tra lại.",
+                    problems);
+        }
+        if (taxCodeTaken(taxCode.get())) {
+            throw ProblemException.conflict("tax-code-unique", "Mã số thuế này đã được đăng ký. Hãy đề nghị người đã "
+                    + "đăng ký tổ chức gửi lời mời cho bạn tham gia.",
+                    List.of(new ProblemException.FieldProblem("taxCode", "Mã số thuế này đã được đăng ký.")));
+        }
+        UUID organisation = UUID.randomUUID();
+        // a concurrent registration of the same tax code ends at the unique index: 409 tax-code-unique
+        jdbc.sql("""
+                insert into organisation (id, tax_code, name, org_type, commune_code, address, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(organisation, taxCode.get(), name, type.name(), commune, address, Timestamp.from(clock.instant()))
+                .update();
+        int bound = jdbc.sql("""
+                update user_account set organisation_id = ?, organisation_role = 'OWNER'
+                where id = ? and organisation_id is null""").params(organisation, person.id()).update();
+        if (bound == 0) {
+            throw ProblemException.conflict("organisation-already", "Tài khoản đã gắn với một tổ chức.", List.of());
+        }
+        events.record(SecurityEvents.Type.ORGANISATION_REGISTERED, person.username(), organisation.toString(), clientIp,
+                Map.of("taxCode", taxCode.get(), "organisationType", type.name(), "by", "signed-in person"));
+        return find(organisation).orElseThrow();
+    }
+
+    /**
+     * A signed-in person without an organisation joins the one an invitation names (the invitation is then spent);
+     * agencies' invitations are not for this path: officers get their agency from the identity provider.
+     */
+    @Transactional
+    Organisation acceptAs(Account person, String token, String clientIp) {
+        PendingInvitation pending = pending(token)
+                .orElseThrow(() -> ProblemException.notFound("Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn."));
+        if (person.organisationId() != null) {
+            throw ProblemException.conflict("organisation-already", "Tài khoản đã gắn với một tổ chức.", List.of());
+        }
+        Invitation invitation = jdbc.sql("""
+                select id, organisation_id, agency_code, roles, email, invited_by, created_at, expires_at, accepted_at,
+                       accepted_by, revoked_at
+                from invitation where id = ? and accepted_at is null and revoked_at is null and expires_at > ?
+                for update""")
+                .params(pending.id(), Timestamp.from(clock.instant()))
+                .query(Organisations::invitation).optional()
+                .orElseThrow(() -> ProblemException.notFound("Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn."));
+        if (invitation.organisationId() == null) {
+            throw ProblemException.conflict("accounts-managed-externally", "Lời mời vào cơ quan không dùng được ở "
+                    + "đây: cơ quan của cán bộ do hệ thống đăng nhập của tỉnh quản lý.", List.of());
+        }
+        if (invitation.email() != null && person.email() != null && !invitation.email().equals(person.email())) {
+            throw ProblemException.conflict("invitation-other-address",
+                    "Lời mời này dành cho địa chỉ thư điện tử khác.", List.of());
+        }
+        int bound = jdbc.sql("""
+                update user_account set organisation_id = ?, organisation_role = 'MEMBER'
+                where id = ? and organisation_id is null""").params(invitation.organisationId(), person.id()).update();
+        if (bound == 0) {
+            throw ProblemException.conflict("organisation-already", "Tài khoản đã gắn với một tổ chức.", List.of());
+        }
+        jdbc.sql("update invitation set accepted_at = ?, accepted_by = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), person.id(), invitation.id()).update();
+        events.record(SecurityEvents.Type.INVITATION_ACCEPTED, person.username(), invitation.id().toString(), clientIp,
+                scope(invitation));
+        return find(invitation.organisationId()).orElseThrow();
     }
 
     /** The invitation a token stands for, while it can still be used. */
@@ -352,7 +474,9 @@ class Organisations {
                 now.plus(identity.invitationValidity()), null, null, null);
         events.record(SecurityEvents.Type.INVITATION_CREATED, inviter.username(), id.toString(), clientIp,
                 scope(invitation));
-        return new IssuedInvitation(invitation, token, publicUrl + "/register?invitation=" + token);
+        // with an external issuer the person signs in there, then accepts in the web app
+        String path = identity.embedded() ? RegistrationController.PATH + "?invitation=" : "/loi-moi?token=";
+        return new IssuedInvitation(invitation, token, publicUrl + path + token);
     }
 
     private void person(String fullName, String email, String password, String confirmation, boolean consent,

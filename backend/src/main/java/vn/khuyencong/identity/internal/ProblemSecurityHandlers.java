@@ -46,6 +46,14 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                 "Bạn không có quyền thực hiện thao tác này.", request);
     }
 
+    /** A refusal of the identity module decided before MVC (claims that cannot be honoured, onboarding first). */
+    void write(HttpServletRequest request, HttpServletResponse response, vn.khuyencong.shared.ProblemException e)
+            throws IOException {
+        ProblemDetail problem = Problems.of(e);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        Problems.write(response, problem, json);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
             HttpServletRequest request) throws IOException {
         ProblemDetail problem = Problems.of(status, slug, title, detail);

@@ -91,10 +91,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors,
+            org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server
+                        .clientAuthentication(client -> client
+                                .authenticationConverter(SessionRefreshTokens.converter())
+                                .authenticationProvider(SessionRefreshTokens.provider(clients)))
+                        .oidc(oidc -> oidc.logoutEndpoint(logout -> logout.errorResponseHandler(
+                                SecurityConfiguration::signOutAnyway))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
@@ -102,6 +108,19 @@ class SecurityConfiguration {
                 .cors(c -> c.configurationSource(cors))
                 .headers(headers -> apiHeaders(headers));
         return http.build();
+    }
+
+    /**
+     * A sign-out the server cannot match to the session it holds (an ID token replaced by a renewal, a session that
+     * ended meanwhile) still signs the person out here, and goes back to the app's home page rather than showing an
+     * error: on a shared computer, "Đăng xuất" must never leave the account signed in.
+     */
+    static void signOutAnyway(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException error) throws java.io.IOException {
+        new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
+                .logout(request, response, null);
+        response.sendRedirect(request.getContextPath() + "/?signedOut");
     }
 
     /**
@@ -146,7 +165,9 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new OnboardingGate(problems),
+                        org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -268,19 +289,23 @@ class SecurityConfiguration {
     /**
      * Who the bearer of a token is. With the embedded server the account is read on every request, so a disabled
      * account, a removed member or a changed role takes effect at once rather than when the token expires. With an
-     * external issuer the token's claims are the truth: roles from the configured claim, {@code org}, {@code agency}.
+     * external issuer the token's claims are the truth for roles (the configured claim) and the agency; the account
+     * (made on the first sign-in) holds the organisation the person registered or the claims named.
      */
     @Bean
-    Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(IdentityProperties identity, UserAccounts accounts) {
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(IdentityProperties identity, UserAccounts accounts,
+            org.springframework.beans.factory.ObjectProvider<ExternalAccounts> externalAccounts) {
         if (identity.embedded()) {
             return jwt -> {
                 UserAccounts.Account account = accounts.find(jwt.getSubject()).filter(UserAccounts.Account::enabled)
                         .orElseThrow(() -> new InvalidBearerTokenException("The account is unknown or disabled"));
                 Set<Role> roles = account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles());
                 return new UserAuthentication(jwt, authorities(roles), new CurrentUser(jwt.getSubject(),
-                        account.username(), account.displayName(), roles, account.organisationId(), account.agencyCode()));
+                        account.username(), account.displayName(), roles, account.organisationId(), account.agencyCode()),
+                        null);
             };
         }
+        ExternalAccounts external = externalAccounts.getObject();
         return jwt -> {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String name : RoleClaims.read(jwt.getClaims(), identity.rolesClaim())) {
@@ -290,20 +315,19 @@ class SecurityConfiguration {
                     }
                 }
             }
-            String username = jwt.getClaimAsString("preferred_username");
-            String name = jwt.getClaimAsString("name");
-            UUID organisation;
-            try {
-                String org = jwt.getClaimAsString("org");
-                organisation = org == null || org.isBlank() ? null : UUID.fromString(org);
-            }
-            catch (IllegalArgumentException e) {
-                throw new InvalidBearerTokenException("The org claim is not an organisation id");
-            }
-            String shown = username != null ? username : jwt.getSubject();
-            return new UserAuthentication(jwt, authorities(roles), new CurrentUser(jwt.getSubject(), shown,
-                    name != null ? name : shown, roles, organisation, jwt.getClaimAsString("agency")));
+            ExternalAccounts.SignedIn signedIn = external.signIn(jwt, roles, clientIp());
+            UserAccounts.Account account = signedIn.account();
+            return new UserAuthentication(jwt, authorities(signedIn.roles()), new CurrentUser(jwt.getSubject(),
+                    account.username(), account.displayName(), signedIn.roles(), account.organisationId(),
+                    signedIn.agencyCode()), signedIn);
         };
+    }
+
+    private static String clientIp() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                        ? servlet.getRequest().getRemoteAddr()
+                        : null;
     }
 
     static Collection<GrantedAuthority> authorities(Set<Role> roles) {
@@ -319,23 +343,33 @@ class SecurityConfiguration {
 
         private final transient CurrentUser user;
 
-        UserAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, CurrentUser user) {
+        private final transient ExternalAccounts.SignedIn external;
+
+        UserAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, CurrentUser user,
+                ExternalAccounts.SignedIn external) {
             super(jwt, authorities, user.username());
             this.user = user;
+            this.external = external;
         }
 
         CurrentUser user() {
             return user;
         }
+
+        /** With an external issuer: the onboarding still to do, or why the token's claims cannot be honoured. */
+        java.util.Optional<ExternalAccounts.SignedIn> external() {
+            return java.util.Optional.ofNullable(external);
+        }
     }
 
-    /** External issuer: keys from its JWKS, issuer and (when configured) audience checked. */
+    /**
+     * External issuer: keys from its JWKS (fetched again every {@code key-set-refresh}, at once for a key id not seen
+     * yet, and kept through an outage of the issuer), issuer, expiry and (when configured) audience checked.
+     */
     @Bean
     @ConditionalOnExpression("!'${kc.identity.issuer-uri:}'.isBlank()")
-    JwtDecoder externalJwtDecoder(IdentityProperties identity) {
-        NimbusJwtDecoder decoder = identity.jwkSetUri() == null || identity.jwkSetUri().isBlank()
-                ? NimbusJwtDecoder.withIssuerLocation(identity.issuerUri()).build()
-                : NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri()).build();
+    JwtDecoder externalJwtDecoder(IdentityProperties identity, JsonMapper json) {
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(IssuerKeys.processor(identity, json));
         decoder.setJwtValidator(validator(identity.issuerUri(), identity.audience()));
         return new VerifiedTokens(decoder);
     }
@@ -344,6 +378,9 @@ class SecurityConfiguration {
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));
+        // a token that never expires is refused, however well signed (the default checks exp only when present)
+        validators.add(jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null)));
         if (audience != null && !audience.isBlank()) {
             validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                     ? OAuth2TokenValidatorResult.success()

@@ -24,7 +24,11 @@ class SecurityEvents {
 
     enum Type {
         SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_THROTTLED, ORGANISATION_REGISTERED, INVITATION_CREATED,
-        INVITATION_REVOKED, INVITATION_ACCEPTED, MEMBER_REMOVED, ROLES_CHANGED, SIGNING_KEY_ROTATED
+        INVITATION_REVOKED, INVITATION_ACCEPTED, MEMBER_REMOVED, ROLES_CHANGED, SIGNING_KEY_ROTATED,
+        /** The first sign-in of a person an external issuer sent: their account here was made from the token. */
+        ACCOUNT_CREATED,
+        /** An account was bound to an organisation the issuer's claims named. */
+        ORGANISATION_LINKED
     }
 
     record Event(long id, Instant occurredAt, String type, String actor, String target, String clientIp,

@@ -36,6 +36,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
 class SigningKeys implements JWKSource<SecurityContext> {
 
+    /** The longest an access token may live ({@code kc.identity.access-token-lifetime} is at most this). */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(60);
     static final Duration REFRESH = Duration.ofMinutes(5);
     static final Duration UNKNOWN_KID_PAUSE = Duration.ofSeconds(30);

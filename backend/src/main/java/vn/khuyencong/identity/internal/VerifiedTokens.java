@@ -21,7 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class VerifiedTokens implements JwtDecoder {
 
-    static final Duration REMEMBER = Duration.ofSeconds(60);
+    static final Duration REMEMBER = Duration.ofSeconds(30);
     static final int MAX_TOKENS = 10_000;
 
     private final JwtDecoder decoder;

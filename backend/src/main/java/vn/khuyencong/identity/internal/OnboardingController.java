@@ -1,0 +1,98 @@
+package vn.khuyencong.identity.internal;
+
+import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.identity.Role;
+import vn.khuyencong.identity.internal.OrganisationController.OrganisationView;
+import vn.khuyencong.identity.internal.UserAccounts.Account;
+import vn.khuyencong.shared.ProblemException;
+
+/**
+ * The steps after a first sign-in through an external issuer: an enterprise person registers their organisation
+ * (becoming its owner) or joins one with a colleague's invitation. The same steps serve an account of the embedded
+ * server that has no organisation.
+ */
+@RestController
+@Tag(name = "Định danh", description = "Người dùng hiện tại và cấu hình đăng nhập")
+class OnboardingController {
+
+    private final Organisations organisations;
+    private final UserAccounts accounts;
+
+    OnboardingController(Organisations organisations, UserAccounts accounts) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+    }
+
+    record OrganisationRequest(@Size(max = 20, message = "Mã số thuế không quá 20 ký tự.") String taxCode,
+            @Size(max = 300, message = "Tên tổ chức không quá 300 ký tự.") String name,
+            @Size(max = 40, message = "Loại hình tổ chức không hợp lệ.") String type,
+            @Size(max = 500, message = "Địa chỉ không quá 500 ký tự.") String address,
+            @Size(max = 10, message = "Mã xã, phường không hợp lệ.") String communeCode) {
+    }
+
+    record InvitationAcceptance(@Size(max = 200, message = "Mã lời mời không hợp lệ.") String token) {
+    }
+
+    /** What the person invited sees before signing in: whose invitation it is, for whom, until when. */
+    record InvitationView(String organisationName, String email, Instant expiresAt) {
+    }
+
+    @PostMapping("/api/v1/me/organisation")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Đăng ký tổ chức của người dùng doanh nghiệp chưa gắn với tổ chức nào")
+    OrganisationView register(CurrentUser user, @Valid @RequestBody OrganisationRequest request,
+            HttpServletRequest http) {
+        Account person = enterprisePerson(user);
+        String asserted = currentSignIn().map(ExternalAccounts.SignedIn::prefill).map(ExternalAccounts.Prefill::taxCode)
+                .orElse(null);
+        return OrganisationView.of(organisations.registerFor(person, new Organisations.OrganisationForm(
+                request.taxCode(), request.name(), request.type(), request.address(), request.communeCode()), asserted,
+                http.getRemoteAddr()));
+    }
+
+    @GetMapping("/api/v1/public/invitations/{token}")
+    @Operation(summary = "Lời mời tham gia tổ chức (trước khi đăng nhập)")
+    InvitationView invitation(@PathVariable String token) {
+        return organisations.pending(token).filter(pending -> pending.organisationName() != null)
+                .map(pending -> new InvitationView(pending.organisationName(), pending.email(), pending.expiresAt()))
+                .orElseThrow(() -> ProblemException.notFound("Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn."));
+    }
+
+    @PostMapping("/api/v1/me/invitation")
+    @Operation(summary = "Nhận lời mời tham gia tổ chức")
+    OrganisationView accept(CurrentUser user, @Valid @RequestBody InvitationAcceptance request,
+            HttpServletRequest http) {
+        Account person = enterprisePerson(user);
+        if (request.token() == null || request.token().isBlank()) {
+            throw ProblemException.invalidField("token", "Thiếu mã lời mời.");
+        }
+        return OrganisationView.of(organisations.acceptAs(person, request.token().strip(), http.getRemoteAddr()));
+    }
+
+    private Account enterprisePerson(CurrentUser user) {
+        user.requireAny(Role.ENTERPRISE);
+        return accounts.find(user.username())
+                .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài khoản của bạn."));
+    }
+
+    private static java.util.Optional<ExternalAccounts.SignedIn> currentSignIn() {
+        return SecurityContextHolder.getContext().getAuthentication()
+                instanceof SecurityConfiguration.UserAuthentication token ? token.external() : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package vn.khuyencong.identity.internal;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * After the token is verified and before anything else of the API: a person signed in by an external issuer whose
+ * organisation claims cannot be honoured gets the problem naming the claim; one with onboarding still to do (an
+ * enterprise person without an organisation, an officer without a known agency) reaches only the steps of the
+ * onboarding, and every other endpoint says what to do first. Nothing of the request is read or changed before.
+ */
+final class OnboardingGate extends OncePerRequestFilter {
+
+    /** What a person still onboarding may call: who am I, register the organisation, accept an invitation. */
+    static final Set<String> ONBOARDING_STEPS = Set.of("GET /api/v1/me", "POST /api/v1/me/organisation",
+            "POST /api/v1/me/invitation");
+
+    private final ProblemSecurityHandlers problems;
+
+    OnboardingGate(ProblemSecurityHandlers problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof SecurityConfiguration.UserAuthentication token
+                && token.external().isPresent()) {
+            ExternalAccounts.SignedIn signedIn = token.external().get();
+            if (signedIn.problem() != null) {
+                problems.write(request, response, signedIn.problem());
+                return;
+            }
+            String step = request.getMethod() + " " + request.getRequestURI();
+            if (signedIn.onboarding() != null && !ONBOARDING_STEPS.contains(step)
+                    && !request.getRequestURI().startsWith("/api/v1/public/")) {
+                problems.write(request, response, switch (signedIn.onboarding()) {
+                    case ORGANISATION_REQUIRED -> ExternalAccounts.forbidden("organisation-required",
+                            "Tài khoản chưa gắn với tổ chức nào: hãy đăng ký thông tin tổ chức (hoặc dùng lời mời của "
+                                    + "tổ chức) trước khi lập hồ sơ.");
+                    case AGENCY_UNKNOWN -> ExternalAccounts.forbidden("agency-unknown",
+                            "Tài khoản cán bộ chưa được gắn với cơ quan xử lý nào trong hệ thống. Hãy liên hệ quản "
+                                    + "trị viên của Sở Công Thương.");
+                });
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
