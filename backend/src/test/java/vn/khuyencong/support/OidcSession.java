@@ -1,8 +1,6 @@
 package vn.khuyencong.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,8 +33,13 @@ public final class OidcSession {
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern INPUT = Pattern.compile("<input[^>]*>", Pattern.CASE_INSENSITIVE);
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * The browser's cookies, per host: kept whatever their attributes say (the providers mark some Secure or
+     * SameSite=None even over plain HTTP on loopback, where a browser keeps them for localhost too), dropped when
+     * the server expires them.
+     */
+    private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
     private final JsonNode discovery;
     private final String clientId;
     private final String redirectUri;
@@ -230,7 +233,28 @@ public final class OidcSession {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            String host = built.uri().getHost() + ":" + built.uri().getPort();
+            Map<String, String> jar = cookies.computeIfAbsent(host, h -> new LinkedHashMap<>());
+            if (!jar.isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", jar.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))).build();
+            }
+            HttpResponse<String> response = browser.send(built, HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).strip();
+                String value = pair.substring(eq + 1).strip();
+                boolean expired = set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty()
+                        || set.contains("Expires=Thu, 01 Jan 1970") || set.contains("Expires=Thu, 01-Jan-1970");
+                if (expired) {
+                    jar.remove(name);
+                }
+                else {
+                    jar.put(name, value);
+                }
+            }
             return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null),
                     response.body());
         }

@@ -139,10 +139,8 @@ class OrganisationController {
     }
 
     private Account self(CurrentUser user) {
-        if (!identity.embedded()) {
-            throw ProblemException.ruleViolated("accounts-managed-externally",
-                    "Tài khoản do hệ thống định danh bên ngoài quản lý: hãy mời thành viên tại đó.");
-        }
+        // with either issuer the members are accounts of this service: made by the embedded server's registration,
+        // or on the first sign-in through the external issuer
         return accounts.find(user.username()).filter(a -> a.organisationId() != null)
                 .orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
     }
