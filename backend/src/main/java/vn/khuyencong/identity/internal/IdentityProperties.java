@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId the web app's OIDC client
  * @param audience what access tokens must carry in {@code aud}; empty: not checked
  * @param invitationValidity how long an invitation link can be used
+ * @param passwordResetValidity how long a password reset link can be used
  */
 @ConfigurationProperties("kc.identity")
 record IdentityProperties(String issuerUri, String jwkSetUri, @DefaultValue("roles") String rolesClaim,
         @DefaultValue("khuyencong-spa") String clientId, String audience,
-        @DefaultValue("P7D") Duration invitationValidity) {
+        @DefaultValue("P7D") Duration invitationValidity, @DefaultValue("PT30M") Duration passwordResetValidity) {
 
     boolean embedded() {
         return issuerUri == null || issuerUri.isBlank();

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security audit trail: sign-ins and their failures, registrations, invitations, membership and role changes,
- * key rotations. Rows of the append-only table {@code security_event}, mirrored to the {@code SECURITY} log.
+ * password resets, key rotations. Rows of the append-only table {@code security_event}, mirrored to the
+ * {@code SECURITY} log.
  */
 @Component
 class SecurityEvents {
@@ -24,7 +25,8 @@ class SecurityEvents {
 
     enum Type {
         SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_THROTTLED, ORGANISATION_REGISTERED, INVITATION_CREATED,
-        INVITATION_REVOKED, INVITATION_ACCEPTED, MEMBER_REMOVED, ROLES_CHANGED, SIGNING_KEY_ROTATED
+        INVITATION_REVOKED, INVITATION_ACCEPTED, MEMBER_REMOVED, ROLES_CHANGED, SIGNING_KEY_ROTATED,
+        PASSWORD_RESET_REQUESTED, PASSWORD_RESET
     }
 
     record Event(long id, Instant occurredAt, String type, String actor, String target, String clientIp,
