@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes notices in the caller's transaction: the in-app notification and, for a recipient with an address, the
- * mail to deliver. A key already written is skipped, so writing the same notice twice leaves one.
+ * mail to deliver; or a mail alone. A key already written is skipped, so writing the same notice twice leaves one.
  */
 @Component
 class Outbox {
@@ -36,16 +36,28 @@ class Outbox {
                 .update();
         String address = notice.to().email();
         if (written == 1 && address != null && !address.isBlank()) {
-            jdbc.sql("""
-                    insert into mail_outbox (id, dedup_key, recipient, recipient_name, subject, body, kind, dossier_id,
-                                             created_at, next_attempt_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-                    .params(UUID.randomUUID(), notice.key(), address.strip(), notice.to().displayName(),
-                            "[Khuyến công] " + notice.title(), mailBody(notice), notice.kind(), notice.dossierId(),
-                            Timestamp.from(now), Timestamp.from(now))
-                    .update();
+            mail(notice.key(), address, notice.to().displayName(), "[Khuyến công] " + notice.title(), mailBody(notice),
+                    notice.kind(), notice.dossierId());
         }
         return written == 1;
+    }
+
+    /**
+     * A mail alone, with no notice in the application (a password reset link belongs in the mailbox only), to be
+     * delivered once the caller's transaction commits. A key already written is skipped.
+     *
+     * @return whether the mail was new
+     */
+    boolean mail(String key, String address, String recipientName, String subject, String body, String kind,
+            UUID dossierId) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                insert into mail_outbox (id, dedup_key, recipient, recipient_name, subject, body, kind, dossier_id,
+                                         created_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
+                .params(UUID.randomUUID(), key, address.strip(), recipientName, subject, body, kind, dossierId,
+                        Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
     }
 
     private String mailBody(Notice notice) {

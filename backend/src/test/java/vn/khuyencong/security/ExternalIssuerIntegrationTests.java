@@ -263,6 +263,8 @@ class ExternalIssuerIntegrationTests {
         assertThat(config.json().get("registrationUrl").isNull()).isTrue();
         assertThat(get(null, "/oauth2/jwks").status()).isEqualTo(404);
         assertThat(Http.send(base(), null, "GET", "/register", null, Map.of("Accept", "text/html")).status()).isEqualTo(404);
+        assertThat(Http.send(base(), null, "GET", "/password/forgot", null, Map.of("Accept", "text/html")).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionMax how long a session lasts at most, however active: a working day
  * @param accessTokenLifetime how long the embedded server's access tokens live (at most an hour); the web app renews
  *        them with its refresh token before they expire
+ * @param passwordResetValidity how long a password reset link can be used
  */
 @ConfigurationProperties("kc.identity")
 record IdentityProperties(String issuerUri, String jwkSetUri, @DefaultValue("roles") String rolesClaim,
@@ -35,7 +36,8 @@ record IdentityProperties(String issuerUri, String jwkSetUri, @DefaultValue("rol
         @DefaultValue("org") String organisationClaim, @DefaultValue("org_tax_code") String taxCodeClaim,
         @DefaultValue("org_name") String organisationNameClaim, @DefaultValue("PT30S") Duration keySetRefresh,
         @DefaultValue("PT30M") Duration sessionIdle, @DefaultValue("PT10H") Duration sessionMax,
-        @DefaultValue("PT5M") Duration accessTokenLifetime) {
+        @DefaultValue("PT5M") Duration accessTokenLifetime,
+        @DefaultValue("PT30M") Duration passwordResetValidity) {
 
     IdentityProperties {
         if (accessTokenLifetime.compareTo(SigningKeys.ACCESS_TOKEN_LIFETIME) > 0) {

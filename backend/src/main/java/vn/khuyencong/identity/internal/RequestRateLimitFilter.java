@@ -26,7 +26,8 @@ import vn.khuyencong.shared.RateLimits;
 
 /**
  * Rate limits by request, before any other work, answered with 429 and {@code Retry-After}: failed sign-ins per
- * client address and per account name, registrations per client address, the public dossier look-up per client
+ * client address and per account name, registrations per client address, password reset requests per client
+ * address and per account name or address typed, the public dossier look-up per client
  * address, and the public statistics and open data per client address (configured here by path, so the tracking and
  * statistics modules know nothing of it). The state is in PostgreSQL, shared by every instance.
  */
@@ -43,6 +44,8 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
     private final RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
     private final RequestMatcher registration = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
             RegistrationController.PATH);
+    private final RequestMatcher passwordReset = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+            PasswordResetController.FORGOT);
     private final RequestMatcher publicLookup = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
             "/api/v1/public/dossiers/**");
     private final RequestMatcher publicStatistics = new OrRequestMatcher(
@@ -81,6 +84,21 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
             RateLimits.Decision decision = limits.tryConsume(settings.registration(), client);
             if (!decision.allowed()) {
                 page(response, decision, "Có quá nhiều lượt đăng ký từ địa chỉ mạng của bạn.", "/register");
+                return;
+            }
+        }
+        else if (passwordReset.matches(request)) {
+            RateLimits.Decision decision = limits.tryConsume(settings.passwordResetByClient(), client);
+            String account = UserAccounts.normalise(request.getParameter(PasswordResetController.ACCOUNT));
+            if (decision.allowed() && !account.isEmpty()) {
+                RateLimits.Decision byAccount = limits.tryConsume(settings.passwordResetByAccount(), account);
+                if (!byAccount.allowed()) {
+                    limits.giveBack(settings.passwordResetByClient(), client);
+                    decision = byAccount;
+                }
+            }
+            if (!decision.allowed()) {
+                page(response, decision, "Có quá nhiều yêu cầu đặt lại mật khẩu.", PasswordResetController.FORGOT);
                 return;
             }
         }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The security audit trail: sign-ins and their failures, registrations, invitations, membership and role changes,
- * key rotations. Rows of the append-only table {@code security_event}, mirrored to the {@code SECURITY} log.
+ * password resets, key rotations. Rows of the append-only table {@code security_event}, mirrored to the
+ * {@code SECURITY} log.
  */
 @Component
 class SecurityEvents {
@@ -28,7 +29,8 @@ class SecurityEvents {
         /** The first sign-in of a person an external issuer sent: their account here was made from the token. */
         ACCOUNT_CREATED,
         /** An account was bound to an organisation the issuer's claims named. */
-        ORGANISATION_LINKED
+        ORGANISATION_LINKED,
+                PASSWORD_RESET_REQUESTED, PASSWORD_RESET
     }
 
     record Event(long id, Instant occurredAt, String type, String actor, String target, String clientIp,

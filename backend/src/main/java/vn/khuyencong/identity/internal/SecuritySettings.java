@@ -27,12 +27,16 @@ record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSett
      * @param signInFailuresPerClient failed sign-ins from one client address (password spraying)
      * @param signInFailuresPerAccount failed sign-ins for one account name (password guessing)
      * @param registrationPerClient registration attempts from one client address
+     * @param passwordResetPerClient password reset requests from one client address
+     * @param passwordResetPerAccount password reset requests naming one account name or address (each mails a
+     *        link to its owner)
      * @param publicLookupPerClient public dossier look-ups from one client address (code enumeration)
      * @param publicStatisticsPerClient public statistics and open data requests from one client address (each
      *        computes a report or reads many rows)
      */
     record RateLimitSettings(Setting signInFailuresPerClient, Setting signInFailuresPerAccount,
-            Setting registrationPerClient, Setting publicLookupPerClient, Setting publicStatisticsPerClient) {
+            Setting registrationPerClient, Setting passwordResetPerClient, Setting passwordResetPerAccount,
+            Setting publicLookupPerClient, Setting publicStatisticsPerClient) {
 
         RateLimits.Limit signInPerClient() {
             return signInFailuresPerClient.limit("sign-in-failures-client");
@@ -44,6 +48,14 @@ record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSett
 
         RateLimits.Limit registration() {
             return registrationPerClient.limit("registration-client");
+        }
+
+        RateLimits.Limit passwordResetByClient() {
+            return passwordResetPerClient.limit("password-reset-client");
+        }
+
+        RateLimits.Limit passwordResetByAccount() {
+            return passwordResetPerAccount.limit("password-reset-account");
         }
 
         RateLimits.Limit publicLookup() {

@@ -67,6 +67,14 @@ class UserAccounts implements UserDetailsService {
                 .query(UserAccounts::map).optional();
     }
 
+    /** The account a person names by its account name or its e-mail address (the account name wins). */
+    Optional<Account> findByNameOrEmail(String nameOrEmail) {
+        String typed = normalise(nameOrEmail);
+        return jdbc.sql("select " + COLUMNS + " from user_account where username = ? or lower(email) = ? "
+                + "order by username = ? desc limit 1")
+                .params(typed, typed, typed).query(UserAccounts::map).optional();
+    }
+
     boolean exists(String username, String email) {
         return jdbc.sql("select count(*) from user_account where username = ? or lower(email) = ?")
                 .params(normalise(username), normalise(email)).query(Integer.class).single() > 0;
@@ -113,6 +121,12 @@ class UserAccounts implements UserDetailsService {
                                         roles = array[]::text[]
                 where id = ? and organisation_id = ?""")
                 .params(id, organisationId).update();
+    }
+
+    /** @return whether the account exists and is enabled (a disabled account keeps its password) */
+    boolean changePassword(UUID id, String passwordHash) {
+        return jdbc.sql("update user_account set password_hash = ? where id = ? and enabled")
+                .params(passwordHash, id).update() == 1;
     }
 
     void signedIn(String username, Instant at) {
