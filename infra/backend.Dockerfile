@@ -46,5 +46,5 @@ USER 10001:10001
 VOLUME ["/var/lib/khuyencong"]
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=30 \
-  CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+  CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
