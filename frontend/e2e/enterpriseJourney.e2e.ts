@@ -85,6 +85,10 @@ test('an enterprise applies online step by step, the agency asks for a supplemen
   } finally {
     await lastContext.close();
   }
+
+  // The enterprise's computer is shared at the commune office: signing out signs out.
+  await enterprise.whenISignOut();
+  await enterprise.thenTheNextVisitAsksForThePassword();
 });
 
 test('an administrator keeps the catalogue: contents, caps, funding calls, holidays, agencies', async ({ page }) => {

@@ -98,6 +98,20 @@ export function anEnterprise(page: Page) {
       await expect(page.getByRole('link', { name: 'Tạo hồ sơ mới' })).toBeVisible();
     }),
 
+    whenISignOut: step(page, actor, 'signs out', async () => {
+      await page.getByRole('banner').getByRole('button', { name: 'Đăng xuất' }).click();
+      // RP-initiated logout at the authorization server, then back to the home page, signed out
+      await page.waitForURL((url) => url.pathname === '/');
+      await expect(page.getByRole('banner').getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+    }),
+
+    thenTheNextVisitAsksForThePassword: step(page, actor, 'is asked for the password again', async () => {
+      // on a shared computer the next person gets no account: a signed-in page starts a sign-in that asks again
+      await page.goto('/ho-so');
+      await page.waitForURL(/\/login(\?|$)/);
+      await expect(page.getByLabel('Mật khẩu')).toBeVisible();
+    }),
+
     whenIStartANewDossier: step(page, actor, 'starts a new dossier', async () => {
       await page.getByRole('link', { name: 'Tạo hồ sơ mới' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Chương trình, đợt tiếp nhận và nội dung' })).toBeVisible();

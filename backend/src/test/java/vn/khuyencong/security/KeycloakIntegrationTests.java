@@ -22,6 +22,7 @@ import com.nimbusds.jwt.SignedJWT;
 import vn.khuyencong.KhuyenCongApplication;
 import vn.khuyencong.identity.IdentityFixtures;
 import vn.khuyencong.support.Api;
+import vn.khuyencong.support.BrowserJourneys;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
 import vn.khuyencong.support.Keycloak;
@@ -222,5 +223,13 @@ class KeycloakIntegrationTests {
         System.out.println("withdrawn key refused after " + refusedAfter);
         assertThat(refusedAfter).as("refused for its key, while the token itself is still valid").isNotNull();
         assertThat(refusedAfter).as("within the stated minute").isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theBrowserJourneyThroughKeycloakPasses() throws Exception {
+        String username = someone("trinhduyet");
+        KEYCLOAK.createUser(username, "Đinh", "Thị Thu", PASSWORD, List.of("ENTERPRISE"), Map.of());
+        BrowserJourneys.run(APP, Map.of("KEYCLOAK_ISSUER", KEYCLOAK.issuer(), "KEYCLOAK_USERNAME", username,
+                "KEYCLOAK_PASSWORD", PASSWORD, "KEYCLOAK_TAX_CODE", IdentityFixtures.aTaxCode()), "keycloakJourney");
     }
 }
