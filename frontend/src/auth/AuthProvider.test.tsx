@@ -58,7 +58,7 @@ describe('the sign-in session', () => {
     ({ api, ApiError } = await import('../api'));
     ({ useAuth } = await import('./AuthContext'));
     ({ AuthProvider } = await import('./AuthProvider'));
-    vi.spyOn(api, 'publicConfig').mockResolvedValue({ issuer: 'http://localhost:8080', clientId: 'khuyencong-spa', scopes: 'openid profile' });
+    vi.spyOn(api, 'publicConfig').mockResolvedValue({ issuer: 'http://localhost:8080', clientId: 'khuyencong-spa', scopes: 'openid profile', sessionIdleMinutes: 30, sessionMaxHours: 10 });
   });
 
   it('knows a visitor without a session is signed out, without asking the server', () => {
@@ -76,6 +76,8 @@ describe('the sign-in session', () => {
       roles: ['ENTERPRISE'],
       organisationName: 'HTX Côn Minh',
       agencyCode: null,
+      onboarding: null,
+      prefill: null,
     });
     start();
     await waitFor(() => expect(state()).toBe('signedIn:Nguyễn Thị Hà'));
@@ -104,7 +106,7 @@ describe('the sign-in session', () => {
 
   it('completes the sign-in once and tells where to go', async () => {
     manager.signinRedirectCallback.mockResolvedValue(aTokenUser());
-    vi.spyOn(api, 'me').mockResolvedValue({ username: 'doanhnghiep', displayName: 'Nguyễn Văn An', roles: [], organisationName: null, agencyCode: null });
+    vi.spyOn(api, 'me').mockResolvedValue({ username: 'doanhnghiep', displayName: 'Nguyễn Văn An', roles: [], organisationName: null, agencyCode: null, onboarding: null, prefill: null });
     start();
     let returnTo = '';
     await act(async () => {
@@ -116,7 +118,7 @@ describe('the sign-in session', () => {
 
   it('ends the session when the API refuses the token', async () => {
     manager.signinRedirectCallback.mockResolvedValue(aTokenUser());
-    vi.spyOn(api, 'me').mockResolvedValue({ username: 'doanhnghiep', displayName: 'Nguyễn Văn An', roles: [], organisationName: null, agencyCode: null });
+    vi.spyOn(api, 'me').mockResolvedValue({ username: 'doanhnghiep', displayName: 'Nguyễn Văn An', roles: [], organisationName: null, agencyCode: null, onboarding: null, prefill: null });
     vi.spyOn(window, 'fetch').mockResolvedValue(new Response('{"status":401}', { status: 401 }));
     start();
     await act(async () => {
