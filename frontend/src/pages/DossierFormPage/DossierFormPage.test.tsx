@@ -440,9 +440,9 @@ describe('what the person types', () => {
     act(() => setAuth(anEnterpriseUser()));
     const budget = (await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)')) as HTMLInputElement;
     expect(budget.value).toBe('400.000.000');
-    expect(screen.getByRole('status').textContent).toContain(
-      'Đã khôi phục nội dung bạn đã nhập trước khi phiên đăng nhập kết thúc.',
-    );
+    const notice = screen.getByTestId('draft-restored');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('Đã khôi phục nội dung bạn đã nhập trước khi phiên đăng nhập kết thúc.');
     expect(screen.queryByRole('region', { name: 'Có câu trả lời chưa lưu' })).toBeNull();
     expect(window.sessionStorage.getItem('khuyencong:session:ended')).toBeNull();
 
