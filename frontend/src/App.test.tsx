@@ -36,6 +36,13 @@ describe('the application shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeTruthy();
   });
 
+  it('opens an invitation link for anyone holding it', async () => {
+    vi.spyOn(api, 'invitation').mockResolvedValue({ organisationName: 'HTX Côn Minh', email: 'mai@example.vn', expiresAt: '2026-12-08T10:00:00Z' });
+    renderApp('/loi-moi?token=tok-1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lời mời tham gia tổ chức' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Đăng nhập để tham gia' })).toBeTruthy();
+  });
+
   it('asks an enterprise person without an organisation to register it before their dossiers', async () => {
     vi.spyOn(api, 'communes').mockResolvedValue([]);
     renderApp('/ho-so', {

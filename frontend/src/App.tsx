@@ -27,6 +27,7 @@ const OrganisationRegistrationPage = page(
   'OrganisationRegistrationPage',
 );
 const NoAgencyPage = page(() => import('./pages/NoAgencyPage/NoAgencyPage'), 'NoAgencyPage');
+const InvitationPage = page(() => import('./pages/InvitationPage/InvitationPage'), 'InvitationPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="auth/callback" element={<CallbackPage />} />
         <Route path="xac-thuc/:code?" element={<VerifyPage />} />
         <Route path="thong-ke" element={<StatisticsPage />} />
+        <Route path="loi-moi" element={<InvitationPage />} />
         <Route
           path="dang-ky-to-chuc"
           element={
