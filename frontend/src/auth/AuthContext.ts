@@ -26,7 +26,7 @@ export interface Auth {
   signOut(): Promise<void>;
   /** Finishes the sign-in on /auth/callback and tells where to go next. */
   completeSignIn(): Promise<string>;
-  /** Reads /me again, after a change to who the person is (an organisation registered or joined). */
+  /** Renews the token and reads /me again, after a change to who the person is (an organisation registered or joined). */
   reloadMe(): Promise<void>;
 }
 

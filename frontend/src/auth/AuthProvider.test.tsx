@@ -241,13 +241,16 @@ describe('the sign-in session', () => {
     expect(window.sessionStorage.getItem('khuyencong:session:ended')).toBe('doanhnghiep');
   });
 
-  it('reads /me again when asked, after the person registered an organisation', async () => {
+  it('renews the token and reads /me again when asked, after the person registered an organisation', async () => {
     const me = vi.spyOn(api, 'me').mockResolvedValue(aMe({ onboarding: 'ORGANISATION_REQUIRED', organisationName: null }));
     await signedIn();
     expect(state()).toBe('signedIn:Nguyễn Thị Hà:ORGANISATION_REQUIRED');
     me.mockResolvedValue(aMe());
     await act(() => auth.reloadMe());
     expect(state()).toBe('signedIn:Nguyễn Thị Hà');
+    // The token read before the registration named no organisation: a new one does.
+    expect(manager.signinSilent).toHaveBeenCalledOnce();
+    expect(await tokenSent()).toBe('Bearer access-2');
   });
 });
 

@@ -289,6 +289,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [adopt]);
 
   const reloadMe = useCallback(async () => {
+    // The access token names the person's organisation: a new one carries the organisation just registered or joined.
+    await keeper.current?.keeper.renew();
     const me = await api.me();
     setState((previous) =>
       previous.status === 'signedIn' ? { status: 'signedIn', user: fromMe(me, previous.user) } : previous,
