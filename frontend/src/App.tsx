@@ -22,6 +22,12 @@ const MonitoringPage = page(() => import('./pages/MonitoringPage/MonitoringPage'
 const VerifyPage = page(() => import('./pages/VerifyPage/VerifyPage'), 'VerifyPage');
 const StatisticsPage = page(() => import('./pages/StatisticsPage/StatisticsPage'), 'StatisticsPage');
 const DashboardPage = page(() => import('./pages/DashboardPage/DashboardPage'), 'DashboardPage');
+const OrganisationRegistrationPage = page(
+  () => import('./pages/OrganisationPage/OrganisationRegistrationPage'),
+  'OrganisationRegistrationPage',
+);
+const NoAgencyPage = page(() => import('./pages/NoAgencyPage/NoAgencyPage'), 'NoAgencyPage');
+const InvitationPage = page(() => import('./pages/InvitationPage/InvitationPage'), 'InvitationPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage/NotFoundPage'), 'NotFoundPage');
 
 /** Every path of the site; ASCII and Vietnamese-readable, served by index.html for deep links. */
@@ -34,6 +40,23 @@ export function AppRoutes() {
         <Route path="auth/callback" element={<CallbackPage />} />
         <Route path="xac-thuc/:code?" element={<VerifyPage />} />
         <Route path="thong-ke" element={<StatisticsPage />} />
+        <Route path="loi-moi" element={<InvitationPage />} />
+        <Route
+          path="dang-ky-to-chuc"
+          element={
+            <RequireAuth step="ORGANISATION_REQUIRED">
+              <OrganisationRegistrationPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="chua-gan-co-quan"
+          element={
+            <RequireAuth step="AGENCY_UNKNOWN">
+              <NoAgencyPage />
+            </RequireAuth>
+          }
+        />
         <Route path="can-bo/thong-ke" element={<RequireAuth><DashboardPage /></RequireAuth>} />
         <Route
           path="ho-so"

@@ -227,3 +227,73 @@ describe('uploading a document', () => {
     await expect(result).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('calls made while the token is being renewed', () => {
+  it('wait for the new token instead of sending the old one', async () => {
+    let token = 'old-token';
+    let finishRenewal: () => void = () => {};
+    let renewal: Promise<void> | null = new Promise<void>((resolve) => {
+      finishRenewal = () => {
+        token = 'new-token';
+        renewal = null;
+        resolve();
+      };
+    });
+    const fetchImpl = vi.fn(async () => jsonResponse(200, []));
+    const client = createApiClient({ fetch: fetchImpl, getAccessToken: () => token, renewal: () => renewal });
+
+    const answer = client.myDossiers();
+    await Promise.resolve();
+    expect(fetchImpl).not.toHaveBeenCalled();
+    finishRenewal();
+    await answer;
+    expect(fetchImpl).toHaveBeenCalledOnce();
+    const [, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer new-token');
+  });
+
+  it('hold uploads too, until the renewal is over', async () => {
+    let finishRenewal: () => void = () => {};
+    const renewal = new Promise<void>((resolve) => (finishRenewal = resolve));
+    const client = createApiClient({
+      fetch: vi.fn(),
+      createXhr: () => new ScriptedXhr() as unknown as XMLHttpRequest,
+      getAccessToken: () => 'token',
+      renewal: () => renewal,
+    });
+    ScriptedXhr.last = undefined as unknown as ScriptedXhr;
+    const upload = client.uploadDocument('d1', 'REQUEST_LETTER', new File(['x'], 'don.pdf'));
+    await Promise.resolve();
+    expect(ScriptedXhr.last).toBeUndefined();
+    finishRenewal();
+    await vi.waitFor(() => expect(ScriptedXhr.last?.url).toBe('/api/v1/dossiers/d1/documents'));
+    ScriptedXhr.last.answer(201, { id: 'doc1' });
+    await expect(upload).resolves.toEqual({ id: 'doc1' });
+  });
+});
+
+describe('the organisation of the signed-in person', () => {
+  it('registers it with an idempotency key and reads an invitation by its token', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(201, { id: 'o1' }));
+    const client = clientWith(fetchImpl);
+    const organisation = {
+      taxCode: '0100109106',
+      name: 'HTX Miến dong Côn Minh',
+      type: 'COOPERATIVE' as const,
+      address: 'Thôn Nà Pì',
+      communeCode: '19003',
+    };
+    await client.registerOrganisation(organisation);
+    await client.invitation('a/b c');
+    await client.acceptInvitation('tok-1');
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'POST /api/v1/me/organisation',
+      'GET /api/v1/public/invitations/a%2Fb%20c',
+      'POST /api/v1/me/invitation',
+    ]);
+    expect(JSON.parse(calls[0]![1].body as string)).toEqual(organisation);
+    expect((calls[0]![1].headers as Record<string, string>)['Idempotency-Key']).toMatch(/.{16,}/);
+    expect(JSON.parse(calls[2]![1].body as string)).toEqual({ token: 'tok-1' });
+  });
+});

@@ -19,7 +19,10 @@ import type {
   DossierForm,
   DocumentType,
   HistoryEntry,
+  Invitation,
   Me,
+  NewOrganisation,
+  Organisation,
   Processing,
   PublicConfig,
   PublicDossier,
@@ -43,6 +46,8 @@ export interface ApiClientOptions {
   getLanguage?: () => string;
   /** Called when the server refuses the token we sent (it expired or was revoked). */
   onUnauthorized?: () => void;
+  /** While the token is being renewed, a promise for the new one: calls wait for it instead of sending the old. */
+  renewal?: () => Promise<unknown> | null | undefined;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -64,7 +69,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return result;
   }
 
+  /** Waits for a renewal in progress, if any; resolves at once (without a turn of the event loop) otherwise. */
+  function renewed(): Promise<unknown> | null {
+    return options.renewal?.() ?? null;
+  }
+
   async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const waiting = renewed();
+    if (waiting) await waiting;
     let response: Response;
     const json = body === undefined ? null : JSON.stringify(body);
     const key = idempotencyKey(method, path, json);
@@ -88,6 +100,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   /** The bytes of a stored file, with the token: a plain link cannot carry it. */
   async function requestBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+    const waiting = renewed();
+    if (waiting) await waiting;
     let response: Response;
     try {
       response = await doFetch(baseUrl + path, {
@@ -108,7 +122,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     return response.blob();
   }
 
-  function upload<T>(path: string, form: FormData, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+  function upload<T>(path: string, form: FormData, opts: UploadOptions = {}): Promise<T> {
+    const waiting = renewed();
+    return waiting ? waiting.then(() => sendForm<T>(path, form, opts)) : sendForm<T>(path, form, opts);
+  }
+
+  function sendForm<T>(path: string, form: FormData, { onProgress, signal }: UploadOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = createXhr();
       xhr.open('POST', baseUrl + path);
@@ -137,7 +156,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
   }
 
   /** Sends a file's bytes as they are (one part of a resumable upload), with progress. */
-  function sendBytes<T>(method: string, path: string, body: Blob, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+  function sendBytes<T>(method: string, path: string, body: Blob, opts: UploadOptions = {}): Promise<T> {
+    const waiting = renewed();
+    return waiting ? waiting.then(() => sendBlob<T>(method, path, body, opts)) : sendBlob<T>(method, path, body, opts);
+  }
+
+  function sendBlob<T>(method: string, path: string, body: Blob, { onProgress, signal }: UploadOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = createXhr();
       xhr.open(method, baseUrl + path);
@@ -188,6 +212,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     reviewCriteria: () => request<ReviewCriterion[]>('GET', '/catalog/review-criteria'),
     me: () => request<Me>('GET', '/me'),
+    /** Registers the signed-in person's organisation; 409 `tax-code-unique` or `organisation-already`. */
+    registerOrganisation: (organisation: NewOrganisation) => request<Organisation>('POST', '/me/organisation', organisation),
+    invitation: (token: string) => request<Invitation>('GET', `/public/invitations/${id(token)}`),
+    /** Joins the organisation of an invitation; 404 when invalid, used or expired, 409 `organisation-already`. */
+    acceptInvitation: (token: string) => request<Organisation>('POST', '/me/invitation', { token }),
     myDossiers: () => request<Dossier[]>('GET', '/dossiers'),
     createDossier: (form: DossierForm) => request<Dossier>('POST', '/dossiers', form),
     /** Saves a draft; with the version last read, a change made meanwhile elsewhere is refused (409). */

@@ -15,6 +15,23 @@ export function currentAccessToken(): string | null {
   return accessToken;
 }
 
+let renewal: Promise<unknown> | null = null;
+
+/**
+ * While the auth module renews the access token, calls wait for the new token rather than send the old one, which
+ * may have expired while the person was reading.
+ */
+export function holdRequestsWhile(renewing: Promise<unknown>): void {
+  const held: Promise<unknown> = renewing.then(
+    () => undefined,
+    () => undefined,
+  );
+  renewal = held;
+  void held.then(() => {
+    if (renewal === held) renewal = null;
+  });
+}
+
 /** The auth module listens for refused tokens to end the local session. */
 export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
@@ -26,6 +43,7 @@ export const api = createApiClient({
   onUnauthorized: () => {
     if (accessToken) unauthorizedHandler?.();
   },
+  renewal: () => renewal,
 });
 
 let contents: Promise<CatalogueContent[]> | null = null;

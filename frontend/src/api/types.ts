@@ -39,6 +39,10 @@ export interface PublicConfig {
   scopes: string;
   /** The server's own registration page; null when accounts live in an external identity provider. */
   registrationUrl?: string | null;
+  /** Minutes without any activity after which the session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after signing in after which the session ends, however active the person was. */
+  sessionMaxHours: number;
 }
 
 export interface TimelineEntry {
@@ -73,6 +77,49 @@ export interface Me {
   organisationName: string | null;
   organisationRole?: string | null;
   agencyCode: string | null;
+  /**
+   * A step the person must take before using the service: an enterprise person the identity provider knows but
+   * who has no organisation yet, or an officer whose agency is unknown.
+   */
+  onboarding: Onboarding | null;
+  /** What the identity provider asserted about the person's organisation, to fill the registration in. */
+  prefill: OrganisationPrefill | null;
+}
+
+export type Onboarding = 'ORGANISATION_REQUIRED' | 'AGENCY_UNKNOWN';
+
+export interface OrganisationPrefill {
+  taxCode: string | null;
+  organisationName: string | null;
+}
+
+export const ORGANISATION_TYPES = ['ENTERPRISE', 'COOPERATIVE', 'COOPERATIVE_GROUP', 'HOUSEHOLD_BUSINESS'] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** POST /me/organisation: the organisation an enterprise person registers and joins. */
+export interface NewOrganisation {
+  taxCode: string;
+  name: string;
+  type: OrganisationType;
+  address: string;
+  communeCode: string;
+}
+
+export interface Organisation {
+  id: string;
+  taxCode: string;
+  name: string;
+  type: OrganisationType;
+  typeName: string;
+  communeCode: string;
+  address: string;
+}
+
+/** GET /public/invitations/{token}: an invitation to join an organisation, as anyone holding the link sees it. */
+export interface Invitation {
+  organisationName: string;
+  email: string;
+  expiresAt: string;
 }
 
 export type DeadlineState = 'NONE' | 'PAUSED' | 'ON_TIME' | 'DUE_SOON' | 'OVERDUE';

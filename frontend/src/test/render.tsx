@@ -21,13 +21,19 @@ export function fakeAuth(state: AuthState = anEnterpriseUser(), overrides: Parti
     signIn: async () => {},
     signOut: async () => {},
     completeSignIn: async () => '/ho-so',
+    reloadMe: async () => {},
     ...overrides,
   };
 }
 
 function CurrentPath() {
   const location = useLocation();
-  return <div data-testid="current-path">{location.pathname}</div>;
+  return (
+    <>
+      <div data-testid="current-path">{location.pathname}</div>
+      <div data-testid="current-search">{location.search}</div>
+    </>
+  );
 }
 
 /** Renders a page at a URL, inside a router and an auth context, as the app would. */

@@ -45,4 +45,33 @@ describe('the confirmation dialog', () => {
     renderDialog(false);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('can be an urgent message whose safe answer is to go on, given by Escape too', async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn();
+    const onCancel = vi.fn();
+    render(
+      <ConfirmDialog
+        open
+        urgent
+        safe="confirm"
+        title="Phiên làm việc sắp kết thúc"
+        text="Phiên sẽ tự kết thúc."
+        confirmLabel="Tiếp tục làm việc"
+        cancelLabel="Đăng xuất"
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+      >
+        <p>Còn lại 2 phút</p>
+      </ConfirmDialog>,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Phiên làm việc sắp kết thúc' });
+    expect(dialog.textContent).toContain('Còn lại 2 phút');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Tiếp tục làm việc' }));
+    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+    expect(onConfirm).toHaveBeenCalledOnce();
+    expect(onCancel).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
 });

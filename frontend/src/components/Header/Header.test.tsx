@@ -19,7 +19,7 @@ function renderHeader(auth = fakeAuth(), at = '/') {
 
 describe('the header', () => {
   it('offers the server’s registration page to someone signed out, when there is one', async () => {
-    vi.mocked(api.publicConfig).mockResolvedValue({ issuer: 'x', clientId: 'y', scopes: 'openid', registrationUrl: '/register' });
+    vi.mocked(api.publicConfig).mockResolvedValue({ issuer: 'x', clientId: 'y', scopes: 'openid', registrationUrl: '/register', sessionIdleMinutes: 30, sessionMaxHours: 10 });
     renderHeader(fakeAuth(nobody()));
     expect((await screen.findByRole('link', { name: 'Đăng ký tài khoản' })).getAttribute('href')).toBe('/register');
   });

@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, type ContentDetail, type Dossier, type DossierDocument } from '../../api';
 import type { Checklist, ChecklistItem } from '../../api/documents';
-import { renderPage } from '../../test/render';
+import { AuthContext, type AuthState } from '../../auth/AuthContext';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { anEnterpriseUser, fakeAuth, renderPage } from '../../test/render';
 import { EditDossierPage, NewDossierPage } from './DossierFormPage';
 import { answersFromDossier } from './dossierForm';
 
@@ -175,7 +178,7 @@ describe('the first step of a new dossier', () => {
     const user = userEvent.setup();
     theCatalogue();
     window.sessionStorage.setItem(
-      'khuyencong:unsaved:d1',
+      'khuyencong:draft:doanhnghiep:d1',
       JSON.stringify({ ...answersFromDossier(aDraft()), totalBudget: '400.000.000' }),
     );
     aDraftOnTheServer(aDraft());
@@ -370,5 +373,99 @@ describe('the documents step', () => {
 
     await screen.findByText(/^Không tải lên được tệp de-an\.pdf/);
     await waitFor(() => expect(document.title).toMatch(/^\(1 lỗi\) Tài liệu kèm theo/));
+  });
+});
+
+describe('what the person types', () => {
+  const KEPT = 'khuyencong:draft:doanhnghiep:d1';
+  const kept = () => JSON.parse(window.sessionStorage.getItem(KEPT) ?? 'null') as { totalBudget?: string } | null;
+
+  it('is kept in the tab a moment after typing, and forgotten once the form is saved', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(aDraft());
+    vi.spyOn(api, 'saveDossier').mockResolvedValue(aDraft({ version: 5 }));
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' });
+    await user.type(await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)'), '400.000.000');
+    await waitFor(() => expect(kept()?.totalBudget).toBe('400.000.000'));
+
+    await user.type(screen.getByLabelText('Kinh phí đề nghị hỗ trợ (đồng)'), '150.000.000');
+    await user.type(screen.getByLabelText('Vốn đối ứng của cơ sở (đồng)'), '250.000.000');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
+    await waitFor(() => expect(path()).toBe('/ho-so/d1/sua/thong-tin-rieng'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(window.sessionStorage.getItem(KEPT)).toBeNull();
+  });
+
+  it('keeps nothing for a form opened and left as the server has it', async () => {
+    theCatalogue();
+    aDraftOnTheServer(aDraft());
+    const { unmount } = renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' });
+    await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)');
+    unmount();
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('comes back after the session ends and the person signs in again on the same form', async () => {
+    const user = userEvent.setup();
+    theCatalogue();
+    aDraftOnTheServer(aDraft());
+    const save = vi.spyOn(api, 'saveDossier').mockResolvedValue(aDraft({ version: 5 }));
+    const signIn = vi.fn(async () => {});
+    let setAuth: (state: AuthState) => void = () => {};
+    function Session({ children }: { children: React.ReactNode }) {
+      const [state, set] = useState<AuthState>(anEnterpriseUser());
+      setAuth = set;
+      return <AuthContext.Provider value={fakeAuth(state, { signIn })}>{children}</AuthContext.Provider>;
+    }
+    renderPage(
+      <Session>
+        <RequireAuth>
+          <EditDossierPage />
+        </RequireAuth>
+      </Session>,
+      { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi' },
+    );
+    await user.type(await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)'), '400.000.000');
+
+    // The session ends mid-sentence: the form gives way to the notice, and what was typed is kept at once.
+    act(() => setAuth({ status: 'anonymous', expired: true }));
+    expect(screen.getByRole('alert').textContent).toContain('Phiên đăng nhập đã hết hạn');
+    expect(kept()?.totalBudget).toBe('400.000.000');
+    await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(signIn).toHaveBeenCalledWith('/ho-so/d1/sua/kinh-phi');
+
+    // Back from the identity provider, on the same page.
+    window.sessionStorage.setItem('khuyencong:session:ended', 'doanhnghiep');
+    act(() => setAuth(anEnterpriseUser()));
+    const budget = (await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)')) as HTMLInputElement;
+    expect(budget.value).toBe('400.000.000');
+    const notice = screen.getByTestId('draft-restored');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('Đã khôi phục nội dung bạn đã nhập trước khi phiên đăng nhập kết thúc.');
+    expect(screen.queryByRole('region', { name: 'Có câu trả lời chưa lưu' })).toBeNull();
+    expect(window.sessionStorage.getItem('khuyencong:session:ended')).toBeNull();
+
+    await user.type(screen.getByLabelText('Kinh phí đề nghị hỗ trợ (đồng)'), '150.000.000');
+    await user.type(screen.getByLabelText('Vốn đối ứng của cơ sở (đồng)'), '250.000.000');
+    await user.click(screen.getByRole('button', { name: 'Lưu và tiếp tục' }));
+    expect(save).toHaveBeenCalledWith('d1', expect.objectContaining({ totalBudget: 400_000_000 }), 4);
+    await waitFor(() => expect(screen.queryByTestId('draft-restored')).toBeNull());
+    expect(window.sessionStorage.getItem(KEPT)).toBeNull();
+  });
+
+  it('belongs to the person who typed it: someone else signed in on the tab does not get it', async () => {
+    theCatalogue();
+    window.sessionStorage.setItem(KEPT, JSON.stringify({ ...answersFromDossier(aDraft()), totalBudget: '400.000.000' }));
+    window.sessionStorage.setItem('khuyencong:session:ended', 'doanhnghiep');
+    aDraftOnTheServer(aDraft());
+    const other: AuthState = {
+      status: 'signedIn',
+      user: { username: 'nguoikhac', displayName: 'Người khác', roles: ['ENTERPRISE'], organisationName: null },
+    };
+    renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kinh-phi', auth: fakeAuth(other) });
+    expect(((await screen.findByLabelText('Tổng kinh phí thực hiện (đồng)')) as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Có câu trả lời chưa lưu' })).toBeNull();
   });
 });

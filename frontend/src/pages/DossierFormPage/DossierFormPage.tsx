@@ -15,6 +15,8 @@ import {
   type FundingCall,
 } from '../../api';
 import { describeError, SERVER_LANGUAGE } from '../../api/describeError';
+import { useAuth } from '../../auth/AuthContext';
+import { forgetSessionEnded, sessionEndedFor } from '../../auth/sessionStore';
 import { DocumentChecklist } from '../../components/DocumentChecklist/DocumentChecklist';
 import { DocumentList } from '../../components/DocumentList/DocumentList';
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary';
@@ -51,7 +53,7 @@ import {
   STEPS,
   type Step,
 } from './wizardSteps';
-import { forgetUnsaved, keepUnsaved, readUnsaved, unsavedKey } from './unsavedAnswers';
+import { forgetUnsaved, keepUnsaved, readUnsaved, sameAnswers, unsavedKey, useKeptAnswers } from './unsavedAnswers';
 import './DossierFormPage.css';
 
 /** States in which the enterprise may still change its form. */
@@ -142,6 +144,19 @@ interface Loaded {
   documents: DossierDocument[];
 }
 
+interface KeptCopy {
+  answers: FormAnswers | null;
+  /** The person's session ended while they typed: what they typed comes back without asking. */
+  interrupted: boolean;
+}
+
+/** What this tab kept of the form, when it differs from what the server has. */
+function keptCopy(key: string | null, username: string | null, initial: FormAnswers): KeptCopy {
+  const answers = key ? readUnsaved(key) : null;
+  if (!answers || sameAnswers(answers, initial)) return { answers: null, interrupted: false };
+  return { answers, interrupted: username !== null && sessionEndedFor(username) };
+}
+
 /**
  * The application form, one group of questions per step. Every step is saved as a draft before
  * the next opens; the last step shows every answer with a link to change it, then submits.
@@ -152,7 +167,14 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const location = useLocation();
   const [dossier, setDossier] = useState<Dossier | null>(loaded.dossier);
   const [documents, setDocuments] = useState<DossierDocument[]>(loaded.documents);
-  const [form, setForm] = useState<FormAnswers>(() => (loaded.dossier ? answersFromDossier(loaded.dossier) : emptyAnswers()));
+  const { state: auth } = useAuth();
+  const username = auth.status === 'signedIn' ? auth.user.username : null;
+  const keptKey = username ? unsavedKey(username, loaded.dossier?.id) : null;
+  const [initial] = useState<FormAnswers>(() => (loaded.dossier ? answersFromDossier(loaded.dossier) : emptyAnswers()));
+  const [kept] = useState(() => keptCopy(keptKey, username, initial));
+  const [form, setForm] = useState<FormAnswers>(kept.interrupted && kept.answers ? kept.answers : initial);
+  const [restored, setRestored] = useState(kept.interrupted);
+  const { saved: keptSaved } = useKeptAnswers(keptKey, form, initial);
   const [contents] = useResource(catalogueContents, []);
   const [communes] = useResource(catalogue.communes, []);
   const [calls] = useResource(catalogue.fundingCalls, []);
@@ -164,7 +186,12 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
   const [saving, setSaving] = useState(false);
   const [uploadErrors, setUploadErrors] = useState<ReadonlySet<string>>(() => new Set());
   const focusedFor = useRef<string | null>(null);
-  const [unsaved, setUnsaved] = useState<FormAnswers | null>(() => readUnsaved(unsavedKey(loaded.dossier?.id)));
+  const [unsaved, setUnsaved] = useState<FormAnswers | null>(kept.interrupted ? null : kept.answers);
+
+  // The end of the session has been dealt with: the form the person came back to restored what they typed.
+  useEffect(() => {
+    forgetSessionEnded();
+  }, []);
 
   const content = form.contentCode && detail.state === 'ready' ? detail.data : null;
   const fields = content?.fields ?? [];
@@ -255,15 +282,16 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       const saved = dossier
         ? await api.saveDossier(dossier.id, checked.request, dossier.version)
         : await api.createDossier(checked.request);
-      forgetUnsaved(unsavedKey(dossier?.id));
+      keptSaved(form);
       setUnsaved(null);
+      setRestored(false);
       setDossier(saved);
       setProblems([]);
       go(saved);
     } catch (failure) {
       // What was typed stays in the form, and in this tab's storage: nothing is lost when the connection drops.
       if (isApiError(failure) && failure.isNetworkError) {
-        keepUnsaved(unsavedKey(dossier?.id), form);
+        if (keptKey) keepUnsaved(keptKey, form);
         show([{ message: t('wizard.keptOnDevice') }]);
         return;
       }
@@ -517,6 +545,12 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
       </PageHeading>
       <StepIndicator steps={indicator} current={index} />
       <ErrorSummary problems={problems} attempt={attempt} />
+      {restored ? (
+        <div className="notice no-print" role="status" data-testid="draft-restored">
+          <p className="notice__title">{t('wizard.draftRestored')}</p>
+          <p>{t('wizard.draftRestoredNext')}</p>
+        </div>
+      ) : null}
       {unsaved ? (
         <div className="notice no-print" role="region" aria-labelledby="unsaved-heading">
           <h2 id="unsaved-heading" className="notice__title">
@@ -538,7 +572,7 @@ function Wizard({ loaded, step: stepSlug }: { loaded: Loaded; step: string }) {
               type="button"
               className="button button--secondary"
               onClick={() => {
-                forgetUnsaved(unsavedKey(dossier?.id));
+                if (keptKey) forgetUnsaved(keptKey);
                 setUnsaved(null);
               }}
             >

@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { api, type Dossier } from '../../api';
-import { renderPage } from '../../test/render';
+import { AuthContext } from '../../auth/AuthContext';
+import { fakeAuth, renderPage } from '../../test/render';
 import { MyDossiersPage } from './MyDossiersPage';
 
 function aDossier(overrides: Partial<Dossier> = {}): Dossier {
@@ -62,5 +64,31 @@ describe('my dossiers', () => {
     vi.spyOn(api, 'myDossiers').mockResolvedValue([]);
     renderPage(<MyDossiersPage />, { path: '/ho-so', at: '/ho-so' });
     expect(await screen.findByText(/Bạn chưa có hồ sơ nào/)).toBeTruthy();
+  });
+});
+
+describe('arriving at my dossiers', () => {
+  it.each([
+    [{ joinedOrganisation: 'HTX Côn Minh' }, 'Bạn đã tham gia HTX Côn Minh. Giờ bạn có thể nộp và theo dõi hồ sơ của tổ chức.'],
+    [{ registeredOrganisation: 'HTX Côn Minh' }, 'Đã đăng ký tổ chức HTX Côn Minh.'],
+  ])('says what just happened (%o)', async (state, text) => {
+    vi.spyOn(api, 'myDossiers').mockResolvedValue([]);
+    render(
+      <AuthContext.Provider value={fakeAuth()}>
+        <MemoryRouter initialEntries={[{ pathname: '/ho-so', state }]}>
+          <MyDossiersPage />
+        </MemoryRouter>
+      </AuthContext.Provider>,
+    );
+    const notice = screen.getByTestId('arrival-notice');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe(text);
+  });
+
+  it('says nothing more on an ordinary visit', async () => {
+    vi.spyOn(api, 'myDossiers').mockResolvedValue([]);
+    renderPage(<MyDossiersPage />, { path: '/ho-so', at: '/ho-so' });
+    expect(await screen.findByText(/./, { selector: '.page-heading h1' })).toBeTruthy();
+    expect(screen.queryByTestId('arrival-notice')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type Dossier } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
@@ -92,9 +92,20 @@ function DossierTable({ dossiers }: { dossiers: Dossier[] }) {
   );
 }
 
+/** What the page was told on arriving: an organisation just joined (an invitation) or registered. */
+function arrivalNotice(state: unknown, t: ReturnType<typeof useTranslation>['t']): string | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const { joinedOrganisation, registeredOrganisation } = state as Record<string, unknown>;
+  if (typeof joinedOrganisation === 'string') return t('invitation.joined', { name: joinedOrganisation });
+  if (typeof registeredOrganisation === 'string') return t('organisation.registered', { name: registeredOrganisation });
+  return null;
+}
+
 export function MyDossiersPage() {
   const { t } = useTranslation();
   const { state } = useAuth();
+  const location = useLocation();
+  const notice = arrivalNotice(location.state, t);
   const [dossiers, reload] = useResource(() => api.myDossiers(), []);
   usePageTitle(t('dossiers.title'));
   const organisation = state.status === 'signedIn' ? state.user.organisationName : null;
@@ -104,6 +115,11 @@ export function MyDossiersPage() {
       <PageHeading caption={organisation ? t('dossiers.organisation', { name: organisation }) : undefined}>
         {t('dossiers.heading')}
       </PageHeading>
+      {notice ? (
+        <div className="notice notice--success" role="status" data-testid="arrival-notice">
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <div className="button-group">
         <Link to="/ho-so/moi" className="button">
           {t('dossiers.create')}
