@@ -203,6 +203,8 @@ class ExternalIssuerIntegrationTests {
         Api.Response early = get(token, "/api/v1/dossiers");
         assertThat(early.status()).isEqualTo(403);
         assertThat(early.json().get("rule").asString()).isEqualTo("organisation-required");
+        assertThat(get(token, "/api/v1/catalog/communes").status()).as("the registration step's communes")
+                .isEqualTo(200);
 
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key",
                 UUID.randomUUID().toString());

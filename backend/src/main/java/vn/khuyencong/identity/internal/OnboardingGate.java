@@ -23,6 +23,10 @@ final class OnboardingGate extends OncePerRequestFilter {
     static final Set<String> ONBOARDING_STEPS = Set.of("GET /api/v1/me", "POST /api/v1/me/organisation",
             "POST /api/v1/me/invitation");
 
+    /** What anyone may read, the registration step's communes among it, and the person's own notices. */
+    static final java.util.List<String> READABLE_MEANWHILE = java.util.List.of("/api/v1/public/", "/api/v1/catalog/",
+            "/api/v1/notifications");
+
     private final ProblemSecurityHandlers problems;
 
     OnboardingGate(ProblemSecurityHandlers problems) {
@@ -40,8 +44,10 @@ final class OnboardingGate extends OncePerRequestFilter {
                 return;
             }
             String step = request.getMethod() + " " + request.getRequestURI();
-            if (signedIn.onboarding() != null && !ONBOARDING_STEPS.contains(step)
-                    && !request.getRequestURI().startsWith("/api/v1/public/")) {
+            boolean readable = "GET".equals(request.getMethod())
+                    && READABLE_MEANWHILE.stream().anyMatch(request.getRequestURI()::startsWith)
+                    || request.getRequestURI().startsWith("/api/v1/public/");
+            if (signedIn.onboarding() != null && !ONBOARDING_STEPS.contains(step) && !readable) {
                 problems.write(request, response, switch (signedIn.onboarding()) {
                     case ORGANISATION_REQUIRED -> ExternalAccounts.forbidden("organisation-required",
                             "Tài khoản chưa gắn với tổ chức nào: hãy đăng ký thông tin tổ chức (hoặc dùng lời mời của "
