@@ -69,6 +69,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             row("GET /api/v1/catalog/agencies", "200 200 200 200 200 200 200 200"),
             // who am I
             row("GET /api/v1/me", "401 200 200 200 200 200 200 200"),
+            // onboarding: only an enterprise person without an organisation registers one or accepts an invitation
+            row("POST /api/v1/me/organisation", "401 409 409 403 403 403 403 403").json("{}"),
+            row("POST /api/v1/me/invitation", "401 404 404 403 403 403 403 403").json("""
+                    {"token":"no-such-invitation"}"""),
+            row("GET /api/v1/public/invitations/{token}", "404 404 404 404 404 404 404 404"),
             // dossiers: the organisation's own, or the submitted ones of the officer's agency
             row("GET /api/v1/dossiers", "401 200 200 200 200 200 200 200"),
             row("POST /api/v1/dossiers", "401 201 201 403 403 403 403 403").json("""
@@ -253,6 +258,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         world.placeholders.put("{documentId}", document.json().get("id").asString());
         world.placeholders.put("{uploadId}", UUID.randomUUID().toString());
         world.placeholders.put("{partNumber}", "1");
+        world.placeholders.put("{token}", "no-such-invitation");
         world.placeholders.put("{code}", submitted.json().get("code").asString());
         world.placeholders.put("{memberId}", jdbc.sql("select id from user_account where username = ?")
                 .param(memberOfA.email()).query(UUID.class).single().toString());

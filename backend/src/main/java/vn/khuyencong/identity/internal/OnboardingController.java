@@ -76,6 +76,10 @@ class OnboardingController {
 
     @PostMapping("/api/v1/me/invitation")
     @Operation(summary = "Nhận lời mời tham gia tổ chức")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+            description = "Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
     OrganisationView accept(CurrentUser user, @Valid @RequestBody InvitationAcceptance request,
             HttpServletRequest http) {
         Account person = enterprisePerson(user);
