@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param integrityInterval how often the integrity check runs
  * @param integrityBatch how many documents one integrity run re-reads (the least recently checked first)
  * @param scan the virus scanner
+ * @param inspection the limits a ZIP-based document (DOCX, XLSX, ODT, ODS) is inspected against before it is kept
  */
 @ConfigurationProperties("kc.documents")
 public record DocumentProperties(
@@ -42,7 +43,23 @@ public record DocumentProperties(
         @DefaultValue("PT15M") Duration sweepInterval,
         @DefaultValue("PT6H") Duration integrityInterval,
         @DefaultValue("500") int integrityBatch,
-        @DefaultValue Scan scan) {
+        @DefaultValue Scan scan,
+        @DefaultValue Inspection inspection) {
+
+    /**
+     * What a ZIP-based document may hold ({@code kc.documents.inspection.*}).
+     *
+     * @param maxEntries most entries (parts) of the package
+     * @param maxEntrySize most bytes one entry may inflate to
+     * @param maxTotalSize most bytes all entries together may inflate to
+     * @param maxRatio highest inflated-to-compressed ratio of an entry of at least {@code ratioFrom} bytes
+     * @param ratioFrom entries smaller than this may have any ratio (small XML parts compress very well)
+     * @param allowMacros whether macro-enabled packages are accepted (never by default)
+     */
+    public record Inspection(@DefaultValue("10000") int maxEntries, @DefaultValue("200MB") DataSize maxEntrySize,
+            @DefaultValue("400MB") DataSize maxTotalSize, @DefaultValue("200") int maxRatio,
+            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros) {
+    }
 
     /**
      * The clamd scanner: off unless {@code kc.documents.scan.enabled=true} ({@code KC_CLAMAV_ENABLED}).

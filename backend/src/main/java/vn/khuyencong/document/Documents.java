@@ -2,6 +2,8 @@ package vn.khuyencong.document;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.sql.Timestamp;
@@ -60,6 +62,7 @@ public class Documents {
     private final DocumentProperties properties;
     private final FileTypes fileTypes;
     private final VirusScanner scanner;
+    private final PackageInspection packages;
 
     private final Counter uploads;
     private final DistributionSummary uploadSizes;
@@ -77,6 +80,45 @@ public class Documents {
         this.properties = properties;
         this.fileTypes = new FileTypes(properties.allowedTypes());
         this.scanner = new ClamAvScanner(properties.scan());
+        this.packages = new PackageInspection(properties.inspection());
+    }
+
+    /**
+     * A copy on disk of a ZIP-based document as it streams through (nothing for other types), to inspect it before it
+     * is kept: the central directory is at the end of the file, and entries are read one by one from the copy.
+     */
+    Path inspectionCopy(String contentType) {
+        if (!PackageInspection.applies(contentType)) {
+            return null;
+        }
+        try {
+            return Files.createTempFile("kc-inspect-", ".zip");
+        }
+        catch (IOException e) {
+            throw ProblemException.unavailable("Không kiểm tra được tệp lúc này. Vui lòng thử lại sau.");
+        }
+    }
+
+    /** Inspects the copy (if any) and removes it; a refused file is removed from the store first. */
+    void inspect(Path copy, String contentType, String fileName, String key) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            packages.inspect(copy, contentType, fileName);
+        }
+        catch (ProblemException refused) {
+            removeQuietly(key);
+            throw refused;
+        }
+        finally {
+            try {
+                Files.deleteIfExists(copy);
+            }
+            catch (IOException e) {
+                log.warn("Inspection copy {} not removed: {}", copy, e.toString());
+            }
+        }
     }
 
     /** A file about to be uploaded to a dossier: everything known before its bytes arrive. */
@@ -179,18 +221,30 @@ public class Documents {
                         Timestamp.from(clock.instant()), target.replaces())
                 .update();
 
-        UploadStreams.Measured measured = new UploadStreams.Measured(
-                new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), content), max);
+        Path copy = inspectionCopy(contentType);
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), content);
+        UploadStreams.Measured measured;
         try {
+            measured = new UploadStreams.Measured(copy == null ? body
+                    : new org.apache.commons.io.input.TeeInputStream(body, Files.newOutputStream(copy), true), max);
             store.put(key, measured, contentType);
         }
         catch (IOException e) {
             forgetRow(id);
+            deleteQuietly(copy);
             throw interrupted(e);
         }
         catch (RuntimeException e) {
             forgetRow(id);
+            deleteQuietly(copy);
             throw e;
+        }
+        try {
+            inspect(copy, contentType, fileName, key);
+        }
+        catch (ProblemException refused) {
+            forgetRow(id);
+            throw refused;
         }
         return stored(id, key, measured.count(), measured.sha256());
     }
@@ -384,6 +438,17 @@ public class Documents {
     Optional<Document> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'").param(id)
                 .query(Rows.of(Document.class)).optional();
+    }
+
+    private static void deleteQuietly(Path copy) {
+        if (copy != null) {
+            try {
+                Files.deleteIfExists(copy);
+            }
+            catch (IOException ignored) {
+                // a temporary file: the system's temp cleaning takes it
+            }
+        }
     }
 
     private void forgetRow(UUID id) {

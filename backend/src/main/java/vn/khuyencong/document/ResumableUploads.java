@@ -164,18 +164,29 @@ class ResumableUploads {
                 .query(String.class).single();
         store.completeMultipart(session.objectKey(), session.s3UploadId(), parts);
         UploadStreams.Measured measured;
-        try (InputStream in = store.get(session.objectKey())) {
+        java.nio.file.Path copy = documents.inspectionCopy(contentType);
+        try (InputStream in = store.get(session.objectKey());
+                java.io.OutputStream out = copy == null ? java.io.OutputStream.nullOutputStream()
+                        : java.nio.file.Files.newOutputStream(copy)) {
             measured = new UploadStreams.Measured(in, Long.MAX_VALUE);
-            measured.transferTo(java.io.OutputStream.nullOutputStream());
+            measured.transferTo(out);
         }
         catch (IOException e) {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
             throw ProblemException.unavailable("Kho lưu trữ tài liệu tạm thời không truy cập được. Vui lòng thử lại sau.");
         }
         jdbc.sql("delete from document_upload where id = ?").param(uploadId).update();
         if (measured.count() != session.totalSize() || !measured.sha256().equals(session.sha256())) {
             documents.removeQuietly(session.objectKey());
+            if (copy != null) {
+                copy.toFile().delete();
+            }
             throw partsDoNotAddUp("Các phần đã gửi không khớp với tệp gốc (SHA-256 khác). Vui lòng tải lên lại từ đầu.");
         }
+        // a refused package is removed from the store; its upload session is already gone
+        documents.inspect(copy, contentType, session.fileName(), session.objectKey());
         return documents.storedFromParts(target, UUID.randomUUID(), session.objectKey(), session.fileName(),
                 contentType, measured.count(), measured.sha256(), session.createdBy());
     }

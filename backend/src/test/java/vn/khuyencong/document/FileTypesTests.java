@@ -15,7 +15,7 @@ class FileTypesTests {
             "image/png", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet"), 4, null, null,
-            null, null, null, null, null, null, 1, null).allowedTypes());
+            null, null, null, null, null, null, 1, null, null).allowedTypes());
 
     String decide(byte[] bytes, String name) {
         return types.decide(bytes, bytes.length, name);
