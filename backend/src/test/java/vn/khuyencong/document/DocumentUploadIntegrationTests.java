@@ -64,7 +64,9 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
         HttpResponse<byte[]> download = the.enterprise.download(documents(id) + "/" + document.get("id").asString() + "/content");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(DocumentFiles.sha256(download.body())).isEqualTo(DocumentFiles.sha256(content));
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .isEqualTo("attachment; filename=\"De an khuyen cong.pdf\"; "
+                        + "filename*=UTF-8''%C4%90%E1%BB%81%20%C3%A1n%20khuy%E1%BA%BFn%20c%C3%B4ng.pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
