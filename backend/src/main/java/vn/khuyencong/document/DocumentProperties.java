@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param integrityInterval how often the integrity check runs
  * @param integrityBatch how many documents one integrity run re-reads (the least recently checked first)
  * @param scan the virus scanner
- * @param inspection the limits a ZIP-based document (DOCX, XLSX, ODT, ODS) is inspected against before it is kept
+ * @param inspection the limits a ZIP-based document (DOCX, XLSX, ODT, ODS) or an image is inspected against before
+ *        it is kept
  */
 @ConfigurationProperties("kc.documents")
 public record DocumentProperties(
@@ -55,10 +56,12 @@ public record DocumentProperties(
      * @param maxRatio highest inflated-to-compressed ratio of an entry of at least {@code ratioFrom} bytes
      * @param ratioFrom entries smaller than this may have any ratio (small XML parts compress very well)
      * @param allowMacros whether macro-enabled packages are accepted (never by default)
+     * @param maxImagePixels most pixels (width × height) a PNG or JPEG may declare
      */
     public record Inspection(@DefaultValue("10000") int maxEntries, @DefaultValue("200MB") DataSize maxEntrySize,
             @DefaultValue("400MB") DataSize maxTotalSize, @DefaultValue("200") int maxRatio,
-            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros) {
+            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros,
+            @DefaultValue("100000000") long maxImagePixels) {
     }
 
     /**

@@ -63,6 +63,7 @@ public class Documents {
     private final FileTypes fileTypes;
     private final VirusScanner scanner;
     private final PackageInspection packages;
+    private final ImageInspection images;
 
     private final Counter uploads;
     private final DistributionSummary uploadSizes;
@@ -81,14 +82,16 @@ public class Documents {
         this.fileTypes = new FileTypes(properties.allowedTypes());
         this.scanner = new ClamAvScanner(properties.scan());
         this.packages = new PackageInspection(properties.inspection());
+        this.images = new ImageInspection(properties.inspection().maxImagePixels());
     }
 
     /**
-     * A copy on disk of a ZIP-based document as it streams through (nothing for other types), to inspect it before it
-     * is kept: the central directory is at the end of the file, and entries are read one by one from the copy.
+     * A copy on disk of a ZIP-based document or an image as it streams through (nothing for other types), to inspect
+     * it before it is kept: a package's central directory is at the end of the file and its entries are read one by
+     * one from the copy; an image is decoded from it.
      */
     Path inspectionCopy(String contentType) {
-        if (!PackageInspection.applies(contentType)) {
+        if (!PackageInspection.applies(contentType) && !ImageInspection.applies(contentType)) {
             return null;
         }
         try {
@@ -105,7 +108,12 @@ public class Documents {
             return;
         }
         try {
-            packages.inspect(copy, contentType, fileName);
+            if (ImageInspection.applies(contentType)) {
+                images.inspect(copy, contentType, fileName);
+            }
+            else {
+                packages.inspect(copy, contentType, fileName);
+            }
         }
         catch (ProblemException refused) {
             removeQuietly(key);

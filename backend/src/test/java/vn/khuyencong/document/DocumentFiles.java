@@ -42,6 +42,26 @@ final class DocumentFiles {
         return bytes;
     }
 
+    /** A real photo (random colours, so that it does not compress to nothing), as a camera or scanner writes it. */
+    static byte[] photo(String format, int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0xffffff));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, format, bytes);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static byte[] docx() {
         return zip("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."

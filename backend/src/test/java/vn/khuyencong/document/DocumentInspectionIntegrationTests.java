@@ -186,6 +186,84 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
         return completed.status();
     }
 
+    /** A PNG of a few hundred bytes whose header declares 50,000 × 50,000 pixels. */
+    static byte[] hugeDeclaredPng() {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(50_000).putInt(50_000)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(new byte[1000]);
+        deflater.finish();
+        byte[] idat = new byte[2000];
+        chunk(png, "IDAT", Arrays.copyOf(idat, deflater.deflate(idat)));
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
+        png.writeBytes(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A real JPEG whose frame header is changed to declare 50,000 × 50,000 pixels. */
+    static byte[] hugeDeclaredJpeg() {
+        byte[] jpeg = DocumentFiles.photo("jpeg", 32, 32);
+        for (int i = 2; i < jpeg.length - 9; i++) {
+            if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xc0) {
+                jpeg[i + 5] = (byte) (50_000 >> 8);
+                jpeg[i + 6] = (byte) 50_000;
+                jpeg[i + 7] = (byte) (50_000 >> 8);
+                jpeg[i + 8] = (byte) 50_000;
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("No SOF0 marker");
+    }
+
+    static Map<String, byte[]> hostileImages() {
+        byte[] png = DocumentFiles.photo("png", 200, 150);
+        byte[] jpeg = DocumentFiles.photo("jpeg", 200, 150);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("huge.png", hugeDeclaredPng());
+        files.put("huge.jpg", hugeDeclaredJpeg());
+        files.put("truncated.png", Arrays.copyOf(png, png.length * 6 / 10));
+        files.put("truncated.jpg", Arrays.copyOf(jpeg, jpeg.length * 6 / 10));
+        return files;
+    }
+
+    @Test
+    void imagesTooLargeToOpenOrDamagedAreRefusedInBothPathsAndAGoodPhotoIsKept() throws Exception {
+        String id = the.aDraft().get("id").asString();
+        Set<String> before = objects();
+        for (Map.Entry<String, byte[]> image : hostileImages().entrySet()) {
+            Api.Response plain = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
+                    Map.of("documentType", "OTHER"), "file", image.getKey(), image.getValue(), "application/octet-stream");
+            assertThat(plain.status()).as(image.getKey() + ": " + plain.body()).isEqualTo(422);
+            assertThat(plain.json().get("detail").asString()).contains(image.getKey());
+            assertThat(resumableUpload(id, "2-" + image.getKey(), image.getValue())).as(image.getKey()).isEqualTo(422);
+        }
+        assertThat(plain(id, "huge.png").json().get("detail").asString()).contains("50000 × 50000");
+        assertThat(rows(id)).isZero();
+        assertThat(objects()).isEqualTo(before);
+
+        Api.Response photo = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER"), "file", "anh-nha-xuong.jpg", DocumentFiles.photo("jpeg", 1600, 1200),
+                "image/jpeg");
+        assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+    }
+
+    Api.Response plain(String id, String name) {
+        return the.enterprise.upload("/api/v1/dossiers/" + id + "/documents", Map.of("documentType", "OTHER"), "file",
+                name, hugeDeclaredPng(), "image/png");
+    }
+
     @Test
     void aCleanWordDocumentIsKeptInBothPaths() throws Exception {
         String id = the.aDraft().get("id").asString();

@@ -75,8 +75,8 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
         String id = the.aDraft().get("id").asString();
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("scan.pdf", DocumentFiles.PDF);
-        files.put("anh.jpg", DocumentFiles.JPEG);
-        files.put("anh.png", DocumentFiles.PNG);
+        files.put("anh.jpg", DocumentFiles.photo("jpeg", 64, 48));
+        files.put("anh.png", DocumentFiles.photo("png", 64, 48));
         files.put("de-an.docx", DocumentFiles.docx());
         files.put("du-toan.xlsx", DocumentFiles.xlsx());
         files.put("de-an.odt", DocumentFiles.odt());
