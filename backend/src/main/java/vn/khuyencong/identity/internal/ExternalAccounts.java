@@ -73,7 +73,9 @@ class ExternalAccounts {
 
     /** The account of the token's bearer, made on the first sign-in; claims that cannot be honoured are named. */
     SignedIn signIn(Jwt jwt, Set<Role> roles, String clientIp) {
-        String agency = text(jwt, identity.agencyClaim());
+        String claimed = text(jwt, identity.agencyClaim());
+        // the agency as this service knows it: looked up once per request
+        String agency = claimed != null && agencyExists(claimed) ? claimed : null;
         Account account = findOrCreate(jwt, roles, agency, clientIp);
         if (!account.enabled()) {
             return new SignedIn(account, Set.of(), null, null, null, forbidden("account-disabled",
@@ -98,9 +100,8 @@ class ExternalAccounts {
             }
         }
         boolean officer = roles.stream().anyMatch(role -> role != Role.ENTERPRISE);
-        if (officer && (agency == null || !agencyExists(agency))) {
+        if (officer && agency == null) {
             onboarding = onboarding == null ? Onboarding.AGENCY_UNKNOWN : onboarding;
-            agency = null;
         }
         return new SignedIn(account, roles, agency, onboarding, prefill, problem);
     }
@@ -146,7 +147,7 @@ class ExternalAccounts {
                                           external_issuer, external_subject, last_sign_in_at)
                 values (?, ?, null, ?, ?, ?::text[], ?, ?, ?, ?)""")
                 .params(id, UserAccounts.normalise(username), name, email, textArray(roles),
-                        agency != null && agencyExists(agency) ? agency : null, issuer, subject,
+                        agency, issuer, subject,
                         Timestamp.from(clock.instant()))
                 .update();
         return id;
@@ -159,10 +160,9 @@ class ExternalAccounts {
 
     /** Roles and agency change at the issuer; the account follows (written only when they differ). */
     private void keepRolesAndAgency(Account account, Set<Role> roles, String agency) {
-        String known = agency != null && agencyExists(agency) ? agency : null;
-        if (!Set.copyOf(account.roles()).equals(roles) || !Objects.equals(account.agencyCode(), known)) {
+        if (!Set.copyOf(account.roles()).equals(roles) || !Objects.equals(account.agencyCode(), agency)) {
             jdbc.sql("update user_account set roles = ?::text[], agency_code = ? where id = ?")
-                    .params(textArray(roles), known, account.id()).update();
+                    .params(textArray(roles), agency, account.id()).update();
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,8 +68,7 @@ class IdentityController {
                 ? accounts.find(user.username()).map(a -> a.organisationRole() == null ? null : a.organisationRole().name())
                         .orElse(null)
                 : null;
-        Optional<ExternalAccounts.SignedIn> external = SecurityContextHolder.getContext().getAuthentication()
-                instanceof SecurityConfiguration.UserAuthentication token ? token.external() : Optional.empty();
+        Optional<ExternalAccounts.SignedIn> external = SecurityConfiguration.UserAuthentication.currentExternal();
         return new Me(user.username(), user.displayName(), user.roles(),
                 user.organisationId() == null ? null : user.organisationId().toString(), organisationName,
                 organisationRole, user.agencyCode(), external.map(ExternalAccounts.SignedIn::onboarding).orElse(null),

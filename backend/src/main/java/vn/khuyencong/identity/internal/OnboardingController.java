@@ -3,7 +3,6 @@ package vn.khuyencong.identity.internal;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +58,7 @@ class OnboardingController {
     OrganisationView register(CurrentUser user, @Valid @RequestBody OrganisationRequest request,
             HttpServletRequest http) {
         Account person = enterprisePerson(user);
-        String asserted = currentSignIn().map(ExternalAccounts.SignedIn::prefill).map(ExternalAccounts.Prefill::taxCode)
+        String asserted = SecurityConfiguration.UserAuthentication.currentExternal().map(ExternalAccounts.SignedIn::prefill).map(ExternalAccounts.Prefill::taxCode)
                 .orElse(null);
         return OrganisationView.of(organisations.registerFor(person, new Organisations.OrganisationForm(
                 request.taxCode(), request.name(), request.type(), request.address(), request.communeCode()), asserted,
@@ -93,10 +92,5 @@ class OnboardingController {
         user.requireAny(Role.ENTERPRISE);
         return accounts.find(user.username())
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài khoản của bạn."));
-    }
-
-    private static java.util.Optional<ExternalAccounts.SignedIn> currentSignIn() {
-        return SecurityContextHolder.getContext().getAuthentication()
-                instanceof SecurityConfiguration.UserAuthentication token ? token.external() : java.util.Optional.empty();
     }
 }

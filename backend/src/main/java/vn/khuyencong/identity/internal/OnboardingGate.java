@@ -3,7 +3,6 @@ package vn.khuyencong.identity.internal;
 import java.io.IOException;
 import java.util.Set;
 
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -36,9 +35,9 @@ final class OnboardingGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof SecurityConfiguration.UserAuthentication token
-                && token.external().isPresent()) {
-            ExternalAccounts.SignedIn signedIn = token.external().get();
+        java.util.Optional<ExternalAccounts.SignedIn> external = SecurityConfiguration.UserAuthentication.currentExternal();
+        if (external.isPresent()) {
+            ExternalAccounts.SignedIn signedIn = external.get();
             if (signedIn.problem() != null) {
                 problems.write(request, response, signedIn.problem());
                 return;

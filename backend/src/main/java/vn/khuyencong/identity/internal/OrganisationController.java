@@ -37,13 +37,11 @@ class OrganisationController {
 
     private final Organisations organisations;
     private final UserAccounts accounts;
-    private final IdentityProperties identity;
     private final Clock clock;
 
-    OrganisationController(Organisations organisations, UserAccounts accounts, IdentityProperties identity, Clock clock) {
+    OrganisationController(Organisations organisations, UserAccounts accounts, Clock clock) {
         this.organisations = organisations;
         this.accounts = accounts;
-        this.identity = identity;
         this.clock = clock;
     }
 

@@ -356,6 +356,12 @@ class SecurityConfiguration {
             return user;
         }
 
+        /** The current request's sign-in through an external issuer, if it is one. */
+        static java.util.Optional<ExternalAccounts.SignedIn> currentExternal() {
+            return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                    instanceof UserAuthentication token ? token.external() : java.util.Optional.empty();
+        }
+
         /** With an external issuer: the onboarding still to do, or why the token's claims cannot be honoured. */
         java.util.Optional<ExternalAccounts.SignedIn> external() {
             return java.util.Optional.ofNullable(external);
