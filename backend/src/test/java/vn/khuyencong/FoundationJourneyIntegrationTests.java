@@ -24,13 +24,7 @@ import vn.khuyencong.support.IntegrationTest;
  */
 class FoundationJourneyIntegrationTests extends IntegrationTest {
 
-    static final byte[] PDF = """
-            %PDF-1.4
-            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-            2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-            trailer << /Root 1 0 R >>
-            %%EOF
-            """.getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
 
     @Autowired
     JdbcClient jdbc;

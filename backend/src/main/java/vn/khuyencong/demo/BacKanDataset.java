@@ -49,13 +49,8 @@ public class BacKanDataset {
     private static final Logger log = LoggerFactory.getLogger(BacKanDataset.class);
     private static final UUID NATIONAL_CALL = UUID.fromString("0b6f3c52-2014-4c00-8000-00000000ba01");
     private static final UUID LOCAL_CALL = UUID.fromString("0b6f3c52-2014-4c00-8000-00000000ba02");
-    private static final byte[] PDF = """
-            %PDF-1.4
-            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-            2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-            trailer << /Root 1 0 R >>
-            %%EOF
-            """.getBytes(StandardCharsets.US_ASCII);
+    /** The demo dossiers' papers: one blank A4 page, as a scanner writes it. */
+    private static final byte[] PDF = blankPage();
 
     /** The result of a request to load. */
     public record Result(String dataset, boolean loaded, int dossiers) {
@@ -293,5 +288,17 @@ public class BacKanDataset {
 
     private static CurrentUser officer(String username, String name, Role role, String agency) {
         return new CurrentUser("demo-data", username, name, Set.of(role), null, agency);
+    }
+
+    private static byte[] blankPage() {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            pdf.save(bytes);
+            return bytes.toByteArray();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -23,8 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param integrityInterval how often the integrity check runs
  * @param integrityBatch how many documents one integrity run re-reads (the least recently checked first)
  * @param scan the virus scanner
- * @param inspection the limits a ZIP-based document (DOCX, XLSX, ODT, ODS) or an image is inspected against before
- *        it is kept
+ * @param inspection the limits a file is inspected against before it is kept, per family of formats
  */
 @ConfigurationProperties("kc.documents")
 public record DocumentProperties(
@@ -48,7 +47,17 @@ public record DocumentProperties(
         @DefaultValue Inspection inspection) {
 
     /**
-     * What a ZIP-based document may hold ({@code kc.documents.inspection.*}).
+     * What a file may hold, per family of formats ({@code kc.documents.inspection.*}).
+     *
+     * @param packages ZIP-based documents (DOCX, XLSX, ODT, ODS)
+     * @param images photos and scans (PNG, JPEG)
+     * @param pdf PDF documents
+     */
+    public record Inspection(@DefaultValue Packages packages, @DefaultValue Images images, @DefaultValue Pdf pdf) {
+    }
+
+    /**
+     * What a ZIP-based document may hold ({@code kc.documents.inspection.packages.*}).
      *
      * @param maxEntries most entries (parts) of the package
      * @param maxEntrySize most bytes one entry may inflate to
@@ -56,12 +65,27 @@ public record DocumentProperties(
      * @param maxRatio highest inflated-to-compressed ratio of an entry of at least {@code ratioFrom} bytes
      * @param ratioFrom entries smaller than this may have any ratio (small XML parts compress very well)
      * @param allowMacros whether macro-enabled packages are accepted (never by default)
-     * @param maxImagePixels most pixels (width × height) a PNG or JPEG may declare
      */
-    public record Inspection(@DefaultValue("10000") int maxEntries, @DefaultValue("200MB") DataSize maxEntrySize,
+    public record Packages(@DefaultValue("10000") int maxEntries, @DefaultValue("200MB") DataSize maxEntrySize,
             @DefaultValue("400MB") DataSize maxTotalSize, @DefaultValue("200") int maxRatio,
-            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros,
-            @DefaultValue("100000000") long maxImagePixels) {
+            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros) {
+    }
+
+    /**
+     * What a photo or a scan may be ({@code kc.documents.inspection.images.*}).
+     *
+     * @param maxPixels most pixels (width × height) a PNG or JPEG may declare
+     */
+    public record Images(@DefaultValue("100000000") long maxPixels) {
+    }
+
+    /**
+     * What a PDF may be ({@code kc.documents.inspection.pdf.*}).
+     *
+     * @param maxObjects most objects its cross-reference table may list (every one is looked into)
+     * @param parseMemory most heap the parser may use for buffers before it spills to a temporary file
+     */
+    public record Pdf(@DefaultValue("500000") int maxObjects, @DefaultValue("16MB") DataSize parseMemory) {
     }
 
     /**

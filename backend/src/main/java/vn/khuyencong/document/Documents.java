@@ -62,8 +62,7 @@ public class Documents {
     private final DocumentProperties properties;
     private final FileTypes fileTypes;
     private final VirusScanner scanner;
-    private final PackageInspection packages;
-    private final ImageInspection images;
+    private final List<FileInspection> inspections;
 
     private final Counter uploads;
     private final DistributionSummary uploadSizes;
@@ -81,21 +80,22 @@ public class Documents {
         this.properties = properties;
         this.fileTypes = new FileTypes(properties.allowedTypes());
         this.scanner = new ClamAvScanner(properties.scan());
-        this.packages = new PackageInspection(properties.inspection());
-        this.images = new ImageInspection(properties.inspection().maxImagePixels());
+        this.inspections = List.of(new PackageInspection(properties.inspection().packages()),
+                new ImageInspection(properties.inspection().images().maxPixels()),
+                new PdfInspection(properties.inspection().pdf()));
     }
 
     /**
-     * A copy on disk of a ZIP-based document or an image as it streams through (nothing for other types), to inspect
-     * it before it is kept: a package's central directory is at the end of the file and its entries are read one by
-     * one from the copy; an image is decoded from it.
+     * A copy on disk of a file as it streams through, when its format is inspected, to inspect it before it is kept:
+     * a package's central directory and a PDF's cross-reference table are at the end of the file, and their parts
+     * are read from the copy in any order; an image is decoded from it.
      */
     Path inspectionCopy(String contentType) {
-        if (!PackageInspection.applies(contentType) && !ImageInspection.applies(contentType)) {
+        if (inspectionOf(contentType).isEmpty()) {
             return null;
         }
         try {
-            return Files.createTempFile("kc-inspect-", ".zip");
+            return Files.createTempFile("kc-inspect-", ".tmp");
         }
         catch (IOException e) {
             throw ProblemException.unavailable("Không kiểm tra được tệp lúc này. Vui lòng thử lại sau.");
@@ -108,12 +108,7 @@ public class Documents {
             return;
         }
         try {
-            if (ImageInspection.applies(contentType)) {
-                images.inspect(copy, contentType, fileName);
-            }
-            else {
-                packages.inspect(copy, contentType, fileName);
-            }
+            inspectionOf(contentType).orElseThrow().inspect(copy, contentType, fileName);
         }
         catch (ProblemException refused) {
             removeQuietly(key);
@@ -127,6 +122,10 @@ public class Documents {
                 log.warn("Inspection copy {} not removed: {}", copy, e.toString());
             }
         }
+    }
+
+    private Optional<FileInspection> inspectionOf(String contentType) {
+        return inspections.stream().filter(inspection -> inspection.applies(contentType)).findFirst();
     }
 
     /** A file about to be uploaded to a dossier: everything known before its bytes arrive. */

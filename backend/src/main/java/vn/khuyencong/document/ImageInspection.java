@@ -12,13 +12,15 @@ import javax.imageio.stream.ImageInputStream;
 
 import vn.khuyencong.shared.ProblemException;
 
+import static vn.khuyencong.document.FileInspection.refused;
+
 /**
  * A photo or a scan (PNG, JPEG) looked into before it is kept, from a copy on disk: its dimensions are read from the
  * header, before any decoding, and refused above the pixel limit (a few kilobytes can declare 50,000 × 50,000
  * pixels); then the whole file is decoded, subsampled so that memory stays small whatever the size, so that a
  * truncated or corrupt image (which an officer's viewer would choke on or render half grey) is refused too.
  */
-final class ImageInspection {
+final class ImageInspection implements FileInspection {
 
     static final Set<String> TYPES = Set.of("image/png", "image/jpeg");
 
@@ -31,15 +33,17 @@ final class ImageInspection {
         this.maxPixels = maxPixels;
     }
 
-    static boolean applies(String contentType) {
+    @Override
+    public boolean applies(String contentType) {
         return TYPES.contains(contentType);
     }
 
-    void inspect(Path copy, String contentType, String fileName) {
+    @Override
+    public void inspect(Path copy, String contentType, String fileName) {
         try (ImageInputStream in = ImageIO.createImageInputStream(copy.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(contentType);
             if (in == null || !readers.hasNext()) {
-                throw PackageInspection.refused(fileName, "không đọc được ảnh");
+                throw refused(fileName, "không đọc được ảnh");
             }
             ImageReader reader = readers.next();
             try {
@@ -47,7 +51,7 @@ final class ImageInspection {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || width * height > maxPixels) {
-                    throw PackageInspection.refused(fileName, "ảnh có kích thước " + width + " × " + height
+                    throw refused(fileName, "ảnh có kích thước " + width + " × " + height
                             + " điểm ảnh, vượt mức cho phép (" + maxPixels / 1_000_000 + " triệu điểm ảnh)");
                 }
                 boolean[] damaged = { false };
@@ -57,7 +61,7 @@ final class ImageInspection {
                 param.setSourceSubsampling(step, step, 0, 0);
                 reader.read(0, param);
                 if (damaged[0]) {
-                    throw PackageInspection.refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
+                    throw refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
                 }
             }
             finally {
@@ -68,7 +72,7 @@ final class ImageInspection {
             throw e;
         }
         catch (IOException | RuntimeException e) {
-            throw PackageInspection.refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
+            throw refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
         }
     }
 }

@@ -19,11 +19,12 @@ import javax.xml.parsers.SAXParserFactory;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.springframework.http.HttpStatus;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import vn.khuyencong.shared.ProblemException;
+
+import static vn.khuyencong.document.FileInspection.refused;
 
 /**
  * A ZIP-based document (DOCX, XLSX, ODT, ODS) looked into before it is kept, from a copy on disk: the central
@@ -33,7 +34,7 @@ import vn.khuyencong.shared.ProblemException;
  * macros unless allowed, and its XML parts must parse with no DTD at all, so no external entity and no entity
  * expansion can reach an officer's office suite.
  */
-final class PackageInspection {
+final class PackageInspection implements FileInspection {
 
     static final Map<String, String> MAIN_PART = Map.of(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/document.xml",
@@ -41,10 +42,10 @@ final class PackageInspection {
             "application/vnd.oasis.opendocument.text", "content.xml",
             "application/vnd.oasis.opendocument.spreadsheet", "content.xml");
 
-    private final DocumentProperties.Inspection limits;
+    private final DocumentProperties.Packages limits;
     private final SAXParserFactory xml;
 
-    PackageInspection(DocumentProperties.Inspection limits) {
+    PackageInspection(DocumentProperties.Packages limits) {
         this.limits = limits;
         this.xml = SAXParserFactory.newInstance();
         xml.setNamespaceAware(false); // a DTD is refused whatever the prefixes; parts need not declare them here
@@ -59,12 +60,14 @@ final class PackageInspection {
         }
     }
 
-    static boolean applies(String contentType) {
+    @Override
+    public boolean applies(String contentType) {
         return MAIN_PART.containsKey(contentType);
     }
 
     /** Refuses (422 {@code unsafe-file}, naming the file and the reason) a package that is not safe to open. */
-    void inspect(Path copy, String contentType, String fileName) {
+    @Override
+    public void inspect(Path copy, String contentType, String fileName) {
         try (ZipFile zip = ZipFile.builder().setPath(copy).get()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > limits.maxEntries()) {
@@ -183,12 +186,6 @@ final class PackageInspection {
 
     private ProblemException bomb(String fileName) {
         return refused(fileName, "khi giải nén, tệp lớn hơn nhiều so với mức cho phép (nghi bom nén)");
-    }
-
-    static ProblemException refused(String fileName, String reason) {
-        String detail = "Tệp \"" + fileName + "\" không được chấp nhận: " + reason + ".";
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unsafe-file", "Tệp không an toàn", detail,
-                List.of(new ProblemException.FieldProblem("file", detail)), Map.of("fileName", fileName));
     }
 
     private static String printable(String name) {

@@ -17,8 +17,7 @@ final class DocumentFiles {
     private DocumentFiles() {
     }
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
 
     static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0,
             0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
@@ -34,12 +33,9 @@ final class DocumentFiles {
 
     static final byte[] EXE = { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0 };
 
-    /** A PDF header followed by {@code size} bytes in all: random, so nothing compresses or repeats. */
+    /** A well-formed PDF of {@code size} bytes in all, mostly random, so nothing compresses or repeats. */
     static byte[] aLargePdf(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        System.arraycopy(PDF, 0, bytes, 0, PDF.length);
-        return bytes;
+        return vn.khuyencong.support.Pdfs.large(size, seed);
     }
 
     /** A real photo (random colours, so that it does not compress to nothing), as a camera or scanner writes it. */

@@ -31,7 +31,7 @@ import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
 
 /**
- * ZIP-based documents (DOCX, XLSX, ODT, ODS) that are not safe to open are refused before anything is kept, in the
+ * ZIP-based documents (DOCX, XLSX, ODT, ODS), images and PDFs that are not safe to open are refused before anything is kept, in the
  * plain upload and in the resumable upload in parts: 422 {@code unsafe-file} naming the file and the reason, no row,
  * no object. The hostile files are built here from bytes.
  */
@@ -262,6 +262,32 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
     Api.Response plain(String id, String name) {
         return the.enterprise.upload("/api/v1/dossiers/" + id + "/documents", Map.of("documentType", "OTHER"), "file",
                 name, hugeDeclaredPng(), "image/png");
+    }
+
+    @Test
+    void everyPdfWithActiveContentOrThatCannotBeOpenedIsRefusedInBothPathsAndACleanOneIsKept() throws Exception {
+        String id = the.aDraft().get("id").asString();
+        Set<String> before = objects();
+        for (Map.Entry<String, byte[]> hostile : HostilePdfs.all().entrySet()) {
+            String name = hostile.getKey() + ".pdf";
+            Api.Response plain = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
+                    Map.of("documentType", "OTHER"), "file", name, hostile.getValue(), "application/pdf");
+            assertThat(plain.status()).as(hostile.getKey() + ": " + plain.body()).isEqualTo(422);
+            assertThat(plain.json().get("type").asString()).endsWith("/unsafe-file");
+            assertThat(plain.json().get("detail").asString()).contains(name);
+            assertThat(resumableUpload(id, "2-" + name, hostile.getValue())).as(hostile.getKey()).isEqualTo(422);
+        }
+        assertThat(rows(id)).isZero();
+        assertThat(objects()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from document_upload where dossier_id = ?").param(UUID.fromString(id))
+                .query(Integer.class).single()).as("no upload session left").isZero();
+
+        Api.Response clean = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER"), "file", "du-toan.pdf", DocumentFiles.aLargePdf(9_000_000, 3),
+                "application/pdf");
+        assertThat(clean.status()).as(clean.body()).isEqualTo(201);
+        assertThat(resumableUpload(id, "du-toan-2.pdf", DocumentFiles.aLargePdf(9_000_000, 4))).isEqualTo(201);
+        assertThat(rows(id)).isEqualTo(2);
     }
 
     @Test

@@ -138,7 +138,7 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         assertThat(delete.status()).isEqualTo(409);
         assertThat(delete.json().get("rule").asString()).isEqualTo("documents-immutable");
 
-        byte[] better = "%PDF-1.4\n% phien ban 2\n%%EOF\n".getBytes();
+        byte[] better = vn.khuyencong.support.Pdfs.onePage("Phien ban 2");
         Api.Response version = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
                 Map.of("documentType", original.get("documentType").asString(), "replaces", originalId), "file",
                 "don-ban-2.pdf", better, "application/pdf");

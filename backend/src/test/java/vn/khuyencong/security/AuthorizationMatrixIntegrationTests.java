@@ -171,8 +171,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             // the demo dataset, on an administrator's request only (loading twice adds nothing)
             row("POST /api/v1/admin/demo-data/bac-kan", "401 403 403 403 403 403 200 403"));
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
 
     @Autowired
     JdbcClient jdbc;

@@ -16,13 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Fixtures {
 
-    public static final byte[] PDF = """
-            %PDF-1.4
-            1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-            2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-            trailer << /Root 1 0 R >>
-            %%EOF
-            """.getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] PDF = Pdfs.onePage("Don de nghi ho tro khuyen cong");
 
     public static final long REQUESTED = 150_000_000L;
     public static final long RECOMMENDED = 120_000_000L;
