@@ -42,6 +42,10 @@ public class MultipartUploads {
      */
     public Document receive(UUID dossierId, HttpServletRequest request, CurrentUser user, UploadAdmission admission) {
         DocumentProperties settings = documents.properties();
+        if (request.getContentLengthLong() > settings.maxFileSize().toBytes() + envelope(settings)) {
+            // refused before a byte of the body is read: the connection closes after the answer
+            throw documents.tooLarge();
+        }
         FileUpload parser = new FileUpload();
         parser.setFileCountMax(settings.maxRequestParts());
         parser.setPartHeaderSizeMax((int) settings.maxPartHeaderSize().toBytes());
@@ -63,6 +67,10 @@ public class MultipartUploads {
                 FileItemStream part = parts.next();
                 if (++count > settings.maxRequestParts()) {
                     throw new FileCountLimitExceededException("parts", settings.maxRequestParts());
+                }
+                if (part.isFormField() && "file".equals(part.getFieldName())) {
+                    throw ProblemException.invalidField("file", "Phần \"file\" không có tên tệp (filename)."
+                            + " Vui lòng chọn tệp để tải lên; tên tệp được gửi kèm nội dung.");
                 }
                 if (part.isFormField()) {
                     String value = field(part);
@@ -109,6 +117,14 @@ public class MultipartUploads {
         return stored;
     }
 
+
+    /**
+     * The most bytes a request may carry around its one file: every allowed part's headers, its form fields and
+     * the boundaries between them. A request longer than the file limit and this is refused by its length alone.
+     */
+    static long envelope(DocumentProperties settings) {
+        return settings.maxRequestParts() * (settings.maxPartHeaderSize().toBytes() + MAX_FIELD_LENGTH + 2L * 80);
+    }
 
     private Documents.Target target(UUID dossierId, String documentType, UUID replaces, CurrentUser user,
             UploadAdmission admission) {

@@ -109,8 +109,14 @@ class ResumableUploads {
         return status(session(dossierId, uploadId, user));
     }
 
-    /** Stores one part, read to its exact announced size. */
-    Status putPart(UUID dossierId, UUID uploadId, int partNumber, InputStream body, CurrentUser user) {
+    /**
+     * Stores one part, read to its exact announced size.
+     *
+     * @param declaredLength the request's {@code Content-Length}, or -1 when it is sent in chunks: a part whose
+     *        declared length is not the part's size is refused before its body is read
+     */
+    Status putPart(UUID dossierId, UUID uploadId, int partNumber, InputStream body, long declaredLength,
+            CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
         documents.target(dossierId, session.documentType(), session.replacesId(), user);
         if (partNumber < 1 || partNumber > session.partCount()) {
@@ -118,6 +124,10 @@ class ResumableUploads {
                     "Số thứ tự phần phải từ 1 đến " + session.partCount() + ".");
         }
         int expected = (int) session.expectedSize(partNumber);
+        if (declaredLength >= 0 && declaredLength != expected) {
+            throw partsDoNotAddUp("Phần " + partNumber + " phải có đúng " + expected + " byte, yêu cầu khai báo "
+                    + declaredLength + " byte.");
+        }
         byte[] data = new byte[expected];
         int read;
         boolean extra;

@@ -59,7 +59,7 @@ class UploadController {
             @PathVariable int partNumber, HttpServletRequest request, CurrentUser user) throws IOException {
         InputStream body = new UploadStreams.RateGuarded(request.getInputStream(), properties.minUploadRate().toBytes(),
                 properties.slowUploadGrace().toNanos(), System::nanoTime);
-        return uploads.putPart(dossierId, uploadId, partNumber, body, user);
+        return uploads.putPart(dossierId, uploadId, partNumber, body, request.getContentLengthLong(), user);
     }
 
     @PostMapping("/{uploadId}/complete")

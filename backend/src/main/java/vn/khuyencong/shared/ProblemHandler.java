@@ -39,9 +39,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             500, new String[] { "internal", "Lỗi hệ thống", "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau." },
             503, new String[] { "unavailable", "Dịch vụ tạm thời gián đoạn", "Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau." });
 
+    /**
+     * A refused body that is too large was not read, or not to its end: the connection is closed after the answer,
+     * so that the client is told at once instead of the server reading (and discarding) the rest first.
+     */
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.CONTENT_TOO_LARGE) {
+            answer.header(HttpHeaders.CONNECTION, "close");
+        }
+        return answer.body(Problems.of(e));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -88,6 +96,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = fieldOf(ex);
+        if (field == null) {
+            field = coercedField(ex);
+        }
+        if (field != null && outOfRange(ex)) {
+            String message = "Giá trị là một số quá lớn hoặc không phải số nguyên.";
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ",
+                    "Trường \"" + field + "\": " + message);
+            return ResponseEntity.badRequest().headers(headers).body(Problems.withErrors(problem,
+                    List.of(new ProblemException.FieldProblem(field, message))));
+        }
         if (field != null) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ",
                     "Trường \"" + field + "\" có giá trị sai kiểu dữ liệu.");
@@ -98,11 +116,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Nội dung yêu cầu không đọc được", "Nội dung yêu cầu không phải JSON hợp lệ."));
     }
 
+    /** A number in valid JSON that does not fit its field (1e30 for a size in bytes). */
+    private static boolean outOfRange(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.InputCoercionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name of the field whose number the parser could not fit (it reports no path of its own). */
+    private static String coercedField(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.InputCoercionException coercion
+                    && coercion.processor() instanceof tools.jackson.core.JsonParser parser) {
+                return parser.currentName();
+            }
+        }
+        return null;
+    }
+
     /** The JSON path of the value that could not be read into its field, when the body itself was valid JSON. */
     private static String fieldOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-                return mismatch.getPath().stream()
+            boolean unfit = t instanceof tools.jackson.databind.exc.MismatchedInputException
+                    || t instanceof tools.jackson.databind.DatabindException && outOfRange(t);
+            if (unfit && t instanceof tools.jackson.core.JacksonException read && !read.getPath().isEmpty()) {
+                return read.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                         .collect(java.util.stream.Collectors.joining("."));
             }

@@ -49,6 +49,15 @@ public final class Problems {
 
     /** Writes a problem as the response, where no message converter runs (servlet filters, security handlers). */
     public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        Map<String, Object> body = body(problem);
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The members of a problem as RFC 9457 lays them out: its extension properties beside the standard ones. */
+    static Map<String, Object> body(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
@@ -60,9 +69,6 @@ public final class Problems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        return body;
     }
 }

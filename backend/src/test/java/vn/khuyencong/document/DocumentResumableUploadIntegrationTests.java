@@ -85,8 +85,19 @@ class DocumentResumableUploadIntegrationTests extends IntegrationTest {
         String id = the.aDraft().get("id").asString();
         Map<String, Object> tooLarge = request("lon.pdf", 50L * 1024 * 1024 + 1, "0".repeat(64));
         assertThat(the.enterprise.post("/api/v1/dossiers/" + id + "/uploads", tooLarge).status()).isEqualTo(413);
-        assertThat(the.enterprise.post("/api/v1/dossiers/" + id + "/uploads", request("../x.pdf", 10, "0".repeat(64)))
+        assertThat(the.enterprise.post("/api/v1/dossiers/" + id + "/uploads", request(" ", 10, "0".repeat(64)))
                 .status()).isEqualTo(400);
+        Map<String, Object> astronomical = request("lon.pdf", 10, "0".repeat(64));
+        astronomical.put("size", 1e30);
+        Api.Response outOfRange = the.enterprise.post("/api/v1/dossiers/" + id + "/uploads", astronomical);
+        assertThat(outOfRange.status()).as(outOfRange.body()).isEqualTo(400);
+        assertThat(outOfRange.json().path("errors").path(0).path("field").asString("")).as(outOfRange.body()).isEqualTo("size");
+        assertThat(outOfRange.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
+        assertThat(outOfRange.body()).doesNotContain("JSON hợp lệ");
+        Api.Response withFolders = the.enterprise.post("/api/v1/dossiers/" + id + "/uploads",
+                request("../<b>x.pdf", 10, "0".repeat(64)));
+        assertThat(withFolders.status()).as(withFolders.body()).isEqualTo(201);
+        assertThat(withFolders.json().get("fileName").asString()).isEqualTo("b_x.pdf");
 
         byte[] html = Arrays.copyOf(DocumentFiles.HTML, PART + 10);
         JsonNode session = start(id, "gia-pdf.pdf", html.length, DocumentFiles.sha256(html));
