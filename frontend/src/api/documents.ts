@@ -17,6 +17,8 @@ export interface ChecklistItem {
   name: string;
   required: boolean;
   present: boolean;
+  /** The media types this kind of document may come in; empty: every accepted format. */
+  formats?: string[];
   documents: StoredDocument[];
 }
 
@@ -56,6 +58,22 @@ export interface UploadSession {
 export const RESUMABLE_THRESHOLD = 8 * 1024 * 1024;
 
 /** What the file input offers; the server still decides by the bytes. */
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'image/jpeg': '.jpg,.jpeg',
+  'image/png': '.png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
+  'application/vnd.oasis.opendocument.text': '.odt',
+  'application/vnd.oasis.opendocument.spreadsheet': '.ods',
+};
+
+/** The file picker's `accept` for a kind of document: its own formats, or every accepted one. */
+export function acceptFor(formats: string[] | undefined): string {
+  if (!formats || formats.length === 0) return ACCEPTED_FILES;
+  return [...formats.map((f) => EXTENSIONS[f] ?? ''), ...formats].filter(Boolean).join(',');
+}
+
 export const ACCEPTED_FILES =
   '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.odt,.ods,application/pdf,image/jpeg,image/png,' +
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document,' +

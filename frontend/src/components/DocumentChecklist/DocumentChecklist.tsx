@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { describeError } from '../../api/describeError';
-import { ACCEPTED_FILES, RESUMABLE_THRESHOLD, type Checklist, type ChecklistItem, type StoredDocument } from '../../api/documents';
+import { acceptFor, RESUMABLE_THRESHOLD, type Checklist, type ChecklistItem, type StoredDocument } from '../../api/documents';
 import { uploadInParts } from '../../api/resumableUpload';
 import { checklistInputId } from './checklistInput';
 import './DocumentChecklist.css';
@@ -115,7 +115,7 @@ export function ChecklistUpload({
   onErrorChange,
 }: {
   dossierId: string;
-  item: Pick<ChecklistItem, 'documentType' | 'name'>;
+  item: Pick<ChecklistItem, 'documentType' | 'name' | 'formats'>;
   onUploaded: (document: StoredDocument) => void;
   onErrorChange?: (documentType: string, message: string | null) => void;
 }) {
@@ -193,7 +193,7 @@ export function ChecklistUpload({
         id={inputId}
         ref={inputRef}
         type="file"
-        accept={ACCEPTED_FILES}
+        accept={acceptFor(item.formats)}
         disabled={uploading}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -49,13 +49,13 @@ public class Catalog {
     }
 
     public List<DocumentType> documentTypes() {
-        return jdbc.sql("select code, name, stage from document_type order by sort_order, code")
-                .query(Rows.of(DocumentType.class)).list();
+        return jdbc.sql("select code, name, stage, formats from document_type order by sort_order, code")
+                .query(Catalog::documentType).list();
     }
 
     public Optional<DocumentType> documentType(String code) {
-        return jdbc.sql("select code, name, stage from document_type where code = ?").param(code)
-                .query(Rows.of(DocumentType.class)).optional();
+        return jdbc.sql("select code, name, stage, formats from document_type where code = ?").param(code)
+                .query(Catalog::documentType).optional();
     }
 
     public Set<String> requiredDocumentTypes(String contentCode) {
@@ -163,5 +163,11 @@ public class Catalog {
 
     public List<Holiday> holidays() {
         return jdbc.sql("select day, name from public_holiday order by day").query(Rows.of(Holiday.class)).list();
+    }
+
+    private static DocumentType documentType(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.sql.Array formats = rs.getArray("formats");
+        return new DocumentType(rs.getString("code"), rs.getString("name"), rs.getString("stage"),
+                formats == null ? List.of() : List.of((String[]) formats.getArray()));
     }
 }

@@ -128,6 +128,18 @@ public class Documents {
         return inspections.stream().filter(inspection -> inspection.applies(contentType)).findFirst();
     }
 
+    /**
+     * Refuses (415, field {@code file}) a file whose format the document type does not take: a budget is a
+     * spreadsheet or a PDF, a signed letter a PDF or a scan of it.
+     */
+    void checkFormat(String documentType, String contentType, String fileName) {
+        catalog.documentType(documentType).filter(type -> !type.accepts(contentType)).ifPresent(type -> {
+            throw ProblemException.unsupportedMedia("file", "Tệp \"" + fileName + "\" là " + FileTypes.label(contentType)
+                    + ", nhưng " + type.name() + " chỉ nhận tệp " + String.join(", ",
+                            type.formats().stream().map(FileTypes::label).toList()) + ".");
+        });
+    }
+
     /** A file about to be uploaded to a dossier: everything known before its bytes arrive. */
     record Target(Dossier dossier, String documentType, UUID replaces) {
     }
@@ -217,6 +229,7 @@ public class Documents {
             throw tooLarge();
         }
         String contentType = fileTypes.decide(head, headLength, fileName);
+        checkFormat(target.documentType(), contentType, fileName);
 
         UUID id = UUID.randomUUID();
         String key = KEY_PREFIX + UUID.randomUUID();
@@ -351,7 +364,8 @@ public class Documents {
         for (DocumentType type : catalog.documentTypes().stream().filter(DocumentType::ofApplication).toList()) {
             List<Document> ofType = documents.stream().filter(d -> d.documentType().equals(type.code())).toList();
             boolean isRequired = required.contains(type.code());
-            Checklist.Item item = new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), ofType);
+            Checklist.Item item = new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), type.formats(),
+                    ofType);
             (isRequired ? requiredItems : optionalItems).add(item);
             if (isRequired && ofType.isEmpty()) {
                 missing.add(type.code());

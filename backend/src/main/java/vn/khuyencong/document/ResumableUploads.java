@@ -144,6 +144,7 @@ class ResumableUploads {
         if (partNumber == 1) {
             try {
                 String type = documents.fileTypes().decide(data, Math.min(read, FileTypes.HEAD), session.fileName());
+                documents.checkFormat(session.documentType(), type, session.fileName());
                 jdbc.sql("update document_upload set content_type = ? where id = ?").params(type, uploadId).update();
             }
             catch (ProblemException refused) {

@@ -96,6 +96,36 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
                 "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet");
     }
 
+    @Test
+    void aDocumentTypeTakesOnlyItsFormatsInBothPaths() throws Exception {
+        String id = the.aDraft().get("id").asString();
+        Api.Response letterAsWord = the.enterprise.upload(documents(id), Map.of("documentType", "REQUEST_LETTER"), "file",
+                "cong-van.docx", DocumentFiles.docx(), "application/octet-stream");
+        assertThat(letterAsWord.status()).as(letterAsWord.body()).isEqualTo(415);
+        assertThat(letterAsWord.json().get("detail").asString()).contains("cong-van.docx", "DOCX", "PDF, JPEG, PNG");
+        assertThat(letterAsWord.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("documentType", "REQUEST_LETTER");
+        request.put("fileName", "cong-van-2.docx");
+        byte[] docx = DocumentFiles.docx();
+        request.put("size", docx.length);
+        request.put("sha256", DocumentFiles.sha256(docx));
+        Api.Response session = the.enterprise.post("/api/v1/dossiers/" + id + "/uploads", request);
+        assertThat(session.status()).as(session.body()).isEqualTo(201);
+        HttpResponse<String> part = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + PORT + "/api/v1/dossiers/" + id + "/uploads/" + session.json().get("id").asString() + "/parts/1"))
+                .header("Authorization", "Bearer " + the.enterprise.token()).header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(docx)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(415);
+        assertThat(count(id)).isZero();
+
+        Api.Response description = the.enterprise.upload(documents(id), Map.of("documentType", "PROJECT_DESCRIPTION"),
+                "file", "de-an.docx", DocumentFiles.docx(), "application/octet-stream");
+        assertThat(description.status()).as(description.body()).isEqualTo(201);
+        assertThat(api().get("/api/v1/catalog/document-types").body()).contains("\"formats\"");
+    }
+
     /** One bad upload: the file's name and bytes, the status and the field the problem must name. */
     record Bad(String why, String fileName, byte[] content, int status) {
     }
