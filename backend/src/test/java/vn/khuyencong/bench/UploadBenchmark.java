@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -213,19 +212,11 @@ public final class UploadBenchmark {
                 sample.peakOldBytes / (double) MB);
     }
 
-    /** A PDF header followed by random bytes, written in 1 MB blocks. */
+    /** A well-formed one-page PDF whose bulk is random bytes (as a scan's image data), written in 1 MB blocks. */
     static Path aFile(long size) throws IOException {
         Path file = Files.createTempFile("kc-bench", ".pdf");
-        Random random = new Random(size);
-        byte[] block = new byte[(int) MB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                random.nextBytes(block);
-                if (written == 0) {
-                    System.arraycopy(Fixtures.PDF, 0, block, 0, Fixtures.PDF.length);
-                }
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            vn.khuyencong.support.Pdfs.writeLarge(out, size, size);
         }
         return file;
     }

@@ -18,7 +18,7 @@ public final class Pdfs {
 
     /** A one-page PDF that says {@code line}. */
     public static byte[] onePage(String line) {
-        return build(line, "", List.of(), 0, 0);
+        return build(line, "", List.of());
     }
 
     /**
@@ -26,9 +26,19 @@ public final class Pdfs {
      * compresses or repeats), as a scan's image data is.
      */
     public static byte[] large(int size, long seed) {
-        // the stream's length and the cross-reference offset are written with a fixed number of digits
-        int random = size - build("Tai lieu lon", "", List.of(), 1, seed).length + 1;
-        return build("Tai lieu lon", "", List.of(), random, seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        writeLarge(out, size, seed);
+        return out.toByteArray();
+    }
+
+    /** {@link #large} written to {@code out} in 1 MB blocks, for files too large to hold (benchmarks). */
+    public static void writeLarge(java.io.OutputStream out, long size, long seed) {
+        // the stream's length and the cross-reference offset are written with a fixed number of digits, so the
+        // bytes around the random ones have one length whatever the size
+        Counting counting = new Counting(java.io.OutputStream.nullOutputStream());
+        write(counting, "Tai lieu lon", "", List.of(), 0, seed);
+        long around = counting.count;
+        write(out, "Tai lieu lon", "", List.of(), size - around, seed);
     }
 
     /**
@@ -36,11 +46,18 @@ public final class Pdfs {
      * objects go on with {@code extraObjects}, numbered from 6.
      */
     public static byte[] withCatalog(String catalogEntries, String... extraObjects) {
-        return build("Tai lieu", catalogEntries, List.of(extraObjects), 0, 0);
+        return build("Tai lieu", catalogEntries, List.of(extraObjects));
     }
 
-    private static byte[] build(String line, String catalogEntries, List<String> extraObjects, int randomBytes,
-            long seed) {
+    private static byte[] build(String line, String catalogEntries, List<String> extraObjects) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, line, catalogEntries, extraObjects, -1, 0);
+        return out.toByteArray();
+    }
+
+    /** Writes the PDF; {@code randomBytes} ≥ 0 adds a stream of that many random bytes as its last object. */
+    private static void write(java.io.OutputStream target, String line, String catalogEntries, List<String> extraObjects,
+            long randomBytes, long seed) {
         String text = line.replaceAll("[()\\\\]", "");
         String content = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
         List<byte[]> objects = new ArrayList<>();
@@ -51,31 +68,61 @@ public final class Pdfs {
         objects.add(ascii("<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream"));
         objects.add(ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
         extraObjects.forEach(object -> objects.add(ascii(object)));
-        if (randomBytes > 0) {
-            byte[] noise = new byte[randomBytes];
-            new Random(seed).nextBytes(noise);
-            ByteArrayOutputStream stream = new ByteArrayOutputStream(randomBytes + 64);
-            stream.writeBytes(ascii("<< /Length " + String.format("%010d", randomBytes) + " >>\nstream\n"));
-            stream.writeBytes(noise);
-            stream.writeBytes(ascii("\nendstream"));
-            objects.add(stream.toByteArray());
+        try {
+            Counting out = new Counting(target);
+            out.write(ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"));
+            List<Long> offsets = new ArrayList<>();
+            for (int i = 0; i < objects.size(); i++) {
+                offsets.add(out.count);
+                out.write(ascii((i + 1) + " 0 obj\n"));
+                out.write(objects.get(i));
+                out.write(ascii("\nendobj\n"));
+            }
+            if (randomBytes >= 0) {
+                offsets.add(out.count);
+                out.write(ascii((objects.size() + 1) + " 0 obj\n<< /Length " + String.format("%010d", randomBytes)
+                        + " >>\nstream\n"));
+                Random random = new Random(seed);
+                byte[] block = new byte[1 << 20];
+                for (long left = randomBytes; left > 0; left -= block.length) {
+                    random.nextBytes(block);
+                    out.write(block, 0, (int) Math.min(block.length, left));
+                }
+                out.write(ascii("\nendstream\nendobj\n"));
+            }
+            long xref = out.count;
+            StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+            offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
+            table.append("trailer\n<< /Size ").append(offsets.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                    .append(String.format("%010d", xref)).append("\n%%EOF\n");
+            out.write(ascii(table.toString()));
+            out.flush();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n"));
-        List<Integer> offsets = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(out.size());
-            out.writeBytes(ascii((i + 1) + " 0 obj\n"));
-            out.writeBytes(objects.get(i));
-            out.writeBytes(ascii("\nendobj\n"));
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        int xref = out.size();
-        StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
-        offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
-        table.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(String.format("%010d", xref)).append("\n%%EOF\n");
-        out.writeBytes(ascii(table.toString()));
-        return out.toByteArray();
+    }
+
+    /** Counts what passes, for the offsets of the cross-reference table. */
+    private static final class Counting extends java.io.FilterOutputStream {
+
+        long count;
+
+        Counting(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+            count += len;
+        }
     }
 
     private static byte[] ascii(String text) {
