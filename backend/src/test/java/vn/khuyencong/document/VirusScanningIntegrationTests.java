@@ -289,6 +289,9 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         Api.Response resubmission = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("RESUBMIT"));
         assertThat(resubmission.status()).as(resubmission.body()).isEqualTo(409);
         assertThat(resubmission.json().get("rule").asString()).isEqualTo("documents-clean");
+        JsonNode notices = the.enterprise.get("/api/v1/notifications").json();
+        assertThat(notices.valueStream().filter(n -> "DOCUMENT_QUARANTINED".equals(n.get("kind").asString())))
+                .singleElement().satisfies(n -> assertThat(n.get("title").asString()).contains("bao-gia-moi.docx"));
         // the earlier version still stands, and a clean replacement lets the dossier go back to the agency
         assertThat(download(the.enterprise, id, original.get("id").asString()).status()).isEqualTo(200);
         Api.Response clean = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
