@@ -153,6 +153,20 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         return who.get("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content");
     }
 
+    /** The sample {@code name} whose labels contain {@code labels}, as the instance exposes it to its scraper. */
+    double metric(String name, String labels) {
+        Api.Response metrics = api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+        assertThat(metrics.status()).isEqualTo(200);
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "(?:\\{(.*)\\})? (\\S+)$").matcher(metrics.body());
+        while (sample.find()) {
+            if (String.valueOf(sample.group(1)).contains(labels)) {
+                return Double.parseDouble(sample.group(2));
+            }
+        }
+        throw new AssertionError(name + " {" + labels + "} is not exposed");
+    }
+
     /** The scheduled retry, run now; again if the scheduler itself held the lock at that moment. */
     DocumentMaintenance.ScanResult theRetryRuns() throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -243,6 +257,10 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         // the retry while clamd is still down changes nothing
         assertThat(theRetryRuns().clean()).isZero();
         assertThat(listed(id, documentId).get("scanStatus").asString()).isEqualTo("PENDING");
+        // what an operator's alert watches
+        assertThat(metric("kc_documents_scan_pending", "")).isGreaterThanOrEqualTo(documents.size());
+        assertThat(metric("kc_documents_scan_pending_age_seconds", "")).isNotNegative();
+        assertThat(metric("kc_documents_scans_total", "result=\"failed\"")).isGreaterThanOrEqualTo(documents.size());
 
         clamd.start();
         DocumentMaintenance.ScanResult result = theRetryRuns();
