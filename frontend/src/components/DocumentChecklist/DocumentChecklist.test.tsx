@@ -49,6 +49,24 @@ describe('the document checklist', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('says when a file waits for the virus scan and when one was blocked for a virus', async () => {
+    vi.spyOn(api, 'checklist').mockResolvedValue(
+      aChecklist({
+        items: [
+          { documentType: 'REQUEST_LETTER', name: 'Công văn (đơn) đề nghị hỗ trợ', required: true, present: true,
+            documents: [{ ...letter, scanStatus: 'PENDING' }] },
+          { documentType: 'DETAILED_BUDGET', name: 'Dự toán kinh phí chi tiết', required: true, present: true,
+            documents: [{ ...letter, id: 'doc2', documentType: 'DETAILED_BUDGET', scanStatus: 'INFECTED' }] },
+        ],
+      }),
+    );
+    render(<DocumentChecklist dossierId="d1" editable={false} />);
+
+    const items = within(await screen.findByRole('list', { name: 'Danh mục giấy tờ của hồ sơ' })).getAllByRole('listitem');
+    expect(within(items[0] as HTMLElement).getByText(/Có tệp đang chờ quét virus/)).toBeTruthy();
+    expect(within(items[1] as HTMLElement).getByText(/Có tệp bị chặn vì có virus/)).toBeTruthy();
+  });
+
   it('offers an upload per type while the dossier can change, except the types the page uploads itself', async () => {
     vi.spyOn(api, 'checklist').mockResolvedValue(aChecklist());
     render(<DocumentChecklist dossierId="d1" editable uploadedElsewhere={['REQUEST_LETTER']} />);

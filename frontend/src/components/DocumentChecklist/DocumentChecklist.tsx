@@ -88,6 +88,7 @@ function ItemRow({
   const { t } = useTranslation();
   const state = item.present ? 'present' : item.required ? 'missing' : 'optional';
   const infected = item.documents.some((d) => d.scanStatus === 'INFECTED');
+  const scanPending = item.documents.some((d) => d.scanStatus === 'PENDING');
   return (
     <>
       <div className="document-checklist__head">
@@ -100,6 +101,7 @@ function ItemRow({
         </span>
       </div>
       {infected ? <p className="document-checklist__error">{t('documents.infected')}</p> : null}
+      {scanPending ? <p className="document-checklist__note">{t('documents.scanPending')}</p> : null}
       {canUpload ? (
         <ChecklistUpload dossierId={dossierId} item={item} onUploaded={onUploaded} onErrorChange={onErrorChange} />
       ) : null}

@@ -50,7 +50,7 @@ describe('the document list', () => {
       />,
     );
     const item = within(screen.getByRole('list', { name: 'Tài liệu đã tải lên' })).getByRole('listitem');
-    expect(within(item).getByText('Nhiễm mã độc: không thể nộp')).toBeTruthy();
+    expect(within(item).getByText('Có virus — đã chặn')).toBeTruthy();
     expect(within(item).getByText('Nội dung lưu trữ không còn khớp mã SHA-256 đã ghi nhận')).toBeTruthy();
     expect(within(item).getByText('Bản bổ sung, thay thế phiên bản trước')).toBeTruthy();
   });
@@ -125,6 +125,13 @@ describe('the document list', () => {
 
     it('offers nothing for a file the scanner found infected', () => {
       render(<DocumentList dossierId="d1" documents={[{ ...pdf, scanStatus: 'INFECTED' } as DossierDocument]} />);
+      expect(screen.queryByRole('button')).toBeNull();
+    });
+
+    it('says a file waits for the virus scan, and offers nothing for it until then', () => {
+      render(<DocumentList dossierId="d1" documents={[{ ...pdf, scanStatus: 'PENDING' } as DossierDocument]} />);
+      const item = within(screen.getByRole('list', { name: 'Tài liệu đã tải lên' })).getByRole('listitem');
+      expect(within(item).getByText('Đang chờ quét virus')).toBeTruthy();
       expect(screen.queryByRole('button')).toBeNull();
     });
   });

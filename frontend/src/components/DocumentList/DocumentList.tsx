@@ -57,13 +57,16 @@ export function DocumentList({ documents, dossierId }: { documents: Listed[]; do
   );
 }
 
-/** Preview for what a browser shows by itself, download for every type. */
+/**
+ * Preview for what a browser shows by itself, download for every type; nothing while the virus scan is pending or
+ * after it found a virus (the server refuses the download then).
+ */
 function FileActions({ dossierId, document, onPreview }: { dossierId: string; document: Listed; onPreview: () => void }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Described | null>(null);
-  const infected = (document as StoredDocument).scanStatus === 'INFECTED';
-  if (infected) return null;
+  const scanStatus = (document as StoredDocument).scanStatus;
+  if (scanStatus === 'INFECTED' || scanStatus === 'PENDING') return null;
 
   async function save() {
     setSaving(true);

@@ -98,6 +98,23 @@ class InfraConfigurationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsClamdWithFreshclamAndTheBackendScansByDefault() throws IOException {
+        Map<String, Object> clamav = (Map<String, Object>) services().get("clamav");
+        assertThat(String.valueOf(clamav.get("image"))).startsWith("clamav/clamav:1.4.");
+        assertThat((List<String>) clamav.get("volumes")).contains("./clamav/clamd.conf:/etc/clamav/clamd.conf:ro")
+                .anySatisfy(volume -> assertThat(volume).endsWith(":/var/lib/clamav"));
+        assertThat(clamav).doesNotContainKey("ports");
+        // freshclam runs beside clamd unless switched off
+        assertThat((Map<String, Object>) clamav.get("environment")).doesNotContainKey("CLAMAV_NO_FRESHCLAMD");
+        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services().get("backend"))
+                .get("environment");
+        assertThat(String.valueOf(environment.get("KC_CLAMAV_ENABLED"))).isIn("true", "${KC_CLAMAV_ENABLED:-true}");
+        assertThat(environment.get("KC_CLAMAV_HOST")).isEqualTo("clamav");
+        assertThat(read("infra/.env.example")).containsPattern("(?m)^KC_CLAMAV_ENABLED=true$");
+    }
+
+    @Test
     void keycloakRealmHasTheRolesThePublicSpaClientWithPkceAndDemoUsers() throws IOException {
         JsonNode realm = JsonMapper.builder().build().readTree(read("infra/keycloak/realm-khuyencong.json"));
         assertThat(realm.get("realm").asString()).isEqualTo("khuyencong");

@@ -277,6 +277,41 @@ class InfraKubernetesTests {
         assertThat(megabytes(bodySize)).isGreaterThanOrEqualTo(megabytes(configValue("KC_DOCUMENTS_MAX_FILE_SIZE")));
     }
 
+    /** A setting of infra/clamav/clamd.conf, e.g. {@code StreamMaxLength}. */
+    static String clamdSetting(String name) throws IOException {
+        Matcher m = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(read("infra/clamav/clamd.conf"));
+        assertThat(m.find()).as(name + " in clamd.conf").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clamdScansEveryUploadWholeAndOnlyTheBackendReachesIt() throws IOException {
+        assertThat(configValue("KC_CLAMAV_ENABLED")).isEqualTo("true");
+        Map<String, Object> service = one("Service", configValue("KC_CLAMAV_HOST"));
+        assertThat(list(map(service, "spec"), "ports").getFirst().get("port"))
+                .isEqualTo(Integer.valueOf(configValue("KC_CLAMAV_PORT")));
+        Map<String, Object> clamav = one("Deployment", "clamav");
+        assertThat(map(service, "spec", "selector")).isEqualTo(map(clamav, "spec", "selector", "matchLabels"));
+        assertThat((Integer) map(clamav, "spec").get("replicas")).isGreaterThanOrEqualTo(2);
+        // the same settings as the compose stack's
+        assertThat(map(one("ConfigMap", "clamav-config"), "data").get("clamd.conf"))
+                .isEqualTo(read("infra/clamav/clamd.conf"));
+        assertThat(clamdSetting("TCPSocket")).isEqualTo(configValue("KC_CLAMAV_PORT"));
+        assertThat(megabytes(clamdSetting("StreamMaxLength")))
+                .isGreaterThan(megabytes(configValue("KC_DOCUMENTS_MAX_FILE_SIZE")));
+        assertThat(clamdSetting("ScanArchive")).isEqualTo("yes");
+        assertThat(clamdSetting("AlertExceedsMax")).isEqualTo("yes");
+        Map<String, Object> container = container(clamav, "clamav");
+        assertThat(map(container, "securityContext").get("readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(map(podSpec(clamav), "securityContext").get("runAsNonRoot")).isEqualTo(true);
+        // clamd has no authentication: the backend's pods only
+        Map<String, Object> policy = one("NetworkPolicy", "clamav");
+        assertThat(map(policy, "spec", "podSelector", "matchLabels")).isEqualTo(map(clamav, "spec", "selector", "matchLabels"));
+        Map<String, Object> from = list(list(map(policy, "spec"), "ingress").getFirst(), "from").getFirst();
+        assertThat(map(from, "podSelector", "matchLabels")).isEqualTo(map(backend(), "spec", "selector", "matchLabels"));
+    }
+
     static long megabytes(String size) {
         Matcher m = Pattern.compile("(?i)(\\d+)\\s*(m|mb)").matcher(size);
         assertThat(m.matches()).as(size).isTrue();

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import vn.khuyencong.identity.CurrentUser;
@@ -50,6 +51,12 @@ class DocumentController {
                     + " rồi đến tệp file. Loại tệp được xác định theo nội dung.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = UploadForm.class)))
+    // declaring one answer makes springdoc drop the generated success: it is declared too
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(
+            schema = @Schema(implementation = Document.class)))
+    @ApiResponse(responseCode = "422", description = "Tệp không an toàn (unsafe-file) hoặc nhiễm mã độc (infected-file):"
+            + " không được lưu", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<Document> upload(@PathVariable UUID dossierId, HttpServletRequest request, CurrentUser user)
             {
         return created(dossierId, uploads.receive(dossierId, request, user, null));
@@ -89,6 +96,11 @@ class DocumentController {
 
     @GetMapping("/documents/{documentId}/content")
     @Operation(summary = "Tải xuống nội dung tài liệu")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "409", description = "Tài liệu chưa được quét virus (scan-pending) hoặc bị chặn vì có"
+            + " mã độc (document-quarantined): không tải xuống được", content = @Content(
+                    mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<InputStreamResource> content(@PathVariable UUID dossierId, @PathVariable UUID documentId,
             CurrentUser user) {
         Documents.Content content = documents.open(dossierId, documentId, user);

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * <li>the orphan sweep removes objects that have no row (the database failed after the object was written),
  * rows stuck in UPLOADING (the application stopped mid-upload) and expired resumable sessions;</li>
  * <li>the integrity check re-reads objects and flags any whose SHA-256 differs from the recorded one;</li>
- * <li>the scanner retries documents still pending (clamd was unreachable).</li>
+ * <li>the scanner retries documents still pending (clamd was unreachable): clean ones become downloadable, infected
+ * ones are quarantined.</li>
  * </ul>
  */
 @Component
@@ -47,15 +49,17 @@ public class DocumentMaintenance {
     private final ResumableUploads uploads;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DocumentMaintenance(JdbcClient jdbc, ObjectStore store, Documents documents, ResumableUploads uploads,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.documents = documents;
         this.uploads = uploads;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a sweep removed. */
@@ -82,13 +86,51 @@ public class DocumentMaintenance {
     @SchedulerLock(name = "document-scan-retry", lockAtMostFor = "PT30M")
     void scheduledScan() {
         if (documents.scanningEnabled()) {
-            locked(SCAN_LOCK, () -> {
-                jdbc.sql("select id, object_key from document where status = 'STORED' and scan_status = 'PENDING' limit 100")
-                        .query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) }).list()
-                        .forEach(pending -> documents.scan((UUID) pending[0], (String) pending[1]));
-                return null;
-            });
+            ScanResult result = rescanPending();
+            if (result != null && result.clean() + result.infected() > 0) {
+                log.info("Document scan retry: {}", result);
+            }
         }
+    }
+
+    /** What a scan retry found; {@code stillPending} counts the documents it could not scan (the scanner is down). */
+    public record ScanResult(int clean, int infected, int stillPending) {
+    }
+
+    /**
+     * Scans the documents still pending, oldest first, and stops at the first the scanner cannot answer for (it is
+     * down: the others would fail the same way); null when another replica is at it. A document found infected is
+     * quarantined and the dossier's organisation told ({@link DocumentQuarantined}).
+     */
+    public ScanResult rescanPending() {
+        return locked(SCAN_LOCK, () -> {
+            List<Pending> pending = jdbc.sql("""
+                    select id, dossier_id, object_key, file_name from document
+                    where status = 'STORED' and scan_status = 'PENDING' order by uploaded_at limit 100""")
+                    .query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4)))
+                    .list();
+            int clean = 0;
+            int infected = 0;
+            for (Pending document : pending) {
+                VirusScanner.Verdict verdict = documents.rescan(document.id(), document.key());
+                if (verdict.status() == ScanStatus.PENDING) {
+                    break;
+                }
+                if (verdict.status() == ScanStatus.INFECTED) {
+                    infected++;
+                    events.publishEvent(new DocumentQuarantined(document.id(), document.dossierId(),
+                            document.fileName(), verdict.detail()));
+                }
+                else {
+                    clean++;
+                }
+            }
+            return new ScanResult(clean, infected, pending.size() - clean - infected);
+        });
+    }
+
+    private record Pending(UUID id, UUID dossierId, String key, String fileName) {
     }
 
     /** Removes what is older than the grace period and belongs to nothing; null when another replica is at it. */
@@ -116,11 +158,14 @@ public class DocumentMaintenance {
         });
     }
 
-    /** Re-reads the least recently checked documents; returns the ids whose bytes no longer match, or null if locked. */
+    /**
+     * Re-reads the least recently checked documents (not the quarantined ones, whose objects are removed); returns the
+     * ids whose bytes no longer match, or null if locked.
+     */
     public List<UUID> checkIntegrity() {
         return locked(INTEGRITY_LOCK, () -> {
             List<Object[]> batch = jdbc.sql("""
-                    select id, object_key, sha256 from document where status = 'STORED'
+                    select id, object_key, sha256 from document where status = 'STORED' and scan_status <> 'INFECTED'
                     order by integrity_checked_at nulls first, uploaded_at limit ?""")
                     .param(documents.properties().integrityBatch())
                     .query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })

@@ -94,9 +94,10 @@ public record DocumentProperties(
      * @param enabled whether uploaded documents are sent to clamd
      * @param host clamd's host
      * @param port clamd's TCP port
-     * @param timeout connect and read timeout
+     * @param timeout connect and read timeout; longer than clamd's own MaxScanTime (2 minutes in infra/), so that a
+     *        slow scan ends in clamd's answer rather than in a timeout that would leave the document pending again
      */
     public record Scan(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("3310") int port, @DefaultValue("PT30S") Duration timeout) {
+            @DefaultValue("3310") int port, @DefaultValue("PT150S") Duration timeout) {
     }
 }

@@ -66,6 +66,7 @@ public class Documents {
 
     private final Counter uploads;
     private final DistributionSummary uploadSizes;
+    private final Map<ScanStatus, Counter> scans;
 
     Documents(JdbcClient jdbc, ObjectStore store, Dossiers dossiers, Catalog catalog, Clock clock,
             DocumentProperties properties, MeterRegistry meters) {
@@ -73,6 +74,8 @@ public class Documents {
         this.uploads = Counter.builder("kc.documents.uploads").description("Documents stored").register(meters);
         this.uploadSizes = DistributionSummary.builder("kc.documents.upload.size").baseUnit("bytes")
                 .description("Size of the documents stored").register(meters);
+        this.scans = Map.of(ScanStatus.CLEAN, scans(meters, "clean"), ScanStatus.INFECTED, scans(meters, "infected"),
+                ScanStatus.PENDING, scans(meters, "failed"));
         this.store = store;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -269,11 +272,28 @@ public class Documents {
         return stored(id, key, measured.count(), measured.sha256());
     }
 
-    /** Marks an uploaded object's row as stored, and scans it when scanning is on. */
+    /**
+     * Scans an uploaded object when scanning is on, then marks its row stored. Malware found is refused at once (422
+     * {@code infected-file}) and nothing is kept: the object is removed and the row deleted. A scanner that cannot
+     * answer leaves the document stored but {@link ScanStatus#PENDING}: nobody can download it and it blocks
+     * submission until the scheduled retry has scanned it.
+     */
     Document stored(UUID id, String key, long size, String sha256) {
+        VirusScanner.Verdict verdict = scanner.enabled() ? verdictOn(id, key)
+                : new VirusScanner.Verdict(ScanStatus.NOT_SCANNED, null);
+        if (verdict.status() == ScanStatus.INFECTED) {
+            String fileName = jdbc.sql("select file_name from document where id = ?").param(id).query(String.class)
+                    .single();
+            log.warn("Upload of document {} ({}) refused: {} found", id, fileName, verdict.detail());
+            removeQuietly(key);
+            forgetRow(id);
+            throw infectedFile(fileName, verdict.detail());
+        }
         try {
-            jdbc.sql("update document set status = 'STORED', size_bytes = ?, sha256 = ?, scan_status = ? where id = ?")
-                    .params(size, sha256, (scanner.enabled() ? ScanStatus.PENDING : ScanStatus.NOT_SCANNED).name(), id)
+            jdbc.sql("""
+                    update document set status = 'STORED', size_bytes = ?, sha256 = ?, scan_status = ?, scan_detail = ?
+                    where id = ?""")
+                    .params(size, sha256, verdict.status().name(), verdict.detail(), id)
                     .update();
         }
         catch (RuntimeException e) {
@@ -283,9 +303,6 @@ public class Documents {
         }
         uploads.increment();
         uploadSizes.record(size);
-        if (scanner.enabled()) {
-            scan(id, key);
-        }
         return find(id).orElseThrow();
     }
 
@@ -308,19 +325,59 @@ public class Documents {
         return stored(id, key, size, sha256);
     }
 
-    /** Scans one stored document; a scanner failure leaves it pending for the next scheduled attempt. */
-    void scan(UUID id, String key) {
+    /**
+     * Scans again a document that is still pending (the scanner could not answer when it arrived). Clean: it can be
+     * downloaded. Infected: it is quarantined, its row kept as the record (name, SHA-256, signature) and flagged
+     * {@link ScanStatus#INFECTED}, its object removed once the caller's transaction commits.
+     *
+     * @return what the scanner said, or {@link ScanStatus#PENDING} when it still cannot answer
+     */
+    VirusScanner.Verdict rescan(UUID id, String key) {
+        VirusScanner.Verdict verdict = verdictOn(id, key);
+        if (verdict.status() == ScanStatus.PENDING) {
+            return verdict;
+        }
+        int updated = jdbc.sql("""
+                update document set scan_status = ?, scan_detail = ?
+                where id = ? and status = 'STORED' and scan_status = 'PENDING'""")
+                .params(verdict.status().name(), verdict.detail(), id).update();
+        if (updated == 1 && verdict.status() == ScanStatus.INFECTED) {
+            log.warn("Document {} quarantined: {} found; its object is removed", id, verdict.detail());
+            afterCommit(() -> removeQuietly(key));
+        }
+        return verdict;
+    }
+
+    /** What the scanner says of a stored object: {@link ScanStatus#PENDING} when it cannot say now. */
+    private VirusScanner.Verdict verdictOn(UUID id, String key) {
+        VirusScanner.Verdict verdict;
         try (InputStream in = store.get(key)) {
-            VirusScanner.Verdict verdict = scanner.scan(in);
-            jdbc.sql("update document set scan_status = ?, scan_detail = ? where id = ?")
-                    .params(verdict.status().name(), verdict.detail(), id).update();
-            if (verdict.status() == ScanStatus.INFECTED) {
-                log.warn("Document {} is infected: {}", id, verdict.detail());
-            }
+            verdict = scanner.scan(in);
         }
         catch (IOException | RuntimeException e) {
-            log.warn("Document {} could not be scanned now: {}", id, e.toString());
+            log.warn("Document {} could not be scanned now, it waits for the retry: {}", id, e.toString());
+            verdict = new VirusScanner.Verdict(ScanStatus.PENDING, null);
         }
+        scans.get(verdict.status()).increment();
+        return verdict;
+    }
+
+    private static Counter scans(MeterRegistry meters, String result) {
+        return Counter.builder("kc.documents.scans").tag("result", result)
+                .description("Virus scans of documents, by result (failed: the scanner could not answer)")
+                .register(meters);
+    }
+
+    /** 422: the scanner found malware in an upload (or the file is too large or too deeply nested to scan whole). */
+    static ProblemException infectedFile(String fileName, String signature) {
+        String reason = signature.startsWith("Heuristics.Limits.Exceeded")
+                ? "tệp quá lớn hoặc lồng nhiều lớp nén đến mức không quét virus hết được"
+                : "phát hiện virus hoặc mã độc (" + signature + ")";
+        String detail = "Tệp \"" + fileName + "\" không được chấp nhận: " + reason
+                + ". Tệp không được lưu. Vui lòng quét virus trên máy của bạn rồi tải lên một tệp sạch.";
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "infected-file", "Tệp nhiễm mã độc", detail,
+                List.of(new ProblemException.FieldProblem("file", detail)),
+                Map.of("fileName", fileName, "signature", signature));
     }
 
     boolean scanningEnabled() {
@@ -383,6 +440,15 @@ public class Documents {
 
     /** The dossier's current documents (not replaced by a newer version) the scanner found infected. */
     public List<Document> infected(UUID dossierId) {
+        return current(dossierId, ScanStatus.INFECTED);
+    }
+
+    /** The dossier's current documents still waiting for the virus scanner (it could not answer yet). */
+    public List<Document> awaitingScan(UUID dossierId) {
+        return current(dossierId, ScanStatus.PENDING);
+    }
+
+    private List<Document> current(UUID dossierId, ScanStatus scanStatus) {
         List<Document> all = stored(dossierId);
         Set<UUID> replaced = new java.util.HashSet<>();
         all.forEach(d -> {
@@ -390,16 +456,33 @@ public class Documents {
                 replaced.add(d.replacesId());
             }
         });
-        return all.stream().filter(d -> d.scanStatus() == ScanStatus.INFECTED && !replaced.contains(d.id())).toList();
+        return all.stream().filter(d -> d.scanStatus() == scanStatus && !replaced.contains(d.id())).toList();
     }
 
-    /** Opens a document's content for someone allowed to see its dossier. */
+    /**
+     * Opens a document's content for someone allowed to see its dossier: never one the scanner has not passed yet
+     * (409 {@code scan-pending}) or found infected (409 {@code document-quarantined}).
+     */
     public Content open(UUID dossierId, UUID documentId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
         String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ? and status = 'STORED'")
                 .params(documentId, dossierId).query(String.class).optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài liệu."));
         Document document = find(documentId).orElseThrow();
+        if (document.scanStatus() == ScanStatus.PENDING) {
+            throw new ProblemException(HttpStatus.CONFLICT, "scan-pending", "Tài liệu đang chờ quét virus",
+                    "Tệp \"" + document.fileName() + "\" chưa được quét virus nên chưa tải xuống được. Hệ thống tự quét"
+                            + " lại sau ít phút; vui lòng thử lại sau.",
+                    List.of(), Map.of("fileName", document.fileName()));
+        }
+        if (document.scanStatus() == ScanStatus.INFECTED) {
+            String signature = jdbc.sql("select coalesce(scan_detail, '') from document where id = ?")
+                    .param(documentId).query(String.class).single();
+            throw new ProblemException(HttpStatus.CONFLICT, "document-quarantined", "Tài liệu bị chặn vì có mã độc",
+                    "Tệp \"" + document.fileName() + "\" bị chặn: phát hiện virus hoặc mã độc (" + signature
+                            + "). Tệp đã bị cách ly và không tải xuống được.",
+                    List.of(), Map.of("fileName", document.fileName(), "signature", signature));
+        }
         return new Content(document, store.get(key));
     }
 

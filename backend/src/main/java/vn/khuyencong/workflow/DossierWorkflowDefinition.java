@@ -111,7 +111,8 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         transitions
                 // the enterprise submits within the call; the receipt, the code and the appointment date are issued
                 .withExternal().source(DRAFT).target(SUBMITTED).event(SUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent(), noInfectedDocuments())).and()
+                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent(),
+                        noInfectedDocuments(), documentsScanned())).and()
                 // the reviewer takes it up
                 .withExternal().source(SUBMITTED).target(UNDER_REVIEW).event(START_REVIEW)
                 .guard(all(role(REVIEWER))).and()
@@ -129,7 +130,8 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 .guard(all(role(REVIEWER), reasonGiven(), itemsListed(), firstSupplementRequest())).and()
                 // the enterprise answers; the processing time restarts from zero
                 .withExternal().source(SUPPLEMENT_REQUESTED).target(UNDER_REVIEW).event(RESUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent(), noInfectedDocuments())).and()
+                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent(),
+                        noInfectedDocuments(), documentsScanned())).and()
                 // appraisal done: score sheet and a support amount recommended
                 .withExternal().source(UNDER_REVIEW).target(REVIEWED).event(RECOMMEND)
                 .guard(all(role(REVIEWER), scoreSheetComplete(), recommendationWithinLimits())).and()
@@ -279,6 +281,20 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             return new Refused("Hồ sơ có " + infected.size() + " tài liệu nhiễm mã độc. Vui lòng xoá hoặc thay thế trước khi nộp.",
                     infected.stream().map(d -> new FieldProblem("documents." + d.documentType(),
                             "Tệp \"" + d.fileName() + "\" nhiễm mã độc.")).toList());
+        });
+    }
+
+    /** No document still waiting for the virus scanner: nothing reaches an officer unscanned. */
+    Rule documentsScanned() {
+        return new Rule("documents-scanned", t -> {
+            var pending = documents.awaitingScan(t.dossier.id());
+            if (pending.isEmpty()) {
+                return null;
+            }
+            return new Refused("Hồ sơ có " + pending.size() + " tài liệu đang chờ quét virus. Hệ thống tự quét lại sau ít"
+                    + " phút; vui lòng nộp lại sau khi quét xong.",
+                    pending.stream().map(d -> new FieldProblem("documents." + d.documentType(),
+                            "Tệp \"" + d.fileName() + "\" đang chờ quét virus.")).toList());
         });
     }
 

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on its real parts, shared by every integration test of a run: the local PostgreSQL with
- * a database made fresh for this run, the embedded S3 server over HTTP, the embedded authorization server.
+ * a database made fresh for this run, the embedded S3 server over HTTP, the embedded authorization server, and
+ * the real ClamAV daemon scanning every upload ({@link Clamd}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @org.springframework.context.annotation.Import({ RecordedEvents.class, DocumentedAnswers.class, TestClock.Configuration.class })
@@ -47,6 +48,11 @@ public abstract class IntegrationTest {
         // failed event publications (papers) are resubmitted 10 s after their last attempt, looked for every second
         registry.add("kc.events.resubmit-after", () -> "PT10S");
         registry.add("kc.events.resubmit-interval", () -> "PT1S");
+        // every upload is scanned by a real clamd, as in production
+        registry.add("kc.documents.scan.enabled", () -> true);
+        registry.add("kc.documents.scan.host", () -> "127.0.0.1");
+        registry.add("kc.documents.scan.port", () -> Clamd.shared().port());
+        registry.add("kc.documents.scan.timeout", () -> "PT10S");
     }
 
     /**
