@@ -280,8 +280,8 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         String type = original.get("documentType").asString();
         clamd.stop();
         Api.Response version = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", type, "replaces", original.get("id").asString()), "file", "bao-gia-moi.docx",
-                infectedDocx(), DOCX);
+                Map.of("documentType", type, "replaces", original.get("id").asString()), "file", "bao-gia-moi.pdf",
+                pdfCarrying(Clamd.eicar()), "application/pdf");
         assertThat(version.status()).as(version.body()).isEqualTo(201);
         assertThat(version.json().get("scanStatus").asString()).isEqualTo("PENDING");
         String documentId = version.json().get("id").asString();
@@ -302,29 +302,26 @@ class VirusScanningIntegrationTests extends IntegrationTest {
             Api.Response blocked = download(who, id, documentId);
             assertThat(blocked.status()).as(blocked.body()).isEqualTo(409);
             assertThat(blocked.json().get("type").asString()).endsWith("/document-quarantined");
-            assertThat(blocked.json().get("detail").asString()).contains("bao-gia-moi.docx", "mã độc");
+            assertThat(blocked.json().get("detail").asString()).contains("bao-gia-moi.pdf", "mã độc");
         }
         Api.Response resubmission = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("RESUBMIT"));
         assertThat(resubmission.status()).as(resubmission.body()).isEqualTo(409);
         assertThat(resubmission.json().get("rule").asString()).isEqualTo("documents-clean");
         JsonNode notices = the.enterprise.get("/api/v1/notifications").json();
         assertThat(notices.valueStream().filter(n -> "DOCUMENT_QUARANTINED".equals(n.get("kind").asString())))
-                .singleElement().satisfies(n -> assertThat(n.get("title").asString()).contains("bao-gia-moi.docx"));
+                .singleElement().satisfies(n -> assertThat(n.get("title").asString()).contains("bao-gia-moi.pdf"));
         // the earlier version still stands, and a clean replacement lets the dossier go back to the agency
         assertThat(download(the.enterprise, id, original.get("id").asString()).status()).isEqualTo(200);
         Api.Response clean = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", type, "replaces", documentId), "file", "bao-gia-sach.docx", CLEAN_DOCX, DOCX);
+                Map.of("documentType", type, "replaces", documentId), "file", "bao-gia-sach.pdf", vn.khuyencong.support.Fixtures.PDF,
+                "application/pdf");
         assertThat(clean.status()).as(clean.body()).isEqualTo(201);
         the.fire(the.enterprise, id, event("RESUBMIT"));
     }
 
-    /** A minimal PDF whose one stream carries the given bytes. */
+    /** A well-formed one-page PDF with one more stream, carrying the given bytes. */
     static byte[] pdfCarrying(byte[] payload) {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        pdf.writeBytes("%%PDF-1.4\n1 0 obj << /Length %d >>\nstream\n".formatted(payload.length)
-                .getBytes(StandardCharsets.US_ASCII));
-        pdf.writeBytes(payload);
-        pdf.writeBytes("\nendstream\nendobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
-        return pdf.toByteArray();
+        return vn.khuyencong.support.Pdfs.withCatalog("", "<< /Length " + payload.length + " >>\nstream\n"
+                + new String(payload, StandardCharsets.ISO_8859_1) + "\nendstream");
     }
 }
