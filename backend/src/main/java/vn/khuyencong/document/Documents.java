@@ -105,7 +105,10 @@ public class Documents {
         }
     }
 
-    /** Inspects the copy (if any) and removes it; a refused file is removed from the store first. */
+    /**
+     * Inspects the copy (if any); a refused file is removed from the store. The caller removes the copy once the
+     * virus scanner has read it too.
+     */
     void inspect(Path copy, String contentType, String fileName, String key) {
         if (copy == null) {
             return;
@@ -117,14 +120,6 @@ public class Documents {
             removeQuietly(key);
             throw refused;
         }
-        finally {
-            try {
-                Files.deleteIfExists(copy);
-            }
-            catch (IOException e) {
-                log.warn("Inspection copy {} not removed: {}", copy, e.toString());
-            }
-        }
     }
 
     private Optional<FileInspection> inspectionOf(String contentType) {
@@ -135,16 +130,30 @@ public class Documents {
      * Refuses (415, field {@code file}) a file whose format the document type does not take: a budget is a
      * spreadsheet or a PDF, a signed letter a PDF or a scan of it.
      */
-    void checkFormat(String documentType, String contentType, String fileName) {
-        catalog.documentType(documentType).filter(type -> !type.accepts(contentType)).ifPresent(type -> {
+    static void checkFormat(Target target, String contentType, String fileName) {
+        DocumentType type = target.type();
+        if (!type.accepts(contentType)) {
             throw ProblemException.unsupportedMedia("file", "Tệp \"" + fileName + "\" là " + FileTypes.label(contentType)
                     + ", nhưng " + type.name() + " chỉ nhận tệp " + String.join(", ",
                             type.formats().stream().map(FileTypes::label).toList()) + ".");
-        });
+        }
     }
 
     /** A file about to be uploaded to a dossier: everything known before its bytes arrive. */
-    record Target(Dossier dossier, String documentType, UUID replaces) {
+    record Target(Dossier dossier, DocumentType type, UUID replaces) {
+
+        String documentType() {
+            return type.code();
+        }
+    }
+
+    /** The catalogue's document type named by the request, or a 400 naming the field. */
+    private DocumentType catalogued(String documentType) {
+        if (documentType == null || documentType.isBlank()) {
+            throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
+        }
+        return catalog.documentType(documentType)
+                .orElseThrow(() -> ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục."));
     }
 
     /**
@@ -162,12 +171,7 @@ public class Documents {
             throw ProblemException.ruleViolated("documents-locked",
                     "Hồ sơ đã nộp: chỉ được bổ sung tài liệu khi cơ quan yêu cầu bổ sung.");
         }
-        if (documentType == null || documentType.isBlank()) {
-            throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
-        }
-        if (catalog.documentType(documentType).isEmpty()) {
-            throw ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục.");
-        }
+        DocumentType type = catalogued(documentType);
         if (replaces != null) {
             Optional<Document> replaced = find(replaces).filter(d -> d.dossierId().equals(dossierId));
             if (replaced.isEmpty()) {
@@ -177,7 +181,7 @@ public class Documents {
                 throw ProblemException.invalidField("replaces", "Phiên bản mới phải cùng loại giấy tờ với tài liệu được thay thế.");
             }
         }
-        return new Target(dossier, documentType, replaces);
+        return new Target(dossier, type, replaces);
     }
 
     /**
@@ -186,14 +190,9 @@ public class Documents {
      */
     Target admitted(UUID dossierId, String documentType, CurrentUser user, UploadAdmission admission) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
-        if (documentType == null || documentType.isBlank()) {
-            throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
-        }
-        if (catalog.documentType(documentType).isEmpty()) {
-            throw ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục.");
-        }
+        DocumentType type = catalogued(documentType);
         admission.check(dossier, documentType);
-        return new Target(dossier, documentType, null);
+        return new Target(dossier, type, null);
     }
 
     /**
@@ -232,7 +231,7 @@ public class Documents {
             throw tooLarge();
         }
         String contentType = fileTypes.decide(head, headLength, fileName);
-        checkFormat(target.documentType(), contentType, fileName);
+        checkFormat(target, contentType, fileName);
 
         UUID id = UUID.randomUUID();
         String key = KEY_PREFIX + UUID.randomUUID();
@@ -263,13 +262,18 @@ public class Documents {
             throw e;
         }
         try {
-            inspect(copy, contentType, fileName, key);
+            try {
+                inspect(copy, contentType, fileName, key);
+            }
+            catch (ProblemException refused) {
+                forgetRow(id);
+                throw refused;
+            }
+            return stored(id, key, measured.count(), measured.sha256(), copy);
         }
-        catch (ProblemException refused) {
-            forgetRow(id);
-            throw refused;
+        finally {
+            deleteQuietly(copy);
         }
-        return stored(id, key, measured.count(), measured.sha256());
     }
 
     /**
@@ -278,8 +282,8 @@ public class Documents {
      * answer leaves the document stored but {@link ScanStatus#PENDING}: nobody can download it and it blocks
      * submission until the scheduled retry has scanned it.
      */
-    Document stored(UUID id, String key, long size, String sha256) {
-        VirusScanner.Verdict verdict = scanner.enabled() ? verdictOn(id, key)
+    Document stored(UUID id, String key, long size, String sha256, Path copy) {
+        VirusScanner.Verdict verdict = scanner.enabled() ? verdictOn(id, key, copy)
                 : new VirusScanner.Verdict(ScanStatus.NOT_SCANNED, null);
         if (verdict.status() == ScanStatus.INFECTED) {
             String fileName = jdbc.sql("select file_name from document where id = ?").param(id).query(String.class)
@@ -308,7 +312,7 @@ public class Documents {
 
     /** Inserts the row of an object assembled from parts (resumable uploads), then treats it as stored. */
     Document storedFromParts(Target target, UUID id, String key, String fileName, String contentType, long size,
-            String sha256, String uploadedBy) {
+            String sha256, String uploadedBy, Path copy) {
         try {
             jdbc.sql("""
                     insert into document (id, dossier_id, document_type, object_key, file_name, content_type,
@@ -322,7 +326,7 @@ public class Documents {
             removeQuietly(key);
             throw e;
         }
-        return stored(id, key, size, sha256);
+        return stored(id, key, size, sha256, copy);
     }
 
     /**
@@ -333,7 +337,7 @@ public class Documents {
      * @return what the scanner said, or {@link ScanStatus#PENDING} when it still cannot answer
      */
     VirusScanner.Verdict rescan(UUID id, String key) {
-        VirusScanner.Verdict verdict = verdictOn(id, key);
+        VirusScanner.Verdict verdict = verdictOn(id, key, null);
         if (verdict.status() == ScanStatus.PENDING) {
             return verdict;
         }
@@ -348,10 +352,13 @@ public class Documents {
         return verdict;
     }
 
-    /** What the scanner says of a stored object: {@link ScanStatus#PENDING} when it cannot say now. */
-    private VirusScanner.Verdict verdictOn(UUID id, String key) {
+    /**
+     * What the scanner says of a stored object, read from its inspection copy when the upload has one (the same
+     * bytes, not fetched again from the store): {@link ScanStatus#PENDING} when it cannot say now.
+     */
+    private VirusScanner.Verdict verdictOn(UUID id, String key, Path copy) {
         VirusScanner.Verdict verdict;
-        try (InputStream in = store.get(key)) {
+        try (InputStream in = copy != null ? Files.newInputStream(copy) : store.get(key)) {
             verdict = scanner.scan(in);
         }
         catch (IOException | RuntimeException e) {
@@ -544,13 +551,14 @@ public class Documents {
                 .query(Rows.of(Document.class)).optional();
     }
 
-    private static void deleteQuietly(Path copy) {
+    /** Removes an inspection copy; one left behind is logged and left to the system's temp cleaning. */
+    static void deleteQuietly(Path copy) {
         if (copy != null) {
             try {
                 Files.deleteIfExists(copy);
             }
-            catch (IOException ignored) {
-                // a temporary file: the system's temp cleaning takes it
+            catch (IOException e) {
+                log.warn("Inspection copy {} not removed: {}", copy, e.toString());
             }
         }
     }

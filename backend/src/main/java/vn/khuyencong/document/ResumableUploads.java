@@ -118,7 +118,7 @@ class ResumableUploads {
     Status putPart(UUID dossierId, UUID uploadId, int partNumber, InputStream body, long declaredLength,
             CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
-        documents.target(dossierId, session.documentType(), session.replacesId(), user);
+        Documents.Target target = documents.target(dossierId, session.documentType(), session.replacesId(), user);
         if (partNumber < 1 || partNumber > session.partCount()) {
             throw ProblemException.invalidField("partNumber",
                     "Số thứ tự phần phải từ 1 đến " + session.partCount() + ".");
@@ -144,7 +144,7 @@ class ResumableUploads {
         if (partNumber == 1) {
             try {
                 String type = documents.fileTypes().decide(data, Math.min(read, FileTypes.HEAD), session.fileName());
-                documents.checkFormat(session.documentType(), type, session.fileName());
+                Documents.checkFormat(target, type, session.fileName());
                 jdbc.sql("update document_upload set content_type = ? where id = ?").params(type, uploadId).update();
             }
             catch (ProblemException refused) {
@@ -183,23 +183,24 @@ class ResumableUploads {
             measured.transferTo(out);
         }
         catch (IOException e) {
-            if (copy != null) {
-                copy.toFile().delete();
-            }
+            Documents.deleteQuietly(copy);
             throw ProblemException.unavailable("Kho lưu trữ tài liệu tạm thời không truy cập được. Vui lòng thử lại sau.");
         }
         jdbc.sql("delete from document_upload where id = ?").param(uploadId).update();
         if (measured.count() != session.totalSize() || !measured.sha256().equals(session.sha256())) {
             documents.removeQuietly(session.objectKey());
-            if (copy != null) {
-                copy.toFile().delete();
-            }
+            Documents.deleteQuietly(copy);
             throw partsDoNotAddUp("Các phần đã gửi không khớp với tệp gốc (SHA-256 khác). Vui lòng tải lên lại từ đầu.");
         }
         // a refused package is removed from the store; its upload session is already gone
-        documents.inspect(copy, contentType, session.fileName(), session.objectKey());
-        return documents.storedFromParts(target, UUID.randomUUID(), session.objectKey(), session.fileName(),
-                contentType, measured.count(), measured.sha256(), session.createdBy());
+        try {
+            documents.inspect(copy, contentType, session.fileName(), session.objectKey());
+            return documents.storedFromParts(target, UUID.randomUUID(), session.objectKey(), session.fileName(),
+                    contentType, measured.count(), measured.sha256(), session.createdBy(), copy);
+        }
+        finally {
+            Documents.deleteQuietly(copy);
+        }
     }
 
     void cancel(UUID dossierId, UUID uploadId, CurrentUser user) {
