@@ -38,7 +38,9 @@ final class FileNames {
         if (original == null || original.isBlank()) {
             throw ProblemException.invalidField("file", "Tệp tải lên phải có tên.");
         }
-        String name = Normalizer.normalize(original, Normalizer.Form.NFC);
+        // browsers send a quote, CR and LF in a multipart file name as %22, %0D and %0A (HTML's form encoding)
+        String name = Normalizer.normalize(original.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n"),
+                Normalizer.Form.NFC);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> kept.appendCodePoint(unsafe(cp) ? '_' : cp));

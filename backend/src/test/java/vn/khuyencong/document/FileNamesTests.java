@@ -22,6 +22,7 @@ class FileNamesTests {
         cleaned.put("thu-muc/", "tai-lieu");
         cleaned.put("\"><img src=x onerror=alert(1)>.pdf", "img src=x onerror=alert(1)_.pdf");
         cleaned.put("bao \"gia\" 'moi'.pdf", "bao _gia_ _moi_.pdf");
+        cleaned.put("don %22de nghi%22 %0Amoi.pdf", "don _de nghi_ _moi.pdf"); // as a browser's form sends them
         cleaned.put("don\u0000.pdf", "don_.pdf");
         cleaned.put("don\u202Efdp.exe", "don_fdp.exe");
         cleaned.put("don\u200B.pdf", "don_.pdf");
