@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCEPTED_FILES, acceptFor } from './documents';
+import { ACCEPTED_FILES, acceptFor, formatLabels } from './documents';
 
 describe('acceptFor', () => {
   it('offers only the formats a kind of document takes, by extension and media type', () => {
@@ -11,5 +11,12 @@ describe('acceptFor', () => {
   it('offers every accepted format when the kind of document names none', () => {
     expect(acceptFor([])).toBe(ACCEPTED_FILES);
     expect(acceptFor(undefined)).toBe(ACCEPTED_FILES);
+  });
+});
+
+describe('formatLabels', () => {
+  it('names the formats a kind of document takes, or every accepted one', () => {
+    expect(formatLabels(['application/pdf', 'image/png'])).toBe('PDF, PNG');
+    expect(formatLabels([])).toBe('PDF, JPEG, PNG, DOCX, XLSX, ODT, ODS');
   });
 });

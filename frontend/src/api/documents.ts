@@ -68,6 +68,22 @@ const EXTENSIONS: Record<string, string> = {
   'application/vnd.oasis.opendocument.spreadsheet': '.ods',
 };
 
+const LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
+};
+
+/** The formats a kind of document takes as people know them ("PDF, JPEG, PNG"), or every accepted one. */
+export function formatLabels(formats: string[] | undefined): string {
+  const types = formats && formats.length > 0 ? formats : Object.keys(LABELS);
+  return types.map((f) => LABELS[f] ?? f).join(', ');
+}
+
 /** The file picker's `accept` for a kind of document: its own formats, or every accepted one. */
 export function acceptFor(formats: string[] | undefined): string {
   if (!formats || formats.length === 0) return ACCEPTED_FILES;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { describeError } from '../../api/describeError';
-import { acceptFor, RESUMABLE_THRESHOLD, type Checklist, type ChecklistItem, type StoredDocument } from '../../api/documents';
+import { acceptFor, formatLabels, RESUMABLE_THRESHOLD, type Checklist, type ChecklistItem, type StoredDocument } from '../../api/documents';
 import { uploadInParts } from '../../api/resumableUpload';
 import { checklistInputId } from './checklistInput';
 import './DocumentChecklist.css';
@@ -184,7 +184,7 @@ export function ChecklistUpload({
   return (
     <form className="document-checklist__upload" noValidate onSubmit={submit}>
       <label htmlFor={inputId} className="document-checklist__label">
-        {t('documents.fileFor', { name: item.name })}
+        {t('documents.fileFor', { name: item.name, formats: formatLabels(item.formats) })}
       </label>
       {error ? (
         <p id={errorId} className="document-checklist__error">
