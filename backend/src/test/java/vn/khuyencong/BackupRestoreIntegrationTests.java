@@ -2,6 +2,11 @@ package vn.khuyencong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +25,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-
-import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.document.internal.StoreAddress;
 import vn.khuyencong.support.Fixtures;
@@ -97,8 +95,7 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
             objects = objectHashes(StoreAddress.bucket(store));
             if (rows.equals(rowsBefore) && objects.equals(objectsBefore)) {
                 backup = candidate;
-            }
-            else {
+            } else {
                 Thread.sleep(500);
             }
         }
@@ -136,8 +133,9 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         Path backup = work.resolve("backup");
         Run run = script("backup.sh", DATABASE, StoreAddress.bucket(store), backup.toString());
         assertThat(run.exit()).as(run.output()).isZero();
-        String first = Files.readAllLines(backup.resolve("objects.sha256")).getFirst().substring(66);
-        Files.write(backup.resolve("objects").resolve(first), new byte[] { 1, 2, 3 });
+        String first =
+                Files.readAllLines(backup.resolve("objects.sha256")).getFirst().substring(66);
+        Files.write(backup.resolve("objects").resolve(first), new byte[] {1, 2, 3});
 
         createDatabase(restoredDatabase);
         String restoredBucket = "restored-" + UUID.randomUUID().toString().substring(0, 8);
@@ -147,12 +145,11 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
         assertThat(rowCounts(restoredDatabase)).isEmpty();
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     Run script(String name, String database, String bucket, String argument) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", SCRIPTS.resolve(name).toString(), argument)
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", SCRIPTS.resolve(name).toString(), argument).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("PGHOST", "127.0.0.1");
         environment.put("PGPORT", "5432");
@@ -178,8 +175,8 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
     /** Rows of every table outside PostgreSQL's own schemas, by schema.table. */
     static SortedMap<String, Long> rowCounts(String database) throws SQLException {
         SortedMap<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres",
-                "")) {
+        try (Connection c =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.createStatement().executeQuery("""
                     select table_schema || '.' || table_name from information_schema.tables
@@ -203,15 +200,19 @@ class BackupRestoreIntegrationTests extends IntegrationTest {
     /** SHA-256 of every object of the bucket, read back through the MinIO SDK, by key. */
     SortedMap<String, String> objectHashes(String bucket) throws Exception {
         SortedMap<String, String> hashes = new TreeMap<>();
-        try (MinioClient client = MinioClient.builder().endpoint(StoreAddress.endpoint(store))
-                .credentials(accessKey, secretKey).region(region).build()) {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true)
-                    .build())) {
+        try (MinioClient client = MinioClient.builder()
+                .endpoint(StoreAddress.endpoint(store))
+                .credentials(accessKey, secretKey)
+                .region(region)
+                .build()) {
+            for (Result<Item> result : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
                 String key = result.get().objectName();
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                try (InputStream in = client.getObject(
+                        GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                     byte[] buffer = new byte[64 * 1024];
-                    for (int n; (n = in.read(buffer)) > 0;) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
                         sha256.update(buffer, 0, n);
                     }
                 }

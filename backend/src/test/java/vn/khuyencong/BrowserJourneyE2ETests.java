@@ -2,9 +2,7 @@ package vn.khuyencong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.BrowserJourneys;
 import vn.khuyencong.support.IntegrationTest;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +19,14 @@ class ClamdConfigurationIntegrationTests {
     void theProductionClamdConfigurationParses() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("kc-clamconf");
         Files.writeString(dir.resolve("clamd.conf"), InfraConfigurationTests.read("infra/clamav/clamd.conf"));
-        Process clamconf = new ProcessBuilder("clamconf", "-c", dir.toString()).redirectErrorStream(true).start();
+        Process clamconf = new ProcessBuilder("clamconf", "-c", dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String report = new String(clamconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(clamconf.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(report).contains("Config file: clamd.conf").doesNotContain("ERROR");
-        assertThat(report).contains("StreamMaxLength = \"62914560\"", "AlertExceedsMax = \"yes\"", "ScanArchive = \"yes\"");
+        assertThat(report)
+                .contains("StreamMaxLength = \"62914560\"", "AlertExceedsMax = \"yes\"", "ScanArchive = \"yes\"");
     }
 }

@@ -3,9 +3,7 @@ package vn.khuyencong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
 
@@ -52,16 +50,18 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 
     @Test
     void aValueOfTheWrongTypeNamesItsField() {
-        Api.Response response = api().as("doanhnghiep").postRaw("/api/v1/dossiers",
-                "{\"title\":\"x\",\"contentCode\":\"CONSULTING\",\"programme\":\"REGIONAL\",\"requestedSupport\":1}");
+        Api.Response response = api().as("doanhnghiep")
+                .postRaw(
+                        "/api/v1/dossiers",
+                        "{\"title\":\"x\",\"contentCode\":\"CONSULTING\",\"programme\":\"REGIONAL\",\"requestedSupport\":1}");
         assertProblem(response, 400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("programme");
     }
 
     @Test
     void validationNamesEveryBadField() {
-        Api.Response response = api().as("doanhnghiep").post("/api/v1/dossiers",
-                Map.of("title", " ", "requestedSupport", -5, "totalBudget", -1));
+        Api.Response response = api().as("doanhnghiep")
+                .post("/api/v1/dossiers", Map.of("title", " ", "requestedSupport", -5, "totalBudget", -1));
         assertProblem(response, 400);
         assertThat(response.json().get("errors").findValues("field").stream().map(v -> v.asString()))
                 .containsExactlyInAnyOrder("title", "contentCode", "programme", "requestedSupport", "totalBudget");
@@ -69,16 +69,36 @@ class ErrorResponsesIntegrationTests extends IntegrationTest {
 
     @Test
     void aContentOutsideTheCatalogueIsAFieldError() {
-        Api.Response response = api().as("doanhnghiep").post("/api/v1/dossiers", Map.of("title", "Đề án",
-                "contentCode", "NOT_A_CONTENT", "programme", "LOCAL", "requestedSupport", 1));
+        Api.Response response = api().as("doanhnghiep")
+                .post(
+                        "/api/v1/dossiers",
+                        Map.of(
+                                "title",
+                                "Đề án",
+                                "contentCode",
+                                "NOT_A_CONTENT",
+                                "programme",
+                                "LOCAL",
+                                "requestedSupport",
+                                1));
         assertProblem(response, 400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("contentCode");
     }
 
     @Test
     void aForbiddenActionIs403() {
-        Api.Response response = api().as("thamdinh").post("/api/v1/dossiers", Map.of("title", "Đề án",
-                "contentCode", "CONSULTING", "programme", "LOCAL", "requestedSupport", 1));
+        Api.Response response = api().as("thamdinh")
+                .post(
+                        "/api/v1/dossiers",
+                        Map.of(
+                                "title",
+                                "Đề án",
+                                "contentCode",
+                                "CONSULTING",
+                                "programme",
+                                "LOCAL",
+                                "requestedSupport",
+                                1));
         assertProblem(response, 403);
     }
 

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.support.Api;
@@ -47,8 +45,13 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         assertThat(draft.get("code").isNull()).isTrue();
         String id = draft.get("id").asString();
 
-        Api.Response upload = enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "REQUEST_LETTER"), "file", "Đơn đề nghị hỗ trợ.pdf", PDF, "application/pdf");
+        Api.Response upload = enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "REQUEST_LETTER"),
+                "file",
+                "Đơn đề nghị hỗ trợ.pdf",
+                PDF,
+                "application/pdf");
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         String sha256 = HexFormat.of().formatHex(Api.sha256(PDF));
         assertThat(upload.json().get("sha256").asString()).isEqualTo(sha256);
@@ -57,10 +60,13 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
 
         // the bytes are in the S3 store, under a random key, and hash the same
         String key = jdbc.sql("select object_key from document where id = ?")
-                .param(UUID.fromString(upload.json().get("id").asString())).query(String.class).single();
+                .param(UUID.fromString(upload.json().get("id").asString()))
+                .query(String.class)
+                .single();
         assertThat(key).doesNotContain("Đơn").matches("documents/[0-9a-f-]{36}");
         try (InputStream stored = store.get(key)) {
-            assertThat(HexFormat.of().formatHex(Api.sha256(stored.readAllBytes()))).isEqualTo(sha256);
+            assertThat(HexFormat.of().formatHex(Api.sha256(stored.readAllBytes())))
+                    .isEqualTo(sha256);
         }
         Fixtures.uploadEveryRequiredDocument(enterprise, id);
 
@@ -75,15 +81,17 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.json().get("statusName").asString()).isEqualTo("Đã tiếp nhận");
         assertThat(lookup.json().get("portalStatusCode").asInt()).isEqualTo(2);
-        assertThat(lookup.json().get("timeline").get(0).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(lookup.json().get("timeline").get(0).get("status").asString())
+                .isEqualTo("SUBMITTED");
         // nothing personal or financial is published
         assertThat(lookup.body()).doesNotContain("miến dong", "150000000", "doanhnghiep", id, "19003");
 
-        var download = enterprise.download("/api/v1/dossiers/" + id + "/documents/" + upload.json().get("id").asString()
-                + "/content");
+        var download = enterprise.download("/api/v1/dossiers/" + id + "/documents/"
+                + upload.json().get("id").asString() + "/content");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;")
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;")
                 .contains("filename*=UTF-8''");
     }
 
@@ -101,7 +109,8 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         JsonNode after = enterprise.get("/api/v1/dossiers/" + id).json();
         assertThat(after.get("status").asString()).isEqualTo("DRAFT");
         assertThat(after.get("version").asLong()).isZero();
-        assertThat(enterprise.get("/api/v1/dossiers/" + id + "/history").json().size()).isZero();
+        assertThat(enterprise.get("/api/v1/dossiers/" + id + "/history").json().size())
+                .isZero();
     }
 
     @Test
@@ -109,14 +118,21 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         Api enterprise = api().as("doanhnghiep");
         String id = aDraftDossier(enterprise).get("id").asString();
 
-        Api.Response refused = enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "REQUEST_LETTER"), "file", "don.pdf",
-                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "application/pdf");
+        Api.Response refused = enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "REQUEST_LETTER"),
+                "file",
+                "don.pdf",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+                "application/pdf");
 
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
-        assertThat(jdbc.sql("select count(*) from document where dossier_id = ?").param(UUID.fromString(id))
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from document where dossier_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -134,16 +150,18 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         Api enterprise = api().as("doanhnghiep");
         String id = aDraftDossier(enterprise).get("id").asString();
         Fixtures.uploadEveryRequiredDocument(enterprise, id);
-        assertThat(enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "SUBMIT")).status())
+        assertThat(enterprise
+                        .post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "SUBMIT"))
+                        .status())
                 .isEqualTo(200);
 
-        Api.Response byEnterprise = enterprise.post("/api/v1/dossiers/" + id + "/transitions",
-                Map.of("event", "START_REVIEW"));
+        Api.Response byEnterprise =
+                enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "START_REVIEW"));
         assertThat(byEnterprise.status()).isEqualTo(409);
         assertThat(byEnterprise.json().get("rule").asString()).isEqualTo("role:REVIEWER");
 
-        Api.Response byReviewer = api().as("thamdinh").post("/api/v1/dossiers/" + id + "/transitions",
-                Map.of("event", "START_REVIEW"));
+        Api.Response byReviewer =
+                api().as("thamdinh").post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "START_REVIEW"));
         assertThat(byReviewer.status()).as(byReviewer.body()).isEqualTo(200);
         assertThat(byReviewer.json().get("status").asString()).isEqualTo("UNDER_REVIEW");
 
@@ -159,11 +177,15 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         String id = aDraftDossier(enterprise).get("id").asString();
         enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "WITHDRAW"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc
-                .sql("update dossier_history set comment = 'sửa' where dossier_id = ?").param(UUID.fromString(id))
-                .update()).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc
-                .sql("delete from dossier_history where dossier_id = ?").param(UUID.fromString(id)).update())
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("update dossier_history set comment = 'sửa' where dossier_id = ?")
+                                .param(UUID.fromString(id))
+                                .update())
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("delete from dossier_history where dossier_id = ?")
+                                .param(UUID.fromString(id))
+                                .update())
                 .hasMessageContaining("append-only");
     }
 }

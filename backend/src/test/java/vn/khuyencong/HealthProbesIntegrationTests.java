@@ -3,7 +3,6 @@ package vn.khuyencong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
 

@@ -12,10 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class InfraConfigurationTests {
 
-    static final Path ROOT = Path.of(System.getProperty("kc.infra.dir", "../infra")).toAbsolutePath().normalize()
+    static final Path ROOT = Path.of(System.getProperty("kc.infra.dir", "../infra"))
+            .toAbsolutePath()
+            .normalize()
             .getParent();
 
     static String read(String relative) throws IOException {
@@ -51,8 +51,8 @@ class InfraConfigurationTests {
 
     @Test
     void theBackendReadsItsSettingsFromTheEnvironment() throws IOException {
-        assertThat(variablesTheBackendReads()).contains("KC_DB_URL", "KC_S3_ENDPOINT", "KC_OIDC_ISSUER_URI",
-                "KC_OIDC_ROLES_CLAIM", "KC_PUBLIC_URL");
+        assertThat(variablesTheBackendReads())
+                .contains("KC_DB_URL", "KC_S3_ENDPOINT", "KC_OIDC_ISSUER_URI", "KC_OIDC_ROLES_CLAIM", "KC_PUBLIC_URL");
     }
 
     @Test
@@ -61,7 +61,8 @@ class InfraConfigurationTests {
         Map<String, Object> backend = (Map<String, Object>) services().get("backend");
         Map<String, Object> environment = (Map<String, Object>) backend.get("environment");
         assertThat(environment.keySet()).containsAll(variablesTheBackendReads());
-        assertThat(environment.keySet()).allSatisfy(name -> assertThat(variablesTheBackendReads()).contains(name));
+        assertThat(environment.keySet())
+                .allSatisfy(name -> assertThat(variablesTheBackendReads()).contains(name));
         // in production every embedded part is replaced by the real one
         assertThat(String.valueOf(environment.get("KC_S3_ENDPOINT"))).startsWith("http://minio:");
         assertThat(String.valueOf(environment.get("KC_OIDC_ISSUER_URI"))).contains("/realms/khuyencong");
@@ -102,13 +103,14 @@ class InfraConfigurationTests {
     void composeRunsClamdWithFreshclamAndTheBackendScansByDefault() throws IOException {
         Map<String, Object> clamav = (Map<String, Object>) services().get("clamav");
         assertThat(String.valueOf(clamav.get("image"))).startsWith("clamav/clamav:1.4.");
-        assertThat((List<String>) clamav.get("volumes")).contains("./clamav/clamd.conf:/etc/clamav/clamd.conf:ro")
+        assertThat((List<String>) clamav.get("volumes"))
+                .contains("./clamav/clamd.conf:/etc/clamav/clamd.conf:ro")
                 .anySatisfy(volume -> assertThat(volume).endsWith(":/var/lib/clamav"));
         assertThat(clamav).doesNotContainKey("ports");
         // freshclam runs beside clamd unless switched off
         assertThat((Map<String, Object>) clamav.get("environment")).doesNotContainKey("CLAMAV_NO_FRESHCLAMD");
-        Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services().get("backend"))
-                .get("environment");
+        Map<String, Object> environment =
+                (Map<String, Object>) ((Map<String, Object>) services().get("backend")).get("environment");
         assertThat(String.valueOf(environment.get("KC_CLAMAV_ENABLED"))).isIn("true", "${KC_CLAMAV_ENABLED:-true}");
         assertThat(environment.get("KC_CLAMAV_HOST")).isEqualTo("clamav");
         assertThat(read("infra/.env.example")).containsPattern("(?m)^KC_CLAMAV_ENABLED=true$");
@@ -119,7 +121,9 @@ class InfraConfigurationTests {
         JsonNode realm = JsonMapper.builder().build().readTree(read("infra/keycloak/realm-khuyencong.json"));
         assertThat(realm.get("realm").asString()).isEqualTo("khuyencong");
         Set<String> roles = new TreeSet<>();
-        realm.get("roles").get("realm").forEach(role -> roles.add(role.get("name").asString()));
+        realm.get("roles")
+                .get("realm")
+                .forEach(role -> roles.add(role.get("name").asString()));
         assertThat(roles).containsAll(List.of("ENTERPRISE", "REVIEWER", "APPROVER", "MONITOR", "ADMIN"));
         JsonNode spa = null;
         for (JsonNode client : realm.get("clients")) {
@@ -130,7 +134,8 @@ class InfraConfigurationTests {
         assertThat(spa).as("the SPA client").isNotNull();
         assertThat(spa.get("publicClient").asBoolean()).isTrue();
         assertThat(spa.get("standardFlowEnabled").asBoolean()).isTrue();
-        assertThat(spa.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(spa.get("attributes").get("pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
         Set<String> users = new TreeSet<>();
         realm.get("users").forEach(user -> users.add(user.get("username").asString()));
         assertThat(users).contains("doanhnghiep", "thamdinh", "pheduyet", "giamsat", "quantri");
@@ -139,7 +144,10 @@ class InfraConfigurationTests {
     @Test
     void nginxServesTheFrontendAndProxiesTheApi() throws IOException {
         String conf = read("infra/nginx/default.conf");
-        assertThat(conf).contains("location /api/").contains("proxy_pass http://backend:8080")
-                .contains("try_files $uri /index.html").contains("Content-Security-Policy");
+        assertThat(conf)
+                .contains("location /api/")
+                .contains("proxy_pass http://backend:8080")
+                .contains("try_files $uri /index.html")
+                .contains("Content-Security-Policy");
     }
 }

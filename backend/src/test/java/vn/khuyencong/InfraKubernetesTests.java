@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -35,9 +34,20 @@ class InfraKubernetesTests {
     /** Variables whose values are credentials: they must come from a Secret, never from a ConfigMap or a literal. */
     static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY|USERNAME).*");
 
-    static final List<String> REQUIRED = List.of("KC_PUBLIC_URL", "KC_DB_URL", "KC_DB_USER", "KC_DB_PASSWORD",
-            "KC_S3_ENDPOINT", "KC_S3_ACCESS_KEY", "KC_S3_SECRET_KEY", "KC_S3_BUCKET", "KC_S3_REGION",
-            "KC_OIDC_ISSUER_URI", "KC_OIDC_JWK_SET_URI", "KC_OIDC_ROLES_CLAIM", "KC_OIDC_AUDIENCE");
+    static final List<String> REQUIRED = List.of(
+            "KC_PUBLIC_URL",
+            "KC_DB_URL",
+            "KC_DB_USER",
+            "KC_DB_PASSWORD",
+            "KC_S3_ENDPOINT",
+            "KC_S3_ACCESS_KEY",
+            "KC_S3_SECRET_KEY",
+            "KC_S3_BUCKET",
+            "KC_S3_REGION",
+            "KC_OIDC_ISSUER_URI",
+            "KC_OIDC_JWK_SET_URI",
+            "KC_OIDC_ROLES_CLAIM",
+            "KC_OIDC_AUDIENCE");
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> kustomization() throws IOException {
@@ -63,7 +73,9 @@ class InfraKubernetesTests {
     }
 
     static Map<String, Object> one(String kind, String name) throws IOException {
-        return all(kind).stream().filter(o -> name.equals(map(o, "metadata").get("name"))).findFirst()
+        return all(kind).stream()
+                .filter(o -> name.equals(map(o, "metadata").get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in infra/k8s"));
     }
 
@@ -89,7 +101,9 @@ class InfraKubernetesTests {
     }
 
     static Map<String, Object> container(Map<String, Object> workload, String name) {
-        return list(podSpec(workload), "containers").stream().filter(c -> name.equals(c.get("name"))).findFirst()
+        return list(podSpec(workload), "containers").stream()
+                .filter(c -> name.equals(c.get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container " + name));
     }
 
@@ -119,14 +133,13 @@ class InfraKubernetesTests {
                 if (valueFrom.containsKey("secretKeyRef")) {
                     Map<String, Object> ref = map(valueFrom, "secretKeyRef");
                     assertThat(secretKeys(one("Secret", String.valueOf(ref.get("name")))))
-                            .as(name + " refers to a key of its Secret").contains(String.valueOf(ref.get("key")));
+                            .as(name + " refers to a key of its Secret")
+                            .contains(String.valueOf(ref.get("key")));
                     sources.put(name, "secret");
-                }
-                else {
+                } else {
                     sources.put(name, "other");
                 }
-            }
-            else {
+            } else {
                 sources.put(name, "literal");
             }
         }
@@ -135,7 +148,9 @@ class InfraKubernetesTests {
 
     static Set<String> secretKeys(Map<String, Object> secret) {
         Set<String> keys = new TreeSet<>();
-        Stream.of("stringData", "data").filter(secret::containsKey).forEach(k -> keys.addAll(map(secret, k).keySet()));
+        Stream.of("stringData", "data")
+                .filter(secret::containsKey)
+                .forEach(k -> keys.addAll(map(secret, k).keySet()));
         return keys;
     }
 
@@ -160,10 +175,13 @@ class InfraKubernetesTests {
     void theKustomizationAppliesEveryManifestOfTheFolderIntoOneNamespace() throws IOException {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> paths = Files.list(K8S)) {
-            paths.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .filter(n -> !n.equals("kustomization.yaml")).forEach(files::add);
+            paths.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .filter(n -> !n.equals("kustomization.yaml"))
+                    .forEach(files::add);
         }
-        assertThat(new TreeSet<Object>((List<?>) kustomization().get("resources"))).isEqualTo(files);
+        assertThat(new TreeSet<Object>((List<?>) kustomization().get("resources")))
+                .isEqualTo(files);
         assertThat(kustomization().get("namespace")).isEqualTo("khuyencong");
         assertThat(one("Namespace", "khuyencong")).isNotNull();
     }
@@ -198,7 +216,8 @@ class InfraKubernetesTests {
         Map<String, Object> liveness = map(container, "livenessProbe", "httpGet");
         assertThat(readiness.get("path")).isEqualTo("/actuator/health/readiness");
         assertThat(liveness.get("path")).isEqualTo("/actuator/health/liveness");
-        assertThat(List.of(readiness.get("port"), liveness.get("port"))).allSatisfy(p -> assertThat(p).isIn(port, number));
+        assertThat(List.of(readiness.get("port"), liveness.get("port")))
+                .allSatisfy(p -> assertThat(p).isIn(port, number));
         assertThat(map(container, "resources", "requests")).containsKeys("cpu", "memory");
         assertThat(map(container, "resources", "limits")).containsKey("memory");
         Map<String, Object> pod = map(podSpec(backend), "securityContext");
@@ -223,13 +242,16 @@ class InfraKubernetesTests {
     @Test
     void passwordsAndKeysComeFromSecretsWithPlaceholderValues() throws IOException {
         Map<String, String> environment = backendEnvironment();
-        Set<String> credentials = new TreeSet<>(environment.keySet().stream().filter(n -> CREDENTIAL.matcher(n).matches())
+        Set<String> credentials = new TreeSet<>(environment.keySet().stream()
+                .filter(n -> CREDENTIAL.matcher(n).matches())
                 .toList());
         assertThat(credentials).contains("KC_DB_PASSWORD", "KC_S3_ACCESS_KEY", "KC_S3_SECRET_KEY", "KC_MAIL_PASSWORD");
         credentials.forEach(name -> assertThat(environment.get(name)).as(name).isEqualTo("secret"));
         for (Map<String, Object> secret : all("Secret")) {
             assertThat(secret).as("real values are never committed").doesNotContainKey("data");
-            map(secret, "stringData").values().forEach(value -> assertThat(String.valueOf(value)).startsWith("REPLACE-ME"));
+            map(secret, "stringData")
+                    .values()
+                    .forEach(value -> assertThat(String.valueOf(value)).startsWith("REPLACE-ME"));
         }
         assertThat(read("infra/k8s/secrets.yaml")).contains("MUST be replaced");
     }
@@ -237,7 +259,8 @@ class InfraKubernetesTests {
     @Test
     void anHpaScalesTheBackendDeployment() throws IOException {
         Map<String, Object> hpa = all("HorizontalPodAutoscaler").stream()
-                .filter(h -> "backend".equals(map(h, "spec", "scaleTargetRef").get("name"))).findFirst()
+                .filter(h -> "backend".equals(map(h, "spec", "scaleTargetRef").get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no HPA targets the backend"));
         assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
         assertThat(map(hpa, "spec", "scaleTargetRef").get("kind")).isEqualTo("Deployment");
@@ -250,10 +273,10 @@ class InfraKubernetesTests {
     void theIngressSendsTheApiToTheBackendServicePortAndTheRestToTheWebApp() throws IOException {
         Map<String, Object> ingress = one("Ingress", "khuyencong");
         Map<String, Object> service = one("Service", "backend");
-        assertThat(map(service, "spec", "selector"))
-                .isEqualTo(map(backend(), "spec", "selector", "matchLabels"));
+        assertThat(map(service, "spec", "selector")).isEqualTo(map(backend(), "spec", "selector", "matchLabels"));
         Map<String, Object> servicePort = list(map(service, "spec"), "ports").getFirst();
-        Map<String, Object> containerPort = list(container(backend(), "backend"), "ports").getFirst();
+        Map<String, Object> containerPort =
+                list(container(backend(), "backend"), "ports").getFirst();
         assertThat(servicePort.get("targetPort")).isIn(containerPort.get("name"), containerPort.get("containerPort"));
 
         Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
@@ -268,12 +291,13 @@ class InfraKubernetesTests {
             assertThat(map(routes.get(path), "port").get("number")).as(path).isEqualTo(servicePort.get("port"));
         }
         assertThat(routes.get("/").get("name")).isEqualTo("web");
-        Map<String, Object> web = list(map(one("Service", "web"), "spec"), "ports").getFirst();
+        Map<String, Object> web =
+                list(map(one("Service", "web"), "spec"), "ports").getFirst();
         assertThat(map(routes.get("/"), "port").get("number")).isEqualTo(web.get("port"));
 
         // a whole document (KC_DOCUMENTS_MAX_FILE_SIZE) fits in one request
-        String bodySize = String.valueOf(map(ingress, "metadata", "annotations")
-                .get("nginx.ingress.kubernetes.io/proxy-body-size"));
+        String bodySize = String.valueOf(
+                map(ingress, "metadata", "annotations").get("nginx.ingress.kubernetes.io/proxy-body-size"));
         assertThat(megabytes(bodySize)).isGreaterThanOrEqualTo(megabytes(configValue("KC_DOCUMENTS_MAX_FILE_SIZE")));
     }
 
@@ -303,13 +327,17 @@ class InfraKubernetesTests {
         assertThat(clamdSetting("ScanArchive")).isEqualTo("yes");
         assertThat(clamdSetting("AlertExceedsMax")).isEqualTo("yes");
         Map<String, Object> container = container(clamav, "clamav");
-        assertThat(map(container, "securityContext").get("readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(map(container, "securityContext").get("readOnlyRootFilesystem"))
+                .isEqualTo(true);
         assertThat(map(podSpec(clamav), "securityContext").get("runAsNonRoot")).isEqualTo(true);
         // clamd has no authentication: the backend's pods only
         Map<String, Object> policy = one("NetworkPolicy", "clamav");
-        assertThat(map(policy, "spec", "podSelector", "matchLabels")).isEqualTo(map(clamav, "spec", "selector", "matchLabels"));
-        Map<String, Object> from = list(list(map(policy, "spec"), "ingress").getFirst(), "from").getFirst();
-        assertThat(map(from, "podSelector", "matchLabels")).isEqualTo(map(backend(), "spec", "selector", "matchLabels"));
+        assertThat(map(policy, "spec", "podSelector", "matchLabels"))
+                .isEqualTo(map(clamav, "spec", "selector", "matchLabels"));
+        Map<String, Object> from =
+                list(list(map(policy, "spec"), "ingress").getFirst(), "from").getFirst();
+        assertThat(map(from, "podSelector", "matchLabels"))
+                .isEqualTo(map(backend(), "spec", "selector", "matchLabels"));
     }
 
     static long megabytes(String size) {
@@ -329,7 +357,9 @@ class InfraKubernetesTests {
         assertThat(map(headless, "spec").get("clusterIP")).isEqualTo("None");
         Map<String, Object> container = container(minio, "minio");
         List<Object> arguments = new ArrayList<>();
-        Stream.of("command", "args").map(container::get).filter(Objects::nonNull)
+        Stream.of("command", "args")
+                .map(container::get)
+                .filter(Objects::nonNull)
                 .forEach(a -> arguments.addAll((List<?>) a));
         assertThat(arguments).contains("server");
         // every node named by the pod names the StatefulSet gives, in the namespace the kustomization sets
@@ -354,9 +384,13 @@ class InfraKubernetesTests {
         assertThat(map(one("Service", host), "spec", "selector"))
                 .isEqualTo(map(primary, "spec", "selector", "matchLabels"));
         // the replica is made by a base backup of that same primary, and stays a standby of it (-R)
-        String bootstrap = String.join(" ", list(podSpec(replica), "initContainers").stream()
-                .flatMap(c -> Stream.of("command", "args").map(c::get).filter(Objects::nonNull))
-                .flatMap(a -> ((List<?>) a).stream()).map(String::valueOf).toList());
+        String bootstrap = String.join(
+                " ",
+                list(podSpec(replica), "initContainers").stream()
+                        .flatMap(c -> Stream.of("command", "args").map(c::get).filter(Objects::nonNull))
+                        .flatMap(a -> ((List<?>) a).stream())
+                        .map(String::valueOf)
+                        .toList());
         assertThat(bootstrap).contains("pg_basebackup").contains("-h " + host).contains("-R");
         assertThat(container(primary, "postgres").get("args").toString()).contains("wal_level=replica");
         assertThat(read("infra/k8s/postgres.yaml")).contains("host replication replicator");

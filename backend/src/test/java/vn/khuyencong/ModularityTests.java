@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
 import vn.khuyencong.support.GeneratedDocs;
 
 class ModularityTests {
@@ -38,7 +36,8 @@ class ModularityTests {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString()))
                 .writeModulesAsPlantUml();
         String generated = Files.readString(out.resolve("components.puml"), StandardCharsets.UTF_8);
-        GeneratedDocs.assertUpToDate(GeneratedDocs.docs().resolve("architecture/modules.puml"), sortRelations(generated));
+        GeneratedDocs.assertUpToDate(
+                GeneratedDocs.docs().resolve("architecture/modules.puml"), sortRelations(generated));
     }
 
     /** The documenter lists relations in no stable order; sorted, the file only changes when the modules do. */

@@ -3,7 +3,6 @@ package vn.khuyencong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,9 +18,13 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         Api.Response response = api().get("/v3/api-docs");
         assertThat(response.status()).isEqualTo(200);
         JsonNode document = response.json();
-        assertThat(document.get("paths").has("/api/v1/dossiers/{dossierId}/transitions")).isTrue();
-        String pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                .writeValueAsString(document) + "\n";
+        assertThat(document.get("paths").has("/api/v1/dossiers/{dossierId}/transitions"))
+                .isTrue();
+        String pretty =
+                JsonMapper.builder()
+                                .enable(SerializationFeature.INDENT_OUTPUT)
+                                .build()
+                                .writeValueAsString(document) + "\n";
         GeneratedDocs.assertUpToDate(GeneratedDocs.docs().resolve("api/openapi.json"), pretty);
     }
 
@@ -48,10 +51,18 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
                 }
                 for (String path : entry.getKey().getPathPatternsCondition().getPatternValues()) {
                     for (var method : entry.getKey().getMethodsCondition().getMethods()) {
-                        JsonNode operation = document.get("paths").get(path).get(method.name().toLowerCase());
-                        JsonNode schema = resolve(document, operation.get("requestBody").get("content")
-                                .get("application/json").get("schema"));
-                        java.util.Set<String> properties = new java.util.TreeSet<>(schema.get("properties").propertyNames());
+                        JsonNode operation = document.get("paths")
+                                .get(path)
+                                .get(method.name().toLowerCase());
+                        JsonNode schema = resolve(
+                                document,
+                                operation
+                                        .get("requestBody")
+                                        .get("content")
+                                        .get("application/json")
+                                        .get("schema"));
+                        java.util.Set<String> properties =
+                                new java.util.TreeSet<>(schema.get("properties").propertyNames());
                         bodies++;
                         if (!properties.equals(components)) {
                             wrong.add(method + " " + path + ": documented " + properties + ", read " + components);
@@ -63,17 +74,23 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         assertThat(bodies).isGreaterThan(20);
         assertThat(wrong).as("request bodies the document describes wrongly").isEmpty();
         java.util.List<String> phantoms = new java.util.ArrayList<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            JsonNode parameters = operation.getValue().get("parameters");
-            if (parameters != null) {
-                parameters.forEach(p -> {
-                    if (java.util.Set.of("user", "admin", "request").contains(p.get("name").asString())) {
-                        phantoms.add(operation.getKey() + " " + path.getKey() + " " + p.get("name").asString());
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode parameters = operation.getValue().get("parameters");
+                    if (parameters != null) {
+                        parameters.forEach(p -> {
+                            if (java.util.Set.of("user", "admin", "request")
+                                    .contains(p.get("name").asString())) {
+                                phantoms.add(operation.getKey() + " " + path.getKey() + " "
+                                        + p.get("name").asString());
+                            }
+                        });
                     }
-                });
-            }
-        }));
-        assertThat(phantoms).as("parameters that are really the token or the servlet request").isEmpty();
+                }));
+        assertThat(phantoms)
+                .as("parameters that are really the token or the servlet request")
+                .isEmpty();
     }
 
     static JsonNode resolve(JsonNode document, JsonNode schema) {
@@ -85,8 +102,7 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     @Test
     void swaggerUiIsServed() {
@@ -99,7 +115,12 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         JsonNode health = api().get("/actuator/health").json();
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("objectStorage").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("identityProvider").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("objectStorage").get("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.get("components")
+                        .get("identityProvider")
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 }

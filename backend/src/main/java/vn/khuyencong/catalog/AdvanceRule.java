@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * {@code maxPercent}%, once the value of the work done exceeds {@code progressOverPercent}% of the total budget
  * (null: at any time).
  */
-public record AdvanceRule(String kindCode, LocalDate effectiveFrom, int maxPercent, Integer progressOverPercent,
-        String legalBasis) {
+public record AdvanceRule(
+        String kindCode, LocalDate effectiveFrom, int maxPercent, Integer progressOverPercent, String legalBasis) {
 
     /** The most that may be advanced in total on {@code approvedAmount}, in whole VND (rounded down). */
     public long ceiling(long approvedAmount) {

@@ -1,15 +1,13 @@
 package vn.khuyencong.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.khuyencong.shared.ProblemException;
 
 @RestController
@@ -23,13 +21,15 @@ class CatalogController {
         this.catalog = catalog;
     }
 
-    record KindWithCap(SupportKind kind, SupportCap currentCap) {
-    }
+    record KindWithCap(SupportKind kind, SupportCap currentCap) {}
 
     /** Everything the form of one content needs. */
-    record ContentDetail(SupportContent content, List<KindWithCap> supportKinds, List<ContentField> fields,
-            Set<String> requiredDocumentTypes, int priorityAreaCapPercent) {
-    }
+    record ContentDetail(
+            SupportContent content,
+            List<KindWithCap> supportKinds,
+            List<ContentField> fields,
+            Set<String> requiredDocumentTypes,
+            int priorityAreaCapPercent) {}
 
     @GetMapping("/contents")
     @Operation(summary = "Các nội dung hoạt động khuyến công")
@@ -45,8 +45,14 @@ class CatalogController {
                 .orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));
         java.time.LocalDate today = java.time.LocalDate.now(vn.khuyencong.shared.VietnamTime.ZONE);
         List<KindWithCap> kinds = catalog.supportKinds(code).stream()
-                .map(kind -> new KindWithCap(kind, catalog.cap(kind.code(), today).orElse(null))).toList();
-        return new ContentDetail(content, kinds, catalog.fields(code), catalog.requiredDocumentTypes(code),
+                .map(kind ->
+                        new KindWithCap(kind, catalog.cap(kind.code(), today).orElse(null)))
+                .toList();
+        return new ContentDetail(
+                content,
+                kinds,
+                catalog.fields(code),
+                catalog.requiredDocumentTypes(code),
                 catalog.priorityAreaCapPercent());
     }
 

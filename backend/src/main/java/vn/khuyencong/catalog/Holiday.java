@@ -3,5 +3,4 @@ package vn.khuyencong.catalog;
 import java.time.LocalDate;
 
 /** A public holiday: not a working day. */
-public record Holiday(LocalDate day, String name) {
-}
+public record Holiday(LocalDate day, String name) {}

@@ -1,5 +1,4 @@
 package vn.khuyencong.catalog;
 
 /** A line of the appraisal score sheet. */
-public record ReviewCriterion(String code, String name, int maxScore) {
-}
+public record ReviewCriterion(String code, String name, int maxScore) {}

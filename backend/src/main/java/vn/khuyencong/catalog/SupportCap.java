@@ -6,8 +6,8 @@ import java.time.LocalDate;
  * The most the state pays for a kind of support from a date: a share of the total budget and, where set, an
  * amount; a project in a priority area may receive up to {@code priorityPercent}% of it.
  */
-public record SupportCap(String kindCode, LocalDate effectiveFrom, LocalDate effectiveTo, int maxPercent,
-        Long maxAmount) {
+public record SupportCap(
+        String kindCode, LocalDate effectiveFrom, LocalDate effectiveTo, int maxPercent, Long maxAmount) {
 
     /** The cap in whole VND for a project of {@code totalBudget}, raised for priority areas. */
     public long capFor(long totalBudget, boolean priorityArea, int priorityPercent) {

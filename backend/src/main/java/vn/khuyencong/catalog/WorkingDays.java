@@ -8,10 +8,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
 import vn.khuyencong.shared.VietnamTime;
 
 /**
@@ -67,7 +65,7 @@ public class WorkingDays {
 
     public LocalDate plusWorkingDays(LocalDate from, int days) {
         LocalDate day = from;
-        for (int counted = 0; counted < days;) {
+        for (int counted = 0; counted < days; ) {
             day = day.plusDays(1);
             if (isWorkingDay(day)) {
                 counted++;
@@ -98,7 +96,9 @@ public class WorkingDays {
     private Set<LocalDate> holidays() {
         Set<LocalDate> current = holidays;
         if (current == null || loadedAt.plus(REFRESH).isBefore(clock.instant())) {
-            current = Set.copyOf(jdbc.sql("select day from public_holiday").query(LocalDate.class).list());
+            current = Set.copyOf(jdbc.sql("select day from public_holiday")
+                    .query(LocalDate.class)
+                    .list());
             holidays = current;
             loadedAt = clock.instant();
         }

@@ -35,12 +35,16 @@ class DemoDataOnStartup implements ApplicationRunner {
                 continue;
             }
             if (!BacKanDataset.NAME.equals(dataset)) {
-                throw new IllegalStateException("Unknown demo dataset '" + dataset + "' in kc.demo-data (known: "
-                        + BacKanDataset.NAME + ")");
+                throw new IllegalStateException(
+                        "Unknown demo dataset '" + dataset + "' in kc.demo-data (known: " + BacKanDataset.NAME + ")");
             }
             BacKanDataset.Result result = bacKan.load("kc.demo-data");
-            log.info(result.loaded() ? "Demo dataset {} loaded: {} dossiers" : "Demo dataset {} was already loaded ({} dossiers)",
-                    result.dataset(), result.dossiers());
+            log.info(
+                    result.loaded()
+                            ? "Demo dataset {} loaded: {} dossiers"
+                            : "Demo dataset {} was already loaded ({} dossiers)",
+                    result.dataset(),
+                    result.dossiers());
         }
     }
 }

@@ -18,7 +18,11 @@ public record Checklist(UUID dossierId, String contentCode, boolean complete, Li
      * @param formats the media types it may come in (empty: every format the service accepts)
      * @param documents the current versions uploaded for it (a replaced version is listed under its successor)
      */
-    public record Item(String documentType, String name, boolean required, boolean present, List<String> formats,
-            List<Document> documents) {
-    }
+    public record Item(
+            String documentType,
+            String name,
+            boolean required,
+            boolean present,
+            List<String> formats,
+            List<Document> documents) {}
 }

@@ -46,8 +46,7 @@ final class ClamAvScanner implements VirusScanner {
                 }
                 out.writeInt(0);
                 out.flush();
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // clamd closes the connection when the stream passes its StreamMaxLength, after saying why
                 throw new IOException("clamd stopped reading: " + replyOrNothing(socket) + " (" + e + ")", e);
             }
@@ -61,7 +60,8 @@ final class ClamAvScanner implements VirusScanner {
             return new Verdict(ScanStatus.CLEAN, null);
         }
         if (reply.startsWith("stream: ") && reply.endsWith(" FOUND")) {
-            String signature = reply.substring("stream: ".length(), reply.length() - " FOUND".length()).strip();
+            String signature = reply.substring("stream: ".length(), reply.length() - " FOUND".length())
+                    .strip();
             if (!signature.isEmpty()) {
                 return new Verdict(ScanStatus.INFECTED, signature);
             }
@@ -73,8 +73,7 @@ final class ClamAvScanner implements VirusScanner {
         try {
             socket.setSoTimeout(1000);
             return readReply(socket.getInputStream());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return "no answer";
         }
     }

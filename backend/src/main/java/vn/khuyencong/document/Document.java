@@ -10,7 +10,16 @@ import java.util.UUID;
  * @param scanStatus what the virus scanner said
  * @param integrityFailedAt when the integrity check found the stored bytes no longer match the SHA-256, or null
  */
-public record Document(UUID id, UUID dossierId, String documentType, String fileName, String contentType,
-        long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt, UUID replacesId, ScanStatus scanStatus,
-        Instant integrityFailedAt) {
-}
+public record Document(
+        UUID id,
+        UUID dossierId,
+        String documentType,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        String uploadedBy,
+        Instant uploadedAt,
+        UUID replacesId,
+        ScanStatus scanStatus,
+        Instant integrityFailedAt) {}

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,10 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.khuyencong.document.internal.ObjectStore;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The scheduled care of stored documents. Each job takes a PostgreSQL advisory lock first, so that one replica
@@ -51,8 +48,14 @@ public class DocumentMaintenance {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    DocumentMaintenance(JdbcClient jdbc, ObjectStore store, Documents documents, ResumableUploads uploads,
-            TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
+    DocumentMaintenance(
+            JdbcClient jdbc,
+            ObjectStore store,
+            Documents documents,
+            ResumableUploads uploads,
+            TransactionTemplate transactions,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.documents = documents;
@@ -63,10 +66,10 @@ public class DocumentMaintenance {
     }
 
     /** What a sweep removed. */
-    public record SweepResult(int orphanObjects, int stuckRows, int expiredSessions) {
-    }
+    public record SweepResult(int orphanObjects, int stuckRows, int expiredSessions) {}
 
-    @Scheduled(fixedDelayString = "${kc.documents.sweep-interval:PT15M}",
+    @Scheduled(
+            fixedDelayString = "${kc.documents.sweep-interval:PT15M}",
             initialDelayString = "${kc.documents.sweep-initial-delay:PT2M}")
     @SchedulerLock(name = "document-orphan-sweep", lockAtLeastFor = "PT1M", lockAtMostFor = "PT1H")
     void scheduledSweep() {
@@ -94,8 +97,7 @@ public class DocumentMaintenance {
     }
 
     /** What a scan retry found; {@code stillPending} counts the documents it could not scan (the scanner is down). */
-    public record ScanResult(int clean, int infected, int stillPending) {
-    }
+    public record ScanResult(int clean, int infected, int stillPending) {}
 
     /**
      * Scans the documents still pending, oldest first, and stops at the first the scanner cannot answer for (it is
@@ -107,8 +109,8 @@ public class DocumentMaintenance {
             List<Pending> pending = jdbc.sql("""
                     select id, dossier_id, object_key, file_name from document
                     where status = 'STORED' and scan_status = 'PENDING' order by uploaded_at limit 100""")
-                    .query((rs, row) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getString(3), rs.getString(4)))
+                    .query((rs, row) -> new Pending(
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)))
                     .list();
             int clean = 0;
             int infected = 0;
@@ -119,10 +121,9 @@ public class DocumentMaintenance {
                 }
                 if (verdict.status() == ScanStatus.INFECTED) {
                     infected++;
-                    events.publishEvent(new DocumentQuarantined(document.id(), document.dossierId(),
-                            document.fileName(), verdict.detail()));
-                }
-                else {
+                    events.publishEvent(new DocumentQuarantined(
+                            document.id(), document.dossierId(), document.fileName(), verdict.detail()));
+                } else {
                     clean++;
                 }
             }
@@ -130,24 +131,31 @@ public class DocumentMaintenance {
         });
     }
 
-    private record Pending(UUID id, UUID dossierId, String key, String fileName) {
-    }
+    private record Pending(UUID id, UUID dossierId, String key, String fileName) {}
 
     /** Removes what is older than the grace period and belongs to nothing; null when another replica is at it. */
     public SweepResult sweepOrphans() {
         return locked(SWEEP_LOCK, () -> {
             Instant cutoff = clock.instant().minus(documents.properties().orphanGrace());
             int expired = uploads.expire();
-            List<Object[]> stuck = jdbc.sql("select id, object_key from document where status = 'UPLOADING' and uploaded_at < ?")
+            List<Object[]> stuck = jdbc.sql(
+                            "select id, object_key from document where status = 'UPLOADING' and uploaded_at < ?")
                     .param(Timestamp.from(cutoff))
-                    .query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) }).list();
+                    .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
+                    .list();
             for (Object[] row : stuck) {
                 documents.removeQuietly((String) row[1]);
-                jdbc.sql("delete from document where id = ? and status = 'UPLOADING'").param(row[0]).update();
+                jdbc.sql("delete from document where id = ? and status = 'UPLOADING'")
+                        .param(row[0])
+                        .update();
             }
-            Set<String> known = new HashSet<>(jdbc.sql("select object_key from document").query(String.class).list());
-            known.addAll(jdbc.sql("select object_key from document_upload").query(String.class).list());
-            int[] orphans = { 0 };
+            Set<String> known = new HashSet<>(jdbc.sql("select object_key from document")
+                    .query(String.class)
+                    .list());
+            known.addAll(jdbc.sql("select object_key from document_upload")
+                    .query(String.class)
+                    .list());
+            int[] orphans = {0};
             store.forEachObject(Documents.KEY_PREFIX, object -> {
                 if (!known.contains(object.key()) && object.lastModified().isBefore(cutoff)) {
                     documents.removeQuietly(object.key());
@@ -168,7 +176,7 @@ public class DocumentMaintenance {
                     select id, object_key, sha256 from document where status = 'STORED' and scan_status <> 'INFECTED'
                     order by integrity_checked_at nulls first, uploaded_at limit ?""")
                     .param(documents.properties().integrityBatch())
-                    .query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) })
+                    .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)})
                     .list();
             List<UUID> failed = new java.util.ArrayList<>();
             for (Object[] row : batch) {
@@ -177,14 +185,19 @@ public class DocumentMaintenance {
                 Timestamp now = Timestamp.from(clock.instant());
                 if (actual != null && actual.equals(row[2])) {
                     jdbc.sql("update document set integrity_checked_at = ?, integrity_failed_at = null where id = ?")
-                            .params(now, id).update();
-                }
-                else {
+                            .params(now, id)
+                            .update();
+                } else {
                     failed.add(id);
-                    log.error("Integrity check failed for document {}: stored SHA-256 {}, object {}", id, row[2],
+                    log.error(
+                            "Integrity check failed for document {}: stored SHA-256 {}, object {}",
+                            id,
+                            row[2],
                             actual == null ? "missing" : actual);
-                    jdbc.sql("update document set integrity_checked_at = ?, integrity_failed_at = coalesce(integrity_failed_at, ?) where id = ?")
-                            .params(now, now, id).update();
+                    jdbc.sql(
+                                    "update document set integrity_checked_at = ?, integrity_failed_at = coalesce(integrity_failed_at, ?) where id = ?")
+                            .params(now, now, id)
+                            .update();
                 }
             }
             return failed;
@@ -203,15 +216,17 @@ public class DocumentMaintenance {
             UploadStreams.Measured measured = new UploadStreams.Measured(in, Long.MAX_VALUE);
             measured.transferTo(OutputStream.nullOutputStream());
             return measured.sha256();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private <T> T locked(long lock, Supplier<T> job) {
         return transactions.execute(status -> {
-            Boolean acquired = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(lock).query(Boolean.class).single();
+            Boolean acquired = jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                    .param(lock)
+                    .query(Boolean.class)
+                    .single();
             return Boolean.TRUE.equals(acquired) ? job.get() : null;
         });
     }

@@ -2,7 +2,6 @@ package vn.khuyencong.document;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -28,11 +27,18 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("kc.documents")
 public record DocumentProperties(
         @DefaultValue("50MB") DataSize maxFileSize,
-        @DefaultValue({ "application/pdf", "image/jpeg", "image/png",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/vnd.oasis.opendocument.text",
-                "application/vnd.oasis.opendocument.spreadsheet" }) List<String> allowedTypes,
+
+        @DefaultValue({
+            "application/pdf",
+            "image/jpeg",
+            "image/png",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet"
+        })
+        List<String> allowedTypes,
+
         @DefaultValue("4") int maxRequestParts,
         @DefaultValue("1KB") DataSize maxPartHeaderSize,
         @DefaultValue("4KB") DataSize minUploadRate,
@@ -53,8 +59,10 @@ public record DocumentProperties(
      * @param images photos and scans (PNG, JPEG)
      * @param pdf PDF documents
      */
-    public record Inspection(@DefaultValue Packages packages, @DefaultValue Images images, @DefaultValue Pdf pdf) {
-    }
+    public record Inspection(
+            @DefaultValue Packages packages,
+            @DefaultValue Images images,
+            @DefaultValue Pdf pdf) {}
 
     /**
      * What a ZIP-based document may hold ({@code kc.documents.inspection.packages.*}).
@@ -66,18 +74,20 @@ public record DocumentProperties(
      * @param ratioFrom entries smaller than this may have any ratio (small XML parts compress very well)
      * @param allowMacros whether macro-enabled packages are accepted (never by default)
      */
-    public record Packages(@DefaultValue("10000") int maxEntries, @DefaultValue("200MB") DataSize maxEntrySize,
-            @DefaultValue("400MB") DataSize maxTotalSize, @DefaultValue("200") int maxRatio,
-            @DefaultValue("1MB") DataSize ratioFrom, @DefaultValue("false") boolean allowMacros) {
-    }
+    public record Packages(
+            @DefaultValue("10000") int maxEntries,
+            @DefaultValue("200MB") DataSize maxEntrySize,
+            @DefaultValue("400MB") DataSize maxTotalSize,
+            @DefaultValue("200") int maxRatio,
+            @DefaultValue("1MB") DataSize ratioFrom,
+            @DefaultValue("false") boolean allowMacros) {}
 
     /**
      * What a photo or a scan may be ({@code kc.documents.inspection.images.*}).
      *
      * @param maxPixels most pixels (width × height) a PNG or JPEG may declare
      */
-    public record Images(@DefaultValue("100000000") long maxPixels) {
-    }
+    public record Images(@DefaultValue("100000000") long maxPixels) {}
 
     /**
      * What a PDF may be ({@code kc.documents.inspection.pdf.*}).
@@ -85,8 +95,9 @@ public record DocumentProperties(
      * @param maxObjects most objects its cross-reference table may list (every one is looked into)
      * @param parseMemory most heap the parser may use for buffers before it spills to a temporary file
      */
-    public record Pdf(@DefaultValue("500000") int maxObjects, @DefaultValue("16MB") DataSize parseMemory) {
-    }
+    public record Pdf(
+            @DefaultValue("500000") int maxObjects,
+            @DefaultValue("16MB") DataSize parseMemory) {}
 
     /**
      * The clamd scanner: off unless {@code kc.documents.scan.enabled=true} ({@code KC_CLAMAV_ENABLED}).
@@ -97,7 +108,9 @@ public record DocumentProperties(
      * @param timeout connect and read timeout; longer than clamd's own MaxScanTime (2 minutes in infra/), so that a
      *        slow scan ends in clamd's answer rather than in a timeout that would leave the document pending again
      */
-    public record Scan(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("3310") int port, @DefaultValue("PT150S") Duration timeout) {
-    }
+    public record Scan(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("3310") int port,
+            @DefaultValue("PT150S") Duration timeout) {}
 }

@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param signature the scanner's name for what it found
  */
-public record DocumentQuarantined(UUID documentId, UUID dossierId, String fileName, String signature) {
-}
+public record DocumentQuarantined(UUID documentId, UUID dossierId, String fileName, String signature) {}

@@ -1,32 +1,29 @@
 package vn.khuyencong.document;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.DocumentType;
 import vn.khuyencong.document.internal.ObjectStore;
@@ -68,14 +65,29 @@ public class Documents {
     private final DistributionSummary uploadSizes;
     private final Map<ScanStatus, Counter> scans;
 
-    Documents(JdbcClient jdbc, ObjectStore store, Dossiers dossiers, Catalog catalog, Clock clock,
-            DocumentProperties properties, MeterRegistry meters) {
+    Documents(
+            JdbcClient jdbc,
+            ObjectStore store,
+            Dossiers dossiers,
+            Catalog catalog,
+            Clock clock,
+            DocumentProperties properties,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.uploads = Counter.builder("kc.documents.uploads").description("Documents stored").register(meters);
-        this.uploadSizes = DistributionSummary.builder("kc.documents.upload.size").baseUnit("bytes")
-                .description("Size of the documents stored").register(meters);
-        this.scans = Map.of(ScanStatus.CLEAN, scans(meters, "clean"), ScanStatus.INFECTED, scans(meters, "infected"),
-                ScanStatus.PENDING, scans(meters, "failed"));
+        this.uploads = Counter.builder("kc.documents.uploads")
+                .description("Documents stored")
+                .register(meters);
+        this.uploadSizes = DistributionSummary.builder("kc.documents.upload.size")
+                .baseUnit("bytes")
+                .description("Size of the documents stored")
+                .register(meters);
+        this.scans = Map.of(
+                ScanStatus.CLEAN,
+                scans(meters, "clean"),
+                ScanStatus.INFECTED,
+                scans(meters, "infected"),
+                ScanStatus.PENDING,
+                scans(meters, "failed"));
         this.store = store;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -83,7 +95,8 @@ public class Documents {
         this.properties = properties;
         this.fileTypes = new FileTypes(properties.allowedTypes());
         this.scanner = new ClamAvScanner(properties.scan());
-        this.inspections = List.of(new PackageInspection(properties.inspection().packages()),
+        this.inspections = List.of(
+                new PackageInspection(properties.inspection().packages()),
                 new ImageInspection(properties.inspection().images().maxPixels()),
                 new PdfInspection(properties.inspection().pdf()));
     }
@@ -99,8 +112,7 @@ public class Documents {
         }
         try {
             return Files.createTempFile("kc-inspect-", ".tmp");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw ProblemException.unavailable("Không kiểm tra được tệp lúc này. Vui lòng thử lại sau.");
         }
     }
@@ -115,15 +127,16 @@ public class Documents {
         }
         try {
             inspectionOf(contentType).orElseThrow().inspect(copy, contentType, fileName);
-        }
-        catch (ProblemException refused) {
+        } catch (ProblemException refused) {
             removeQuietly(key);
             throw refused;
         }
     }
 
     private Optional<FileInspection> inspectionOf(String contentType) {
-        return inspections.stream().filter(inspection -> inspection.applies(contentType)).findFirst();
+        return inspections.stream()
+                .filter(inspection -> inspection.applies(contentType))
+                .findFirst();
     }
 
     /**
@@ -133,9 +146,15 @@ public class Documents {
     static void checkFormat(Target target, String contentType, String fileName) {
         DocumentType type = target.type();
         if (!type.accepts(contentType)) {
-            throw ProblemException.unsupportedMedia("file", "Tệp \"" + fileName + "\" là " + FileTypes.label(contentType)
-                    + ", nhưng " + type.name() + " chỉ nhận tệp " + String.join(", ",
-                            type.formats().stream().map(FileTypes::label).toList()) + ".");
+            throw ProblemException.unsupportedMedia(
+                    "file",
+                    "Tệp \"" + fileName + "\" là " + FileTypes.label(contentType)
+                            + ", nhưng " + type.name() + " chỉ nhận tệp "
+                            + String.join(
+                                    ", ",
+                                    type.formats().stream()
+                                            .map(FileTypes::label)
+                                            .toList()) + ".");
         }
     }
 
@@ -153,7 +172,8 @@ public class Documents {
             throw ProblemException.invalidField("documentType", "Vui lòng chọn loại giấy tờ.");
         }
         return catalog.documentType(documentType)
-                .orElseThrow(() -> ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục."));
+                .orElseThrow(
+                        () -> ProblemException.invalidField("documentType", "Loại giấy tờ không có trong danh mục."));
     }
 
     /**
@@ -168,17 +188,20 @@ public class Documents {
             throw ProblemException.ruleViolated("owner-only", "Chỉ tổ chức nộp hồ sơ mới được tải tài liệu lên.");
         }
         if (dossier.status() != DossierStatus.DRAFT && dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
-            throw ProblemException.ruleViolated("documents-locked",
-                    "Hồ sơ đã nộp: chỉ được bổ sung tài liệu khi cơ quan yêu cầu bổ sung.");
+            throw ProblemException.ruleViolated(
+                    "documents-locked", "Hồ sơ đã nộp: chỉ được bổ sung tài liệu khi cơ quan yêu cầu bổ sung.");
         }
         DocumentType type = catalogued(documentType);
         if (replaces != null) {
-            Optional<Document> replaced = find(replaces).filter(d -> d.dossierId().equals(dossierId));
+            Optional<Document> replaced =
+                    find(replaces).filter(d -> d.dossierId().equals(dossierId));
             if (replaced.isEmpty()) {
-                throw ProblemException.invalidField("replaces", "Không tìm thấy tài liệu cần thay thế trong hồ sơ này.");
+                throw ProblemException.invalidField(
+                        "replaces", "Không tìm thấy tài liệu cần thay thế trong hồ sơ này.");
             }
             if (!replaced.get().documentType().equals(documentType)) {
-                throw ProblemException.invalidField("replaces", "Phiên bản mới phải cùng loại giấy tờ với tài liệu được thay thế.");
+                throw ProblemException.invalidField(
+                        "replaces", "Phiên bản mới phải cùng loại giấy tờ với tài liệu được thay thế.");
             }
         }
         return new Target(dossier, type, replaces);
@@ -205,7 +228,9 @@ public class Documents {
 
     /** Whether {@code documentId} is a stored document of {@code dossierId}. */
     public boolean belongsTo(UUID documentId, UUID dossierId) {
-        return find(documentId).filter(document -> document.dossierId().equals(dossierId)).isPresent();
+        return find(documentId)
+                .filter(document -> document.dossierId().equals(dossierId))
+                .isPresent();
     }
 
     /**
@@ -220,12 +245,12 @@ public class Documents {
         int headLength;
         try {
             headLength = content.readNBytes(head, 0, head.length);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw interrupted(e);
         }
         if (headLength == 0) {
-            throw ProblemException.invalidField("file", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
+            throw ProblemException.invalidField(
+                    "file", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
         }
         if (headLength > max) {
             throw tooLarge();
@@ -239,24 +264,33 @@ public class Documents {
                 insert into document (id, dossier_id, document_type, object_key, file_name, content_type, uploaded_by,
                                       uploaded_at, replaces_id, status)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADING')""")
-                .params(id, target.dossier().id(), target.documentType(), key, fileName, contentType, user.username(),
-                        Timestamp.from(clock.instant()), target.replaces())
+                .params(
+                        id,
+                        target.dossier().id(),
+                        target.documentType(),
+                        key,
+                        fileName,
+                        contentType,
+                        user.username(),
+                        Timestamp.from(clock.instant()),
+                        target.replaces())
                 .update();
 
         Path copy = inspectionCopy(contentType);
         InputStream body = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), content);
         UploadStreams.Measured measured;
         try {
-            measured = new UploadStreams.Measured(copy == null ? body
-                    : new org.apache.commons.io.input.TeeInputStream(body, Files.newOutputStream(copy), true), max);
+            measured = new UploadStreams.Measured(
+                    copy == null
+                            ? body
+                            : new org.apache.commons.io.input.TeeInputStream(body, Files.newOutputStream(copy), true),
+                    max);
             store.put(key, measured, contentType);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             forgetRow(id);
             deleteQuietly(copy);
             throw interrupted(e);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             forgetRow(id);
             deleteQuietly(copy);
             throw e;
@@ -264,14 +298,12 @@ public class Documents {
         try {
             try {
                 inspect(copy, contentType, fileName, key);
-            }
-            catch (ProblemException refused) {
+            } catch (ProblemException refused) {
                 forgetRow(id);
                 throw refused;
             }
             return stored(id, key, measured.count(), measured.sha256(), copy);
-        }
-        finally {
+        } finally {
             deleteQuietly(copy);
         }
     }
@@ -283,10 +315,12 @@ public class Documents {
      * submission until the scheduled retry has scanned it.
      */
     Document stored(UUID id, String key, long size, String sha256, Path copy) {
-        VirusScanner.Verdict verdict = scanner.enabled() ? verdictOn(id, key, copy)
-                : new VirusScanner.Verdict(ScanStatus.NOT_SCANNED, null);
+        VirusScanner.Verdict verdict =
+                scanner.enabled() ? verdictOn(id, key, copy) : new VirusScanner.Verdict(ScanStatus.NOT_SCANNED, null);
         if (verdict.status() == ScanStatus.INFECTED) {
-            String fileName = jdbc.sql("select file_name from document where id = ?").param(id).query(String.class)
+            String fileName = jdbc.sql("select file_name from document where id = ?")
+                    .param(id)
+                    .query(String.class)
                     .single();
             log.warn("Upload of document {} ({}) refused: {} found", id, fileName, verdict.detail());
             removeQuietly(key);
@@ -299,8 +333,7 @@ public class Documents {
                     where id = ?""")
                     .params(size, sha256, verdict.status().name(), verdict.detail(), id)
                     .update();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             // the object has no usable row: remove it now, or leave it to the orphan sweep
             removeQuietly(key);
             throw e;
@@ -311,18 +344,33 @@ public class Documents {
     }
 
     /** Inserts the row of an object assembled from parts (resumable uploads), then treats it as stored. */
-    Document storedFromParts(Target target, UUID id, String key, String fileName, String contentType, long size,
-            String sha256, String uploadedBy, Path copy) {
+    Document storedFromParts(
+            Target target,
+            UUID id,
+            String key,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String uploadedBy,
+            Path copy) {
         try {
             jdbc.sql("""
                     insert into document (id, dossier_id, document_type, object_key, file_name, content_type,
                                           uploaded_by, uploaded_at, replaces_id, status)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'UPLOADING')""")
-                    .params(id, target.dossier().id(), target.documentType(), key, fileName, contentType, uploadedBy,
-                            Timestamp.from(clock.instant()), target.replaces())
+                    .params(
+                            id,
+                            target.dossier().id(),
+                            target.documentType(),
+                            key,
+                            fileName,
+                            contentType,
+                            uploadedBy,
+                            Timestamp.from(clock.instant()),
+                            target.replaces())
                     .update();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             removeQuietly(key);
             throw e;
         }
@@ -344,7 +392,8 @@ public class Documents {
         int updated = jdbc.sql("""
                 update document set scan_status = ?, scan_detail = ?
                 where id = ? and status = 'STORED' and scan_status = 'PENDING'""")
-                .params(verdict.status().name(), verdict.detail(), id).update();
+                .params(verdict.status().name(), verdict.detail(), id)
+                .update();
         if (updated == 1 && verdict.status() == ScanStatus.INFECTED) {
             log.warn("Document {} quarantined: {} found; its object is removed", id, verdict.detail());
             afterCommit(() -> removeQuietly(key));
@@ -360,8 +409,7 @@ public class Documents {
         VirusScanner.Verdict verdict;
         try (InputStream in = copy != null ? Files.newInputStream(copy) : store.get(key)) {
             verdict = scanner.scan(in);
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("Document {} could not be scanned now, it waits for the retry: {}", id, e.toString());
             verdict = new VirusScanner.Verdict(ScanStatus.PENDING, null);
         }
@@ -370,7 +418,8 @@ public class Documents {
     }
 
     private static Counter scans(MeterRegistry meters, String result) {
-        return Counter.builder("kc.documents.scans").tag("result", result)
+        return Counter.builder("kc.documents.scans")
+                .tag("result", result)
                 .description("Virus scans of documents, by result (failed: the scanner could not answer)")
                 .register(meters);
     }
@@ -382,7 +431,11 @@ public class Documents {
                 : "phát hiện virus hoặc mã độc (" + signature + ")";
         String detail = "Tệp \"" + fileName + "\" không được chấp nhận: " + reason
                 + ". Tệp không được lưu. Vui lòng quét virus trên máy của bạn rồi tải lên một tệp sạch.";
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "infected-file", "Tệp nhiễm mã độc", detail,
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "infected-file",
+                "Tệp nhiễm mã độc",
+                detail,
                 List.of(new ProblemException.FieldProblem("file", detail)),
                 Map.of("fileName", fileName, "signature", signature));
     }
@@ -403,14 +456,20 @@ public class Documents {
     }
 
     private List<Document> stored(UUID dossierId) {
-        return jdbc.sql("select " + COLUMNS + " from document where dossier_id = ? and status = 'STORED' order by uploaded_at, id")
-                .param(dossierId).query(Rows.of(Document.class)).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from document where dossier_id = ? and status = 'STORED' order by uploaded_at, id")
+                .param(dossierId)
+                .query(Rows.of(Document.class))
+                .list();
     }
 
     /** The types of the documents stored for the dossier (what a receipt lists). */
     public Set<String> presentTypes(UUID dossierId) {
-        return Set.copyOf(jdbc.sql("select distinct document_type from document where dossier_id = ? and status = 'STORED'")
-                .param(dossierId).query(String.class).list());
+        return Set.copyOf(
+                jdbc.sql("select distinct document_type from document where dossier_id = ? and status = 'STORED'")
+                        .param(dossierId)
+                        .query(String.class)
+                        .list());
     }
 
     /** The dossier's checklist: the required types of its content, then the optional extras, in catalogue order. */
@@ -425,11 +484,15 @@ public class Documents {
         List<Checklist.Item> requiredItems = new ArrayList<>();
         List<Checklist.Item> optionalItems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (DocumentType type : catalog.documentTypes().stream().filter(DocumentType::ofApplication).toList()) {
-            List<Document> ofType = documents.stream().filter(d -> d.documentType().equals(type.code())).toList();
+        for (DocumentType type : catalog.documentTypes().stream()
+                .filter(DocumentType::ofApplication)
+                .toList()) {
+            List<Document> ofType = documents.stream()
+                    .filter(d -> d.documentType().equals(type.code()))
+                    .toList();
             boolean isRequired = required.contains(type.code());
-            Checklist.Item item = new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), type.formats(),
-                    ofType);
+            Checklist.Item item =
+                    new Checklist.Item(type.code(), type.name(), isRequired, !ofType.isEmpty(), type.formats(), ofType);
             (isRequired ? requiredItems : optionalItems).add(item);
             if (isRequired && ofType.isEmpty()) {
                 missing.add(type.code());
@@ -463,7 +526,9 @@ public class Documents {
                 replaced.add(d.replacesId());
             }
         });
-        return all.stream().filter(d -> d.scanStatus() == scanStatus && !replaced.contains(d.id())).toList();
+        return all.stream()
+                .filter(d -> d.scanStatus() == scanStatus && !replaced.contains(d.id()))
+                .toList();
     }
 
     /**
@@ -473,46 +538,63 @@ public class Documents {
     public Content open(UUID dossierId, UUID documentId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
         String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ? and status = 'STORED'")
-                .params(documentId, dossierId).query(String.class).optional()
+                .params(documentId, dossierId)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài liệu."));
         Document document = find(documentId).orElseThrow();
         if (document.scanStatus() == ScanStatus.PENDING) {
-            throw new ProblemException(HttpStatus.CONFLICT, "scan-pending", "Tài liệu đang chờ quét virus",
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "scan-pending",
+                    "Tài liệu đang chờ quét virus",
                     "Tệp \"" + document.fileName() + "\" chưa được quét virus nên chưa tải xuống được. Hệ thống tự quét"
                             + " lại sau ít phút; vui lòng thử lại sau.",
-                    List.of(), Map.of("fileName", document.fileName()));
+                    List.of(),
+                    Map.of("fileName", document.fileName()));
         }
         if (document.scanStatus() == ScanStatus.INFECTED) {
             String signature = jdbc.sql("select coalesce(scan_detail, '') from document where id = ?")
-                    .param(documentId).query(String.class).single();
-            throw new ProblemException(HttpStatus.CONFLICT, "document-quarantined", "Tài liệu bị chặn vì có mã độc",
+                    .param(documentId)
+                    .query(String.class)
+                    .single();
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "document-quarantined",
+                    "Tài liệu bị chặn vì có mã độc",
                     "Tệp \"" + document.fileName() + "\" bị chặn: phát hiện virus hoặc mã độc (" + signature
                             + "). Tệp đã bị cách ly và không tải xuống được.",
-                    List.of(), Map.of("fileName", document.fileName(), "signature", signature));
+                    List.of(),
+                    Map.of("fileName", document.fileName(), "signature", signature));
         }
         return new Content(document, store.get(key));
     }
 
-    public record Content(Document document, InputStream stream) {
-    }
+    public record Content(Document document, InputStream stream) {}
 
     /** Deletes a document of a draft; after submission documents are kept, and supplements add versions. */
     void delete(UUID dossierId, UUID documentId, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
         String key = jdbc.sql("select object_key from document where id = ? and dossier_id = ? and status = 'STORED'")
-                .params(documentId, dossierId).query(String.class).optional()
+                .params(documentId, dossierId)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài liệu."));
         if (!dossier.organisationId().equals(user.organisationId())) {
             throw ProblemException.ruleViolated("owner-only", "Chỉ tổ chức nộp hồ sơ mới được xoá tài liệu.");
         }
         if (dossier.status() != DossierStatus.DRAFT) {
-            throw ProblemException.ruleViolated("documents-immutable",
+            throw ProblemException.ruleViolated(
+                    "documents-immutable",
                     "Hồ sơ đã nộp: tài liệu không được xoá. Khi được yêu cầu bổ sung, hãy tải lên phiên bản mới thay thế.");
         }
-        int versions = jdbc.sql("select count(*) from document where replaces_id = ?").param(documentId)
-                .query(Integer.class).single();
+        int versions = jdbc.sql("select count(*) from document where replaces_id = ?")
+                .param(documentId)
+                .query(Integer.class)
+                .single();
         if (versions > 0) {
-            throw ProblemException.ruleViolated("documents-immutable", "Tài liệu đã có phiên bản thay thế, không được xoá.");
+            throw ProblemException.ruleViolated(
+                    "documents-immutable", "Tài liệu đã có phiên bản thay thế, không được xoá.");
         }
         // of two deletions at once, the second finds the row gone: it is told so, as if it had come later
         if (jdbc.sql("delete from document where id = ?").param(documentId).update() == 0) {
@@ -540,15 +622,21 @@ public class Documents {
 
     /** Takes back a document just stored by a request that then turned out to be invalid. */
     void discard(UUID id) {
-        jdbc.sql("select object_key from document where id = ?").param(id).query(String.class).optional().ifPresent(key -> {
-            jdbc.sql("delete from document where id = ?").param(id).update();
-            removeQuietly(key);
-        });
+        jdbc.sql("select object_key from document where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .ifPresent(key -> {
+                    jdbc.sql("delete from document where id = ?").param(id).update();
+                    removeQuietly(key);
+                });
     }
 
     Optional<Document> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'").param(id)
-                .query(Rows.of(Document.class)).optional();
+        return jdbc.sql("select " + COLUMNS + " from document where id = ? and status = 'STORED'")
+                .param(id)
+                .query(Rows.of(Document.class))
+                .optional();
     }
 
     /** Removes an inspection copy; one left behind is logged and left to the system's temp cleaning. */
@@ -556,8 +644,7 @@ public class Documents {
         if (copy != null) {
             try {
                 Files.deleteIfExists(copy);
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 log.warn("Inspection copy {} not removed: {}", copy, e.toString());
             }
         }
@@ -565,9 +652,10 @@ public class Documents {
 
     private void forgetRow(UUID id) {
         try {
-            jdbc.sql("delete from document where id = ? and status = 'UPLOADING'").param(id).update();
-        }
-        catch (RuntimeException e) {
+            jdbc.sql("delete from document where id = ? and status = 'UPLOADING'")
+                    .param(id)
+                    .update();
+        } catch (RuntimeException e) {
             log.warn("Row {} left in UPLOADING for the sweep: {}", id, e.toString());
         }
     }
@@ -575,16 +663,20 @@ public class Documents {
     void removeQuietly(String key) {
         try {
             store.remove(key);
-        }
-        catch (RuntimeException ignored) {
+        } catch (RuntimeException ignored) {
             // left for the orphan sweep
         }
     }
 
     ProblemException tooLarge() {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "file-too-large", "Tệp quá lớn",
-                "Tệp vượt quá dung lượng cho phép (" + megabytes(properties.maxFileSize().toBytes()) + ").",
-                List.of(new ProblemException.FieldProblem("file",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "file-too-large",
+                "Tệp quá lớn",
+                "Tệp vượt quá dung lượng cho phép ("
+                        + megabytes(properties.maxFileSize().toBytes()) + ").",
+                List.of(new ProblemException.FieldProblem(
+                        "file",
                         "Không quá " + megabytes(properties.maxFileSize().toBytes()) + ".")),
                 Map.of("maxBytes", properties.maxFileSize().toBytes()));
     }
@@ -595,10 +687,14 @@ public class Documents {
             return tooLarge();
         }
         if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class)) {
-            return new ProblemException(HttpStatus.REQUEST_TIMEOUT, "upload-too-slow", "Tải lên quá chậm",
+            return new ProblemException(
+                    HttpStatus.REQUEST_TIMEOUT,
+                    "upload-too-slow",
+                    "Tải lên quá chậm",
                     "Kết nối gửi dữ liệu quá chậm nên việc tải lên đã bị dừng. Vui lòng thử lại khi mạng ổn định hơn,"
                             + " hoặc dùng tải lên theo từng phần để tiếp tục được khi mất kết nối.",
-                    List.of(new ProblemException.FieldProblem("file", "Tải lên bị dừng vì quá chậm.")), Map.of());
+                    List.of(new ProblemException.FieldProblem("file", "Tải lên bị dừng vì quá chậm.")),
+                    Map.of());
         }
         return ProblemException.invalidField("file", "Việc tải tệp lên bị gián đoạn. Vui lòng thử lại.");
     }

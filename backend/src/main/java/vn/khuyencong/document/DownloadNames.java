@@ -12,8 +12,7 @@ import java.text.Normalizer;
  */
 final class DownloadNames {
 
-    private DownloadNames() {
-    }
+    private DownloadNames() {}
 
     static String attachment(String fileName) {
         return "attachment; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + percentEncoded(fileName);
@@ -23,14 +22,20 @@ final class DownloadNames {
         String withoutMarks = Normalizer.normalize(fileName.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "");
         StringBuilder ascii = new StringBuilder();
-        withoutMarks.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\'
-                ? (char) cp : '_'));
+        withoutMarks
+                .codePoints()
+                .forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\' ? (char) cp : '_'));
         return ascii.toString();
     }
 
     private static String percentEncoded(String fileName) {
         // RFC 5987 attr-char: letters, digits and !#$&+-.^_`|~ stay; everything else is %XX of its UTF-8 bytes
-        return URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
-                .replace("%7E", "~").replace("'", "%27").replace("(", "%28").replace(")", "%29");
+        return URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~")
+                .replace("'", "%27")
+                .replace("(", "%28")
+                .replace(")", "%29");
     }
 }

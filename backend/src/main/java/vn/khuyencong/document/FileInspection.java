@@ -3,9 +3,7 @@ package vn.khuyencong.document;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
-
 import vn.khuyencong.shared.ProblemException;
 
 /**
@@ -23,7 +21,12 @@ interface FileInspection {
     /** The refusal of an unsafe file: 422 {@code unsafe-file}, naming the file and the reason, in Vietnamese. */
     static ProblemException refused(String fileName, String reason) {
         String detail = "Tệp \"" + fileName + "\" không được chấp nhận: " + reason + ".";
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unsafe-file", "Tệp không an toàn", detail,
-                List.of(new ProblemException.FieldProblem("file", detail)), Map.of("fileName", fileName));
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "unsafe-file",
+                "Tệp không an toàn",
+                detail,
+                List.of(new ProblemException.FieldProblem("file", detail)),
+                Map.of("fileName", fileName));
     }
 }

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import vn.khuyencong.shared.ProblemException;
 
 /**
@@ -23,11 +22,11 @@ final class FileNames {
 
     private static final Pattern REPLACED = Pattern.compile("[<>\"'`:*?|]+");
     private static final Pattern REPEATED = Pattern.compile("_{2,}");
-    private static final Set<String> DEVICES = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4",
-            "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    private static final Set<String> DEVICES = Set.of(
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+            "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * The name as it is kept and shown.
@@ -39,12 +38,14 @@ final class FileNames {
             throw ProblemException.invalidField("file", "Tệp tải lên phải có tên.");
         }
         // browsers send a quote, CR and LF in a multipart file name as %22, %0D and %0A (HTML's form encoding)
-        String name = Normalizer.normalize(original.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n"),
-                Normalizer.Form.NFC);
+        String name = Normalizer.normalize(
+                original.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n"), Normalizer.Form.NFC);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints().forEach(cp -> kept.appendCodePoint(unsafe(cp) ? '_' : cp));
-        name = REPEATED.matcher(REPLACED.matcher(kept).replaceAll("_")).replaceAll("_").strip();
+        name = REPEATED.matcher(REPLACED.matcher(kept).replaceAll("_"))
+                .replaceAll("_")
+                .strip();
         name = name.replaceFirst("^[\\s_]+", "").replaceFirst("[.\\s]+$", "");
         // ".pdf" is a name of which only the extension is left; "..don.pdf" or ".htaccess" lose their leading dots
         name = name.matches("\\.[^.]+") ? FALLBACK + name : name.replaceFirst("^[.\\s_]+", "");
@@ -62,8 +63,11 @@ final class FileNames {
     /** Control characters, format characters (right-to-left overrides, zero-width) and lone surrogates. */
     private static boolean unsafe(int cp) {
         int type = Character.getType(cp);
-        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return Character.isISOControl(cp)
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** At most {@value #MAX_LENGTH} characters, cut in the base so that the extension stays. */

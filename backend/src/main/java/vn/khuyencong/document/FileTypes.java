@@ -5,11 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
-
 import vn.khuyencong.shared.ProblemException;
 
 /**
@@ -42,7 +40,12 @@ final class FileTypes {
 
     /** The allowed types as people know them: "PDF, JPEG, ...". */
     String allowedLabels() {
-        return String.join(", ", allowed.stream().map(type -> LABELS.getOrDefault(type, type)).sorted().toList());
+        return String.join(
+                ", ",
+                allowed.stream()
+                        .map(type -> LABELS.getOrDefault(type, type))
+                        .sorted()
+                        .toList());
     }
 
     /**
@@ -61,18 +64,23 @@ final class FileTypes {
             // manifest. Only asked of ZIP files: each detection matches the magic against up to 64 KiB, and two of
             // them were half of an upload's CPU.
             String withName = tika.detect(prefix, fileName);
-            if (isOoxml(withName) && indexOf(prefix, OOXML_MANIFEST) >= 0
+            if (isOoxml(withName)
+                    && indexOf(prefix, OOXML_MANIFEST) >= 0
                     && indexOf(prefix, ooxmlFolder(withName)) >= 0) {
                 type = withName;
             }
         }
         if (!allowed.contains(type)) {
-            throw ProblemException.unsupportedMedia("file", "Nội dung tệp \"" + fileName + "\" không phải là "
-                    + allowedLabels() + ". Chỉ chấp nhận các loại tệp này.");
+            throw ProblemException.unsupportedMedia(
+                    "file",
+                    "Nội dung tệp \"" + fileName + "\" không phải là " + allowedLabels()
+                            + ". Chỉ chấp nhận các loại tệp này.");
         }
         if (!sameOrAlias(type, byName)) {
-            throw ProblemException.unsupportedMedia("file", "Tên tệp \"" + fileName + "\" không khớp với nội dung ("
-                    + LABELS.getOrDefault(type, type) + "). Vui lòng đặt đúng phần mở rộng của tệp.");
+            throw ProblemException.unsupportedMedia(
+                    "file",
+                    "Tên tệp \"" + fileName + "\" không khớp với nội dung (" + LABELS.getOrDefault(type, type)
+                            + "). Vui lòng đặt đúng phần mở rộng của tệp.");
         }
         return type;
     }
@@ -87,7 +95,8 @@ final class FileTypes {
 
     /** The package folder every document of the kind has: word/ for DOCX, xl/ for XLSX. */
     private static byte[] ooxmlFolder(String type) {
-        String folder = type.endsWith("wordprocessingml.document") ? "word/"
+        String folder = type.endsWith("wordprocessingml.document")
+                ? "word/"
                 : type.endsWith("spreadsheetml.sheet") ? "xl/" : "\u0000no-such-folder";
         return folder.getBytes(StandardCharsets.US_ASCII);
     }

@@ -1,18 +1,16 @@
 package vn.khuyencong.document;
 
+import static vn.khuyencong.document.FileInspection.refused;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-
 import vn.khuyencong.shared.ProblemException;
-
-import static vn.khuyencong.document.FileInspection.refused;
 
 /**
  * A photo or a scan (PNG, JPEG) looked into before it is kept, from a copy on disk: its dimensions are read from the
@@ -51,10 +49,12 @@ final class ImageInspection implements FileInspection {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || width * height > maxPixels) {
-                    throw refused(fileName, "ảnh có kích thước " + width + " × " + height
-                            + " điểm ảnh, vượt mức cho phép (" + maxPixels / 1_000_000 + " triệu điểm ảnh)");
+                    throw refused(
+                            fileName,
+                            "ảnh có kích thước " + width + " × " + height + " điểm ảnh, vượt mức cho phép ("
+                                    + maxPixels / 1_000_000 + " triệu điểm ảnh)");
                 }
-                boolean[] damaged = { false };
+                boolean[] damaged = {false};
                 reader.addIIOReadWarningListener((source, warning) -> damaged[0] = true);
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS)));
@@ -63,15 +63,12 @@ final class ImageInspection implements FileInspection {
                 if (damaged[0]) {
                     throw refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
                 }
-            }
-            finally {
+            } finally {
                 reader.dispose();
             }
-        }
-        catch (ProblemException e) {
+        } catch (ProblemException e) {
             throw e;
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw refused(fileName, "ảnh bị cắt cụt hoặc hỏng");
         }
     }

@@ -1,10 +1,10 @@
 package vn.khuyencong.document;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
@@ -12,8 +12,6 @@ import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletRequest;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
 
@@ -51,10 +49,12 @@ public class MultipartUploads {
         parser.setPartHeaderSizeMax((int) settings.maxPartHeaderSize().toBytes());
         InputStream body;
         try {
-            body = new UploadStreams.RateGuarded(request.getInputStream(), settings.minUploadRate().toBytes(),
-                    settings.slowUploadGrace().toNanos(), System::nanoTime);
-        }
-        catch (IOException e) {
+            body = new UploadStreams.RateGuarded(
+                    request.getInputStream(),
+                    settings.minUploadRate().toBytes(),
+                    settings.slowUploadGrace().toNanos(),
+                    System::nanoTime);
+        } catch (IOException e) {
             throw documents.interrupted(e);
         }
         String documentType = null;
@@ -69,18 +69,20 @@ public class MultipartUploads {
                     throw new FileCountLimitExceededException("parts", settings.maxRequestParts());
                 }
                 if (part.isFormField() && "file".equals(part.getFieldName())) {
-                    throw ProblemException.invalidField("file", "Phần \"file\" không có tên tệp (filename)."
-                            + " Vui lòng chọn tệp để tải lên; tên tệp được gửi kèm nội dung.");
+                    throw ProblemException.invalidField(
+                            "file",
+                            "Phần \"file\" không có tên tệp (filename)."
+                                    + " Vui lòng chọn tệp để tải lên; tên tệp được gửi kèm nội dung.");
                 }
                 if (part.isFormField()) {
                     String value = field(part);
                     switch (part.getFieldName()) {
                         case "documentType" -> documentType = value;
                         case "replaces" -> replaces = admission == null ? uuid(value) : unsupported(part);
-                        default -> throw ProblemException.invalidField(part.getFieldName(), "Trường không được hỗ trợ.");
+                        default ->
+                            throw ProblemException.invalidField(part.getFieldName(), "Trường không được hỗ trợ.");
                     }
-                }
-                else if ("file".equals(part.getFieldName())) {
+                } else if ("file".equals(part.getFieldName())) {
                     if (stored != null) {
                         documents.discard(stored.id());
                         stored = null;
@@ -90,20 +92,18 @@ public class MultipartUploads {
                     try (InputStream file = part.openStream()) {
                         stored = documents.upload(target, fileName(part), file, user);
                     }
-                }
-                else {
+                } else {
                     throw ProblemException.invalidField(part.getFieldName(), "Phần dữ liệu không được hỗ trợ.");
                 }
             }
-        }
-        catch (FileCountLimitExceededException e) {
-            throw ProblemException.invalidField("file", "Yêu cầu có quá nhiều phần (tối đa "
-                    + settings.maxRequestParts() + "). Mỗi lần chỉ tải lên một tệp.");
-        }
-        catch (FileUploadException e) {
+        } catch (FileCountLimitExceededException e) {
+            throw ProblemException.invalidField(
+                    "file",
+                    "Yêu cầu có quá nhiều phần (tối đa " + settings.maxRequestParts()
+                            + "). Mỗi lần chỉ tải lên một tệp.");
+        } catch (FileUploadException e) {
             throw malformed(e);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             if (stored != null) {
                 // the file is stored; only the closing boundary was lost
                 return stored;
@@ -117,7 +117,6 @@ public class MultipartUploads {
         return stored;
     }
 
-
     /**
      * The most bytes a request may carry around its one file: every allowed part's headers, its form fields and
      * the boundaries between them. A request longer than the file limit and this is refused by its length alone.
@@ -126,20 +125,24 @@ public class MultipartUploads {
         return settings.maxRequestParts() * (settings.maxPartHeaderSize().toBytes() + MAX_FIELD_LENGTH + 2L * 80);
     }
 
-    private Documents.Target target(UUID dossierId, String documentType, UUID replaces, CurrentUser user,
-            UploadAdmission admission) {
-        return admission == null ? documents.target(dossierId, documentType, replaces, user)
+    private Documents.Target target(
+            UUID dossierId, String documentType, UUID replaces, CurrentUser user, UploadAdmission admission) {
+        return admission == null
+                ? documents.target(dossierId, documentType, replaces, user)
                 : documents.admitted(dossierId, documentType, user, admission);
     }
 
     private ProblemException malformed(FileUploadException e) {
-        if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class) || UploadStreams.causedBy(e, UploadStreams.TooLarge.class)) {
+        if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class)
+                || UploadStreams.causedBy(e, UploadStreams.TooLarge.class)) {
             return documents.interrupted(new IOException(e));
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Header section")) {
-            return ProblemException.invalidField("file", "Phần đầu (header) của một phần dữ liệu quá dài (tối đa "
-                    + documents.properties().maxPartHeaderSize().toBytes() + " byte).");
+            return ProblemException.invalidField(
+                    "file",
+                    "Phần đầu (header) của một phần dữ liệu quá dài (tối đa "
+                            + documents.properties().maxPartHeaderSize().toBytes() + " byte).");
         }
         return ProblemException.invalidField("file", "Dữ liệu tải lên không đúng định dạng multipart/form-data.");
     }
@@ -148,8 +151,7 @@ public class MultipartUploads {
     private static String fileName(FileItemStream part) {
         try {
             return part.getName();
-        }
-        catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+        } catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
             throw ProblemException.invalidField("file", "Tên tệp chứa ký tự điều khiển không được phép.");
         }
     }
@@ -170,8 +172,7 @@ public class MultipartUploads {
         }
         try {
             return UUID.fromString(value);
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("replaces", "Mã tài liệu cần thay thế không hợp lệ.");
         }
     }
@@ -185,7 +186,9 @@ public class MultipartUploads {
 
         @Override
         public String getCharacterEncoding() {
-            return request.getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : request.getCharacterEncoding();
+            return request.getCharacterEncoding() == null
+                    ? StandardCharsets.UTF_8.name()
+                    : request.getCharacterEncoding();
         }
 
         @Override
@@ -203,5 +206,4 @@ public class MultipartUploads {
             return request.getContentLengthLong();
         }
     }
-
 }

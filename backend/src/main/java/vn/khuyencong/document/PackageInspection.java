@@ -1,5 +1,7 @@
 package vn.khuyencong.document;
 
+import static vn.khuyencong.document.FileInspection.refused;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
-
 import vn.khuyencong.shared.ProblemException;
-
-import static vn.khuyencong.document.FileInspection.refused;
 
 /**
  * A ZIP-based document (DOCX, XLSX, ODT, ODS) looked into before it is kept, from a copy on disk: the central
@@ -54,8 +51,7 @@ final class PackageInspection implements FileInspection {
             xml.setFeature("http://xml.org/sax/features/external-general-entities", false);
             xml.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             xml.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        }
-        catch (ParserConfigurationException | SAXException e) {
+        } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The XML parser cannot refuse DTDs", e);
         }
     }
@@ -71,8 +67,10 @@ final class PackageInspection implements FileInspection {
         try (ZipFile zip = ZipFile.builder().setPath(copy).get()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > limits.maxEntries()) {
-                throw refused(fileName, "tệp nén có " + entries.size() + " thành phần, nhiều hơn mức cho phép ("
-                        + limits.maxEntries() + ")");
+                throw refused(
+                        fileName,
+                        "tệp nén có " + entries.size() + " thành phần, nhiều hơn mức cho phép (" + limits.maxEntries()
+                                + ")");
             }
             Set<String> names = new HashSet<>();
             long declaredTotal = 0;
@@ -93,8 +91,10 @@ final class PackageInspection implements FileInspection {
                     checkRatio(size, entry.getCompressedSize(), fileName);
                 }
                 if (macro(entry.getName()) && !limits.allowMacros()) {
-                    throw refused(fileName, "tài liệu chứa macro (" + entry.getName() + "); hãy lưu lại dưới dạng "
-                            + "không có macro (.docx, .xlsx)");
+                    throw refused(
+                            fileName,
+                            "tài liệu chứa macro (" + entry.getName() + "); hãy lưu lại dưới dạng "
+                                    + "không có macro (.docx, .xlsx)");
                 }
             }
             if (declaredTotal > limits.maxTotalSize().toBytes()) {
@@ -109,28 +109,27 @@ final class PackageInspection implements FileInspection {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                Counted counted = new Counted(zip.getInputStream(entry), limits.maxEntrySize().toBytes(),
-                        limits.maxTotalSize().toBytes() - inflatedTotal, fileName);
+                Counted counted = new Counted(
+                        zip.getInputStream(entry),
+                        limits.maxEntrySize().toBytes(),
+                        limits.maxTotalSize().toBytes() - inflatedTotal,
+                        fileName);
                 try (counted) {
                     String name = entry.getName().toLowerCase(Locale.ROOT);
                     if (name.equals("[content_types].xml")) {
                         checkContentTypes(counted, fileName);
-                    }
-                    else if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
                         parse(counted, entry.getName(), fileName);
-                    }
-                    else {
+                    } else {
                         counted.transferTo(java.io.OutputStream.nullOutputStream());
                     }
                 }
                 inflatedTotal += counted.count;
                 checkRatio(counted.count, entry.getCompressedSize(), fileName);
             }
-        }
-        catch (ProblemException e) {
+        } catch (ProblemException e) {
             throw e;
-        }
-        catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw refused(fileName, "tệp nén bị hỏng hoặc không đọc được");
         }
     }
@@ -153,7 +152,9 @@ final class PackageInspection implements FileInspection {
 
     private static boolean macro(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith("vbaproject.bin") || lower.endsWith("vbadata.xml") || lower.startsWith("basic/")
+        return lower.endsWith("vbaproject.bin")
+                || lower.endsWith("vbadata.xml")
+                || lower.startsWith("basic/")
                 || lower.startsWith("scripts/");
     }
 
@@ -163,8 +164,9 @@ final class PackageInspection implements FileInspection {
         parse(new java.io.ByteArrayInputStream(bytes), "[Content_Types].xml", fileName);
         String text = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         if (text.contains("macroenabled") && !limits.allowMacros()) {
-            throw refused(fileName, "tài liệu được khai báo là có macro; hãy lưu lại dưới dạng không có macro "
-                    + "(.docx, .xlsx)");
+            throw refused(
+                    fileName,
+                    "tài liệu được khai báo là có macro; hãy lưu lại dưới dạng không có macro " + "(.docx, .xlsx)");
         }
     }
 
@@ -172,14 +174,15 @@ final class PackageInspection implements FileInspection {
         try {
             SAXParser parser = xml.newSAXParser();
             parser.parse(new NonClosing(in), new DefaultHandler());
-        }
-        catch (SAXException e) {
+        } catch (SAXException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            throw refused(fileName, message.contains("doctype")
-                    ? "phần " + part + " khai báo DTD (có thể dẫn tới thực thể bên ngoài hoặc bom mở rộng thực thể)"
-                    : "phần " + part + " không phải XML hợp lệ");
-        }
-        catch (ParserConfigurationException e) {
+            throw refused(
+                    fileName,
+                    message.contains("doctype")
+                            ? "phần " + part
+                                    + " khai báo DTD (có thể dẫn tới thực thể bên ngoài hoặc bom mở rộng thực thể)"
+                            : "phần " + part + " không phải XML hợp lệ");
+        } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -189,8 +192,10 @@ final class PackageInspection implements FileInspection {
     }
 
     private static String printable(String name) {
-        String shown = name.codePoints().map(cp -> Character.isISOControl(cp) ? '?' : cp)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String shown = name.codePoints()
+                .map(cp -> Character.isISOControl(cp) ? '?' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
     }
 
@@ -243,7 +248,6 @@ final class PackageInspection implements FileInspection {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -1,5 +1,6 @@
 package vn.khuyencong.document;
 
+import io.minio.messages.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -8,12 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
-import io.minio.messages.Part;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
@@ -41,8 +39,7 @@ class ResumableUploads {
         this.clock = clock;
     }
 
-    record Start(String documentType, String fileName, Long size, String sha256, UUID replaces) {
-    }
+    record Start(String documentType, String fileName, Long size, String sha256, UUID replaces) {}
 
     /**
      * Where a session stands.
@@ -52,13 +49,33 @@ class ResumableUploads {
      * @param receivedParts the part numbers already stored, ascending
      * @param receivedBytes how many bytes of the file arrived
      */
-    record Status(UUID id, UUID dossierId, String documentType, String fileName, long size, String sha256, int partSize,
-            int partCount, List<Integer> receivedParts, long receivedBytes, Instant expiresAt) {
-    }
+    record Status(
+            UUID id,
+            UUID dossierId,
+            String documentType,
+            String fileName,
+            long size,
+            String sha256,
+            int partSize,
+            int partCount,
+            List<Integer> receivedParts,
+            long receivedBytes,
+            Instant expiresAt) {}
 
-    private record Session(UUID id, UUID dossierId, String documentType, UUID replacesId, String objectKey,
-            String s3UploadId, String fileName, String contentType, long totalSize, String sha256, int partSize,
-            String createdBy, Instant expiresAt) {
+    private record Session(
+            UUID id,
+            UUID dossierId,
+            String documentType,
+            UUID replacesId,
+            String objectKey,
+            String s3UploadId,
+            String fileName,
+            String contentType,
+            long totalSize,
+            String sha256,
+            int partSize,
+            String createdBy,
+            Instant expiresAt) {
 
         int partCount() {
             return (int) ((totalSize + partSize - 1) / partSize);
@@ -74,7 +91,8 @@ class ResumableUploads {
         String fileName = FileNames.clean(request.fileName());
         long max = documents.properties().maxFileSize().toBytes();
         if (request.size() == null || request.size() <= 0) {
-            throw ProblemException.invalidField("size", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
+            throw ProblemException.invalidField(
+                    "size", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
         }
         if (request.size() > max) {
             throw documents.tooLarge();
@@ -93,12 +111,22 @@ class ResumableUploads {
                     insert into document_upload (id, dossier_id, document_type, replaces_id, object_key, s3_upload_id,
                            file_name, total_size, sha256, part_size, created_by, created_at, expires_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, dossierId, target.documentType(), target.replaces(), key, uploadId, fileName,
-                            request.size(), request.sha256().toLowerCase(), partSize, user.username(),
-                            Timestamp.from(now), Timestamp.from(expires))
+                    .params(
+                            id,
+                            dossierId,
+                            target.documentType(),
+                            target.replaces(),
+                            key,
+                            uploadId,
+                            fileName,
+                            request.size(),
+                            request.sha256().toLowerCase(),
+                            partSize,
+                            user.username(),
+                            Timestamp.from(now),
+                            Timestamp.from(expires))
                     .update();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             store.abortQuietly(key, uploadId);
             throw e;
         }
@@ -115,13 +143,13 @@ class ResumableUploads {
      * @param declaredLength the request's {@code Content-Length}, or -1 when it is sent in chunks: a part whose
      *        declared length is not the part's size is refused before its body is read
      */
-    Status putPart(UUID dossierId, UUID uploadId, int partNumber, InputStream body, long declaredLength,
-            CurrentUser user) {
+    Status putPart(
+            UUID dossierId, UUID uploadId, int partNumber, InputStream body, long declaredLength, CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
         Documents.Target target = documents.target(dossierId, session.documentType(), session.replacesId(), user);
         if (partNumber < 1 || partNumber > session.partCount()) {
-            throw ProblemException.invalidField("partNumber",
-                    "Số thứ tự phần phải từ 1 đến " + session.partCount() + ".");
+            throw ProblemException.invalidField(
+                    "partNumber", "Số thứ tự phần phải từ 1 đến " + session.partCount() + ".");
         }
         int expected = (int) session.expectedSize(partNumber);
         if (declaredLength >= 0 && declaredLength != expected) {
@@ -134,8 +162,7 @@ class ResumableUploads {
         try {
             read = body.readNBytes(data, 0, expected);
             extra = read == expected && body.read() >= 0;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw documents.interrupted(e);
         }
         if (read != expected || extra) {
@@ -145,9 +172,10 @@ class ResumableUploads {
             try {
                 String type = documents.fileTypes().decide(data, Math.min(read, FileTypes.HEAD), session.fileName());
                 Documents.checkFormat(target, type, session.fileName());
-                jdbc.sql("update document_upload set content_type = ? where id = ?").params(type, uploadId).update();
-            }
-            catch (ProblemException refused) {
+                jdbc.sql("update document_upload set content_type = ? where id = ?")
+                        .params(type, uploadId)
+                        .update();
+            } catch (ProblemException refused) {
                 cancel(session);
                 throw refused;
             }
@@ -155,8 +183,7 @@ class ResumableUploads {
         Part part = store.uploadPart(session.objectKey(), session.s3UploadId(), partNumber, data, read);
         jdbc.sql("""
                 insert into document_upload_part (upload_id, part_number, size_bytes, etag) values (?, ?, ?, ?)
-                on conflict (upload_id, part_number) do update set size_bytes = excluded.size_bytes, etag = excluded.etag""")
-                .params(uploadId, partNumber, (long) read, part.etag()).update();
+                on conflict (upload_id, part_number) do update set size_bytes = excluded.size_bytes, etag = excluded.etag""").params(uploadId, partNumber, (long) read, part.etag()).update();
         return status(session);
     }
 
@@ -164,41 +191,55 @@ class ResumableUploads {
     Document complete(UUID dossierId, UUID uploadId, CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
         Documents.Target target = documents.target(dossierId, session.documentType(), session.replacesId(), user);
-        List<Part> parts = jdbc.sql("select part_number, etag from document_upload_part where upload_id = ? order by part_number")
-                .param(uploadId).query((rs, row) -> new Part(rs.getInt("part_number"), rs.getString("etag"))).list();
+        List<Part> parts = jdbc.sql(
+                        "select part_number, etag from document_upload_part where upload_id = ? order by part_number")
+                .param(uploadId)
+                .query((rs, row) -> new Part(rs.getInt("part_number"), rs.getString("etag")))
+                .list();
         long received = receivedBytes(uploadId);
         if (parts.size() != session.partCount() || received != session.totalSize()) {
             throw partsDoNotAddUp("Mới nhận " + parts.size() + "/" + session.partCount() + " phần (" + received + "/"
                     + session.totalSize() + " byte). Vui lòng gửi các phần còn thiếu rồi hoàn tất.");
         }
-        String contentType = jdbc.sql("select content_type from document_upload where id = ?").param(uploadId)
-                .query(String.class).single();
+        String contentType = jdbc.sql("select content_type from document_upload where id = ?")
+                .param(uploadId)
+                .query(String.class)
+                .single();
         store.completeMultipart(session.objectKey(), session.s3UploadId(), parts);
         UploadStreams.Measured measured;
         java.nio.file.Path copy = documents.inspectionCopy(contentType);
         try (InputStream in = store.get(session.objectKey());
-                java.io.OutputStream out = copy == null ? java.io.OutputStream.nullOutputStream()
+                java.io.OutputStream out = copy == null
+                        ? java.io.OutputStream.nullOutputStream()
                         : java.nio.file.Files.newOutputStream(copy)) {
             measured = new UploadStreams.Measured(in, Long.MAX_VALUE);
             measured.transferTo(out);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             Documents.deleteQuietly(copy);
-            throw ProblemException.unavailable("Kho lưu trữ tài liệu tạm thời không truy cập được. Vui lòng thử lại sau.");
+            throw ProblemException.unavailable(
+                    "Kho lưu trữ tài liệu tạm thời không truy cập được. Vui lòng thử lại sau.");
         }
         jdbc.sql("delete from document_upload where id = ?").param(uploadId).update();
         if (measured.count() != session.totalSize() || !measured.sha256().equals(session.sha256())) {
             documents.removeQuietly(session.objectKey());
             Documents.deleteQuietly(copy);
-            throw partsDoNotAddUp("Các phần đã gửi không khớp với tệp gốc (SHA-256 khác). Vui lòng tải lên lại từ đầu.");
+            throw partsDoNotAddUp(
+                    "Các phần đã gửi không khớp với tệp gốc (SHA-256 khác). Vui lòng tải lên lại từ đầu.");
         }
         // a refused package is removed from the store; its upload session is already gone
         try {
             documents.inspect(copy, contentType, session.fileName(), session.objectKey());
-            return documents.storedFromParts(target, UUID.randomUUID(), session.objectKey(), session.fileName(),
-                    contentType, measured.count(), measured.sha256(), session.createdBy(), copy);
-        }
-        finally {
+            return documents.storedFromParts(
+                    target,
+                    UUID.randomUUID(),
+                    session.objectKey(),
+                    session.fileName(),
+                    contentType,
+                    measured.count(),
+                    measured.sha256(),
+                    session.createdBy(),
+                    copy);
+        } finally {
             Documents.deleteQuietly(copy);
         }
     }
@@ -215,7 +256,9 @@ class ResumableUploads {
     /** Sessions past their validity: the multipart upload is aborted, the session forgotten. */
     int expire() {
         List<Session> expired = jdbc.sql("select * from document_upload where expires_at < ?")
-                .param(Timestamp.from(clock.instant())).query(Rows.of(Session.class)).list();
+                .param(Timestamp.from(clock.instant()))
+                .query(Rows.of(Session.class))
+                .list();
         expired.forEach(this::cancel);
         return expired.size();
     }
@@ -227,26 +270,45 @@ class ResumableUploads {
                 select u.* from document_upload u join dossier d on d.id = u.dossier_id
                 where u.id = ? and u.dossier_id = ? and d.organisation_id = ? and u.expires_at > ?""")
                 .params(uploadId, dossierId, user.organisationId(), Timestamp.from(clock.instant()))
-                .query(Rows.of(Session.class)).optional()
+                .query(Rows.of(Session.class))
+                .optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy phiên tải lên (có thể đã hết hạn)."));
     }
 
     private Status status(Session session) {
-        List<Integer> received = jdbc.sql("select part_number from document_upload_part where upload_id = ? order by part_number")
-                .param(session.id()).query(Integer.class).list();
-        return new Status(session.id(), session.dossierId(), session.documentType(), session.fileName(),
-                session.totalSize(), session.sha256(), session.partSize(), session.partCount(), received,
-                receivedBytes(session.id()), session.expiresAt());
+        List<Integer> received = jdbc.sql(
+                        "select part_number from document_upload_part where upload_id = ? order by part_number")
+                .param(session.id())
+                .query(Integer.class)
+                .list();
+        return new Status(
+                session.id(),
+                session.dossierId(),
+                session.documentType(),
+                session.fileName(),
+                session.totalSize(),
+                session.sha256(),
+                session.partSize(),
+                session.partCount(),
+                received,
+                receivedBytes(session.id()),
+                session.expiresAt());
     }
 
     private long receivedBytes(UUID uploadId) {
         return jdbc.sql("select coalesce(sum(size_bytes), 0) from document_upload_part where upload_id = ?")
-                .param(uploadId).query(Long.class).single();
+                .param(uploadId)
+                .query(Long.class)
+                .single();
     }
 
     private static ProblemException partsDoNotAddUp(String detail) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "upload-parts-mismatch",
-                "Các phần tải lên không khớp", detail, List.of(new ProblemException.FieldProblem("file", detail)),
+        return new ProblemException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "upload-parts-mismatch",
+                "Các phần tải lên không khớp",
+                detail,
+                List.of(new ProblemException.FieldProblem("file", detail)),
                 Map.of());
     }
 }

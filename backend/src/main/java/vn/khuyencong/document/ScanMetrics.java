@@ -1,13 +1,11 @@
 package vn.khuyencong.document;
 
-import java.time.Clock;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import vn.khuyencong.shared.DatabaseGauges;
 
 /**
@@ -29,21 +27,27 @@ class ScanMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("kc.documents.scan.pending", this, ScanMetrics::pending)
-                .description("Stored documents waiting for the virus scanner").register(registry);
-        Gauge.builder("kc.documents.scan.pending.age", this, ScanMetrics::oldestAge).baseUnit("seconds")
-                .description("How long the oldest document waiting for the virus scanner has waited").register(registry);
+                .description("Stored documents waiting for the virus scanner")
+                .register(registry);
+        Gauge.builder("kc.documents.scan.pending.age", this, ScanMetrics::oldestAge)
+                .baseUnit("seconds")
+                .description("How long the oldest document waiting for the virus scanner has waited")
+                .register(registry);
     }
 
     private double pending() {
-        return DatabaseGauges.read(() -> jdbc.sql(
-                "select count(*) from document where status = 'STORED' and scan_status = 'PENDING'")
-                .query(Long.class).single());
+        return DatabaseGauges.read(
+                () -> jdbc.sql("select count(*) from document where status = 'STORED' and scan_status = 'PENDING'")
+                        .query(Long.class)
+                        .single());
     }
 
     private double oldestAge() {
         return DatabaseGauges.read(() -> jdbc.sql("""
                 select coalesce(extract(epoch from (?::timestamptz - min(uploaded_at))), 0) from document
                 where status = 'STORED' and scan_status = 'PENDING'""")
-                .param(java.sql.Timestamp.from(clock.instant())).query(Double.class).single());
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .query(Double.class)
+                .single());
     }
 }

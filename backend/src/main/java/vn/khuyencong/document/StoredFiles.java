@@ -1,9 +1,7 @@
 package vn.khuyencong.document;
 
 import java.io.InputStream;
-
 import org.springframework.stereotype.Service;
-
 import vn.khuyencong.document.internal.ObjectStore;
 
 /** The object store for files the service produces itself (official papers), beside the uploaded documents. */

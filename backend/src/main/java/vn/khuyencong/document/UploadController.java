@@ -1,12 +1,13 @@
 package vn.khuyencong.document;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,11 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import vn.khuyencong.identity.CurrentUser;
 
 /** Resumable uploads of large files in parts: start, send parts, ask what arrived, complete or cancel. */
@@ -40,8 +38,8 @@ class UploadController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Bắt đầu tải lên theo từng phần (tệp lớn, tiếp tục được khi mất kết nối)")
-    ResponseEntity<ResumableUploads.Status> start(@PathVariable UUID dossierId,
-            @RequestBody ResumableUploads.Start request, CurrentUser user) {
+    ResponseEntity<ResumableUploads.Status> start(
+            @PathVariable UUID dossierId, @RequestBody ResumableUploads.Start request, CurrentUser user) {
         ResumableUploads.Status status = uploads.start(dossierId, request, user);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/uploads/" + status.id()))
                 .body(status);
@@ -55,10 +53,18 @@ class UploadController {
 
     @PutMapping(path = "/{uploadId}/parts/{partNumber}", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Gửi một phần của tệp (application/octet-stream, đúng kích thước phần đã công bố)")
-    ResumableUploads.Status part(@PathVariable UUID dossierId, @PathVariable UUID uploadId,
-            @PathVariable int partNumber, HttpServletRequest request, CurrentUser user) throws IOException {
-        InputStream body = new UploadStreams.RateGuarded(request.getInputStream(), properties.minUploadRate().toBytes(),
-                properties.slowUploadGrace().toNanos(), System::nanoTime);
+    ResumableUploads.Status part(
+            @PathVariable UUID dossierId,
+            @PathVariable UUID uploadId,
+            @PathVariable int partNumber,
+            HttpServletRequest request,
+            CurrentUser user)
+            throws IOException {
+        InputStream body = new UploadStreams.RateGuarded(
+                request.getInputStream(),
+                properties.minUploadRate().toBytes(),
+                properties.slowUploadGrace().toNanos(),
+                System::nanoTime);
         return uploads.putPart(dossierId, uploadId, partNumber, body, request.getContentLengthLong(), user);
     }
 

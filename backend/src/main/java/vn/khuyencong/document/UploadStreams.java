@@ -11,8 +11,7 @@ import java.util.function.LongSupplier;
 /** The streams an upload passes through on its way to storage: nothing here holds more than a read's worth. */
 final class UploadStreams {
 
-    private UploadStreams() {
-    }
+    private UploadStreams() {}
 
     /** The file is larger than the limit: reading stops at the first byte over it. */
     static final class TooLarge extends IOException {
@@ -31,8 +30,7 @@ final class UploadStreams {
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -21,6 +21,5 @@ interface VirusScanner {
      */
     Verdict scan(InputStream content) throws IOException;
 
-    record Verdict(ScanStatus status, String detail) {
-    }
+    record Verdict(ScanStatus status, String detail) {}
 }

@@ -3,9 +3,7 @@ package vn.khuyencong.dossier;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.catalog.WorkingDays;
 
 /** Where a dossier stands against its appointment date, for queues' colours and the overdue flag. */
@@ -13,8 +11,8 @@ import vn.khuyencong.catalog.WorkingDays;
 public class Deadlines {
 
     /** The states in which the processing clock runs. */
-    public static final Set<DossierStatus> CLOCK_RUNS = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.UNDER_REVIEW,
-            DossierStatus.REVIEWED);
+    public static final Set<DossierStatus> CLOCK_RUNS =
+            EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.UNDER_REVIEW, DossierStatus.REVIEWED);
 
     /** "Due soon" when the appointment is at most this many working days away. */
     static final int DUE_SOON_WORKING_DAYS = 2;
@@ -46,7 +44,8 @@ public class Deadlines {
         if (today.isAfter(d.appointmentDate())) {
             return State.OVERDUE;
         }
-        return workingDays.workingDaysBetween(today, d.appointmentDate()) <= DUE_SOON_WORKING_DAYS ? State.DUE_SOON
+        return workingDays.workingDaysBetween(today, d.appointmentDate()) <= DUE_SOON_WORKING_DAYS
+                ? State.DUE_SOON
                 : State.ON_TIME;
     }
 }

@@ -1,11 +1,12 @@
 package vn.khuyencong.dossier;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,11 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.shared.ProblemException;
@@ -43,13 +41,17 @@ class DossierController {
     ResponseEntity<DossierView> create(@Valid @RequestBody DossierForm form, CurrentUser user) {
         Dossier dossier = dossiers.create(form, user);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.id()))
-                .eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier, deadlines));
+                .eTag(String.valueOf(dossier.version()))
+                .body(DossierView.of(dossier, deadlines));
     }
 
     @PutMapping("/dossiers/{id}")
     @Operation(summary = "Lưu bản nháp (hoặc nội dung bổ sung); If-Match mang phiên bản đã đọc")
-    ResponseEntity<DossierView> update(@PathVariable UUID id, @Valid @RequestBody DossierForm form,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentUser user) {
+    ResponseEntity<DossierView> update(
+            @PathVariable UUID id,
+            @Valid @RequestBody DossierForm form,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser user) {
         Dossier dossier = dossiers.update(id, form, version(ifMatch), user);
         return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier, deadlines));
     }
@@ -57,7 +59,9 @@ class DossierController {
     @GetMapping("/dossiers")
     @Operation(summary = "Hồ sơ của tổ chức (doanh nghiệp) hoặc của cơ quan (cán bộ)")
     List<DossierView> list(CurrentUser user) {
-        return dossiers.listVisible(user).stream().map(d -> DossierView.of(d, deadlines)).toList();
+        return dossiers.listVisible(user).stream()
+                .map(d -> DossierView.of(d, deadlines))
+                .toList();
     }
 
     @GetMapping("/dossiers/{id}")
@@ -69,12 +73,16 @@ class DossierController {
 
     @GetMapping("/queue")
     @Operation(summary = "Hàng đợi của cán bộ: hồ sơ của cơ quan theo trạng thái, hạn gần nhất trước")
-    List<DossierView> queue(@RequestParam(required = false) DossierStatus status,
+    List<DossierView> queue(
+            @RequestParam(required = false) DossierStatus status,
             @RequestParam(required = false) String assignee,
-            @RequestParam(required = false, defaultValue = "false") boolean unassigned, CurrentUser user) {
+            @RequestParam(required = false, defaultValue = "false") boolean unassigned,
+            CurrentUser user) {
         user.requireAny(Role.REVIEWER, Role.APPROVER, Role.MONITOR, Role.ADMIN);
         String who = "me".equals(assignee) ? user.username() : assignee;
-        return dossiers.queue(user, status, who, unassigned).stream().map(d -> DossierView.of(d, deadlines)).toList();
+        return dossiers.queue(user, status, who, unassigned).stream()
+                .map(d -> DossierView.of(d, deadlines))
+                .toList();
     }
 
     private static Long version(String ifMatch) {
@@ -84,8 +92,7 @@ class DossierController {
         String value = ifMatch.strip().replace("W/", "").replace("\"", "");
         try {
             return Long.parseLong(value);
-        }
-        catch (NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw ProblemException.invalidField("If-Match", "Phiên bản hồ sơ không hợp lệ.");
         }
     }

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.catalog.AdministrativeUnit;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.ContentField;
@@ -35,14 +33,16 @@ public class DossierForms {
             return problems;
         }
         if (call == null) {
-            problems.add(new FieldProblem(form.fundingCallId() == null ? "programme" : "fundingCallId",
+            problems.add(new FieldProblem(
+                    form.fundingCallId() == null ? "programme" : "fundingCallId",
                     "Không có đợt tiếp nhận hồ sơ nào của chương trình này."));
-        }
-        else if (!call.programme().equals(form.programme().name())) {
+        } else if (!call.programme().equals(form.programme().name())) {
             problems.add(new FieldProblem("fundingCallId", "Đợt tiếp nhận không thuộc chương trình đã chọn."));
         }
-        if (form.supportKind() != null && catalog.supportKind(form.supportKind())
-                .filter(kind -> kind.contentCode().equals(form.contentCode())).isEmpty()) {
+        if (form.supportKind() != null
+                && catalog.supportKind(form.supportKind())
+                        .filter(kind -> kind.contentCode().equals(form.contentCode()))
+                        .isEmpty()) {
             problems.add(new FieldProblem("supportKind", "Loại hỗ trợ không thuộc nội dung khuyến công đã chọn."));
         }
         if (form.communeCode() != null && catalog.commune(form.communeCode()).isEmpty()) {
@@ -55,7 +55,8 @@ public class DossierForms {
         List<ContentField> fields = catalog.fields(form.contentCode());
         for (String key : answers.keySet()) {
             if (fields.stream().noneMatch(field -> field.key().equals(key))) {
-                problems.add(new FieldProblem("answers." + key, "Câu hỏi này không thuộc nội dung khuyến công đã chọn."));
+                problems.add(
+                        new FieldProblem("answers." + key, "Câu hỏi này không thuộc nội dung khuyến công đã chọn."));
             }
         }
         for (ContentField field : fields) {
@@ -85,10 +86,11 @@ public class DossierForms {
         if (d.requestedSupport() <= 0) {
             problems.add(new FieldProblem("requestedSupport", "Kinh phí đề nghị hỗ trợ phải lớn hơn 0."));
         }
-        if (d.totalBudget() != null && d.counterpartFunds() != null
+        if (d.totalBudget() != null
+                && d.counterpartFunds() != null
                 && d.requestedSupport() + d.counterpartFunds() != d.totalBudget()) {
-            problems.add(new FieldProblem("totalBudget",
-                    "Tổng kinh phí phải bằng kinh phí đề nghị hỗ trợ cộng vốn đối ứng."));
+            problems.add(new FieldProblem(
+                    "totalBudget", "Tổng kinh phí phải bằng kinh phí đề nghị hỗ trợ cộng vốn đối ứng."));
         }
         for (ContentField field : catalog.fields(d.contentCode())) {
             Object value = d.formData().get(field.key());
@@ -109,7 +111,9 @@ public class DossierForms {
             return null;
         }
         boolean priority = d.communeCode() != null
-                && catalog.commune(d.communeCode()).map(AdministrativeUnit::priorityArea).orElse(false);
+                && catalog.commune(d.communeCode())
+                        .map(AdministrativeUnit::priorityArea)
+                        .orElse(false);
         return cap.capFor(d.totalBudget(), priority, catalog.priorityAreaCapPercent());
     }
 
@@ -121,9 +125,12 @@ public class DossierForms {
 
     private static String typeProblem(ContentField field, Object value) {
         return switch (field.type()) {
-            case TEXT, LONG_TEXT -> value instanceof String text
-                    ? (text.length() > (field.type() == ContentField.FieldType.TEXT ? 500 : 4000) ? "Nội dung quá dài." : null)
-                    : "Vui lòng nhập chữ.";
+            case TEXT, LONG_TEXT ->
+                value instanceof String text
+                        ? (text.length() > (field.type() == ContentField.FieldType.TEXT ? 500 : 4000)
+                                ? "Nội dung quá dài."
+                                : null)
+                        : "Vui lòng nhập chữ.";
             case INTEGER, MONEY -> {
                 if (!(value instanceof Integer || value instanceof Long)) {
                     yield "Vui lòng nhập một số nguyên.";
@@ -141,8 +148,7 @@ public class DossierForms {
                 try {
                     LocalDate.parse(String.valueOf(value));
                     yield null;
-                }
-                catch (RuntimeException e) {
+                } catch (RuntimeException e) {
                     yield "Vui lòng nhập ngày theo dạng năm-tháng-ngày.";
                 }
             }

@@ -1,13 +1,11 @@
 package vn.khuyencong.dossier;
 
-import java.sql.Date;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.Date;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.shared.DatabaseGauges;
 
@@ -29,13 +27,17 @@ class DossierMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("kc.dossiers.overdue", this, DossierMetrics::overdue)
-                .description("Dossiers past their appointment date, still being processed").register(registry);
+                .description("Dossiers past their appointment date, still being processed")
+                .register(registry);
     }
 
     private double overdue() {
-        return DatabaseGauges.read(() -> jdbc.sql("select count(*) from dossier where status = any(?) and appointment_date < ?")
-                .params(Deadlines.CLOCK_RUNS.stream().map(Enum::name).toArray(String[]::new),
-                        Date.valueOf(workingDays.today()))
-                .query(Long.class).single());
+        return DatabaseGauges.read(
+                () -> jdbc.sql("select count(*) from dossier where status = any(?) and appointment_date < ?")
+                        .params(
+                                Deadlines.CLOCK_RUNS.stream().map(Enum::name).toArray(String[]::new),
+                                Date.valueOf(workingDays.today()))
+                        .query(Long.class)
+                        .single());
     }
 }

@@ -6,19 +6,64 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A dossier as its owner and the handling officers see it over the API. */
-public record DossierView(UUID id, String code, String title, String contentCode, Programme programme,
-        UUID fundingCallId, String supportKind, String communeCode, Long totalBudget, long requestedSupport,
-        Long counterpartFunds, LocalDate startsOn, LocalDate endsOn, String expectedOutcomes,
-        Map<String, Object> answers, DossierStatus status, String statusName, Integer portalStatusCode,
-        String agencyCode, String assignedReviewer, Instant createdAt, Instant updatedAt, Instant submittedAt,
-        LocalDate appointmentDate, Deadlines.State deadline, boolean overdue, long version) {
+public record DossierView(
+        UUID id,
+        String code,
+        String title,
+        String contentCode,
+        Programme programme,
+        UUID fundingCallId,
+        String supportKind,
+        String communeCode,
+        Long totalBudget,
+        long requestedSupport,
+        Long counterpartFunds,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String expectedOutcomes,
+        Map<String, Object> answers,
+        DossierStatus status,
+        String statusName,
+        Integer portalStatusCode,
+        String agencyCode,
+        String assignedReviewer,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant submittedAt,
+        LocalDate appointmentDate,
+        Deadlines.State deadline,
+        boolean overdue,
+        long version) {
 
     public static DossierView of(Dossier d, Deadlines deadlines) {
         Deadlines.State deadline = deadlines.of(d);
-        return new DossierView(d.id(), d.code(), d.title(), d.contentCode(), d.programme(), d.fundingCallId(),
-                d.supportKind(), d.communeCode(), d.totalBudget(), d.requestedSupport(), d.counterpartFunds(),
-                d.startsOn(), d.endsOn(), d.expectedOutcomes(), d.formData(), d.status(), d.status().label(),
-                d.status().portalCode(), d.agencyCode(), d.assignedReviewer(), d.createdAt(), d.updatedAt(),
-                d.submittedAt(), d.appointmentDate(), deadline, deadline == Deadlines.State.OVERDUE, d.version());
+        return new DossierView(
+                d.id(),
+                d.code(),
+                d.title(),
+                d.contentCode(),
+                d.programme(),
+                d.fundingCallId(),
+                d.supportKind(),
+                d.communeCode(),
+                d.totalBudget(),
+                d.requestedSupport(),
+                d.counterpartFunds(),
+                d.startsOn(),
+                d.endsOn(),
+                d.expectedOutcomes(),
+                d.formData(),
+                d.status(),
+                d.status().label(),
+                d.status().portalCode(),
+                d.agencyCode(),
+                d.assignedReviewer(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.submittedAt(),
+                d.appointmentDate(),
+                deadline,
+                deadline == Deadlines.State.OVERDUE,
+                d.version());
     }
 }

@@ -4,7 +4,6 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationContext;
@@ -69,8 +68,7 @@ final class FormData extends AbstractMap<String, Object> {
             if (form.json == null) {
                 generator.writeStartObject();
                 generator.writeEndObject();
-            }
-            else {
+            } else {
                 generator.writeRawValue(form.json);
             }
         }

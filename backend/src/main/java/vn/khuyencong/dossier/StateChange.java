@@ -10,7 +10,14 @@ import java.util.UUID;
  * {@code processingStartedOn} only when the transition (re)starts or moves the processing clock;
  * {@code assignedReviewer} only when it assigns the dossier.
  */
-public record StateChange(UUID dossierId, long expectedVersion, DossierStatus from, DossierStatus to,
-        Instant at, String code, Instant submittedAt, LocalDate appointmentDate, LocalDate processingStartedOn,
-        String assignedReviewer) {
-}
+public record StateChange(
+        UUID dossierId,
+        long expectedVersion,
+        DossierStatus from,
+        DossierStatus to,
+        Instant at,
+        String code,
+        Instant submittedAt,
+        LocalDate appointmentDate,
+        LocalDate processingStartedOn,
+        String assignedReviewer) {}

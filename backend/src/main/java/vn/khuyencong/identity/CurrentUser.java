@@ -14,8 +14,8 @@ import java.util.UUID;
  * @param organisationId the organisation an enterprise user acts for, if any
  * @param agencyCode the agency an officer works for, if any
  */
-public record CurrentUser(String subject, String username, String displayName, Set<Role> roles,
-        UUID organisationId, String agencyCode) {
+public record CurrentUser(
+        String subject, String username, String displayName, Set<Role> roles, UUID organisationId, String agencyCode) {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
@@ -40,9 +40,12 @@ public record CurrentUser(String subject, String username, String displayName, S
                 return;
             }
         }
-        throw new vn.khuyencong.shared.ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden",
-                "Không có quyền", "Vai trò của bạn không được thực hiện thao tác này.", java.util.List.of(),
+        throw new vn.khuyencong.shared.ProblemException(
+                org.springframework.http.HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Không có quyền",
+                "Vai trò của bạn không được thực hiện thao tác này.",
+                java.util.List.of(),
                 java.util.Map.of());
     }
-
 }

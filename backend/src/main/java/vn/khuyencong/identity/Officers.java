@@ -18,6 +18,9 @@ public class Officers {
         return jdbc.sql("""
                 select count(*) from user_account
                 where username = ? and agency_code = ? and enabled and ? = any(roles)""")
-                .params(username, agencyCode, role.name()).query(Integer.class).single() > 0;
+                        .params(username, agencyCode, role.name())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param expiresAt when the link stops working
  * @param resetId unique to this link: one mail per link
  */
-public record PasswordResetRequested(String username, String displayName, String email, String link,
-        Duration validFor, Instant expiresAt, String resetId) {
+public record PasswordResetRequested(
+        String username,
+        String displayName,
+        String email,
+        String link,
+        Duration validFor,
+        Instant expiresAt,
+        String resetId) {
 
     @Override
     public String toString() {

@@ -2,9 +2,7 @@ package vn.khuyencong.monitoring;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
-
 import vn.khuyencong.identity.CurrentUser;
 
 /**
@@ -15,9 +13,8 @@ import vn.khuyencong.identity.CurrentUser;
 public class MonitoringActions {
 
     /** What an acceptance record says was achieved; 0 where the content has none of it. */
-    public record Achieved(int workersTrained, int machinesInstalled, int machinesWorking, int products,
-            int fairsAttended) {
-    }
+    public record Achieved(
+            int workersTrained, int machinesInstalled, int machinesWorking, int products, int fairsAttended) {}
 
     private final ProjectMonitoring monitoring;
 
@@ -27,16 +24,32 @@ public class MonitoringActions {
 
     /** A payment for work done (thanh toán), within the approved support. */
     public void recordPayment(UUID dossierId, long amount, LocalDate paidOn, String reference, CurrentUser monitor) {
-        monitoring.recordDisbursement(dossierId, new MonitoringForms.Disbursement(
-                MonitoringForms.DisbursementKind.PAYMENT, amount, paidOn, reference), monitor);
+        monitoring.recordDisbursement(
+                dossierId,
+                new MonitoringForms.Disbursement(MonitoringForms.DisbursementKind.PAYMENT, amount, paidOn, reference),
+                monitor);
     }
 
     /** The acceptance record; the dossier becomes COMPLETED and its settlement figures are frozen. */
-    public void accept(UUID dossierId, LocalDate acceptedOn, Achieved achieved, long counterpartRealised,
-            String conclusion, CurrentUser monitor) {
-        monitoring.accept(dossierId, new MonitoringForms.Acceptance(acceptedOn,
-                new MonitoringForms.Outcomes(achieved.workersTrained(), achieved.machinesInstalled(),
-                        achieved.machinesWorking(), achieved.products(), achieved.fairsAttended()),
-                counterpartRealised, conclusion), monitor);
+    public void accept(
+            UUID dossierId,
+            LocalDate acceptedOn,
+            Achieved achieved,
+            long counterpartRealised,
+            String conclusion,
+            CurrentUser monitor) {
+        monitoring.accept(
+                dossierId,
+                new MonitoringForms.Acceptance(
+                        acceptedOn,
+                        new MonitoringForms.Outcomes(
+                                achieved.workersTrained(),
+                                achieved.machinesInstalled(),
+                                achieved.machinesWorking(),
+                                achieved.products(),
+                                achieved.fairsAttended()),
+                        counterpartRealised,
+                        conclusion),
+                monitor);
     }
 }

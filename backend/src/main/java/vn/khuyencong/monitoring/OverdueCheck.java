@@ -6,21 +6,18 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.Dossiers;
+import vn.khuyencong.monitoring.Projects.Project;
 import vn.khuyencong.shared.VietnamTime;
 import vn.khuyencong.workflow.DossierHistory;
 import vn.khuyencong.workflow.DossierNote;
-import vn.khuyencong.monitoring.Projects.Project;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Every morning: a project under monitoring whose monthly report is missing after its due date turns overdue; a
@@ -43,8 +40,14 @@ class OverdueCheck {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OverdueCheck(JdbcClient jdbc, Dossiers dossiers, Projects projects, ProjectMonitoring monitoring,
-            DossierHistory history, ApplicationEventPublisher events, Clock clock) {
+    OverdueCheck(
+            JdbcClient jdbc,
+            Dossiers dossiers,
+            Projects projects,
+            ProjectMonitoring monitoring,
+            DossierHistory history,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.projects = projects;
@@ -63,7 +66,10 @@ class OverdueCheck {
     /** Checks every monitored project as of {@code today}; returns how many notices were recorded. */
     @Transactional
     public int check(LocalDate today) {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Boolean.class)
+                .single()) {
             return 0;
         }
         List<UUID> monitored = jdbc.sql("""
@@ -82,12 +88,13 @@ class OverdueCheck {
                 int inserted = jdbc.sql("""
                         insert into monitoring_notice (dossier_id, kind, period, message, created_at)
                         values (?, 'REPORT_OVERDUE', ?, ?, ?) on conflict (dossier_id, kind, period) do nothing""")
-                        .params(id, period.atDay(1), message, Projects.ts(clock.instant())).update();
+                        .params(id, period.atDay(1), message, Projects.ts(clock.instant()))
+                        .update();
                 if (inserted == 1) {
                     notices++;
                     history.note(id, DossierNote.REPORT_OVERDUE, null, null, message);
-                    events.publishEvent(new ProgressReportOverdue(id, dossier.code(), dossier.organisationId(),
-                            dossier.agencyCode(), period, due));
+                    events.publishEvent(new ProgressReportOverdue(
+                            id, dossier.code(), dossier.organisationId(), dossier.agencyCode(), period, due));
                 }
             }
             projects.setOverdueSince(id, missing.isEmpty() ? null : schedule.dueOn(missing.getFirst()));

@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.shared.Rows;
 import vn.khuyencong.workflow.ProcessingRecords;
@@ -21,9 +19,14 @@ import vn.khuyencong.workflow.ProcessingRecords;
 class Projects {
 
     /** A project under monitoring: the approved support as amended by decided change requests. */
-    record Project(UUID dossierId, LocalDate startedOn, long approvedAmount, LocalDate endsOn, String communeCode,
-            String contentNote, LocalDate overdueSince) {
-    }
+    record Project(
+            UUID dossierId,
+            LocalDate startedOn,
+            long approvedAmount,
+            LocalDate endsOn,
+            String communeCode,
+            String contentNote,
+            LocalDate overdueSince) {}
 
     record Totals(long advances, long payments) {
 
@@ -32,8 +35,7 @@ class Projects {
         }
     }
 
-    record LatestReport(YearMonth period, long spentAmount, long counterpartInvested) {
-    }
+    record LatestReport(YearMonth period, long spentAmount, long counterpartInvested) {}
 
     private final JdbcClient jdbc;
     private final ProcessingRecords records;
@@ -45,18 +47,20 @@ class Projects {
 
     /** Starts monitoring a project (once): the approved amount is the decision's. */
     void start(Dossier dossier, LocalDate on) {
-        long approved = records.decision(dossier.id()).map(ProcessingRecords.Decision::approvedAmount).orElse(0L);
+        long approved = records.decision(dossier.id())
+                .map(ProcessingRecords.Decision::approvedAmount)
+                .orElse(0L);
         jdbc.sql("""
                 insert into monitored_project (dossier_id, started_on, approved_amount, ends_on, commune_code)
                 values (?, ?, ?, ?, ?) on conflict (dossier_id) do nothing""")
-                .params(dossier.id(), on, approved, dossier.endsOn(), dossier.communeCode()).update();
+                .params(dossier.id(), on, approved, dossier.endsOn(), dossier.communeCode())
+                .update();
     }
 
     Optional<Project> find(UUID dossierId) {
         return jdbc.sql("""
                 select dossier_id, started_on, approved_amount, ends_on, commune_code, content_note, overdue_since
-                from monitored_project where dossier_id = ?""").param(dossierId).query(Rows.of(Project.class))
-                .optional();
+                from monitored_project where dossier_id = ?""").param(dossierId).query(Rows.of(Project.class)).optional();
     }
 
     /**
@@ -64,8 +68,10 @@ class Projects {
      * on the dossier's id): two copies of one plan are written one after the other, never interleaved.
      */
     void lockPlan(UUID dossierId) {
-        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(PLAN_LOCK, dossierId.toString())
-                .query((rs, n) -> 1).single();
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))")
+                .params(PLAN_LOCK, dossierId.toString())
+                .query((rs, n) -> 1)
+                .single();
     }
 
     /** First half of the plan locks' key ("plan"), apart from the other advisory locks. */
@@ -76,14 +82,16 @@ class Projects {
         start(dossier, today);
         return jdbc.sql("""
                 select dossier_id, started_on, approved_amount, ends_on, commune_code, content_note, overdue_since
-                from monitored_project where dossier_id = ? for update""").param(dossier.id())
-                .query(Rows.of(Project.class)).single();
+                from monitored_project where dossier_id = ? for update""").param(dossier.id()).query(Rows.of(Project.class)).single();
     }
 
     /** Whether a payment voucher of this reference is already recorded for the project (case and spaces aside). */
     boolean voucherRecorded(UUID dossierId, String reference) {
-        return jdbc.sql("select exists (select 1 from disbursement where dossier_id = ? and lower(btrim(reference)) = lower(btrim(?)))")
-                .params(dossierId, reference).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from disbursement where dossier_id = ? and lower(btrim(reference)) = lower(btrim(?)))")
+                .params(dossierId, reference)
+                .query(Boolean.class)
+                .single();
     }
 
     Totals totals(UUID dossierId) {
@@ -96,35 +104,52 @@ class Projects {
     Optional<LatestReport> latestReport(UUID dossierId) {
         return jdbc.sql("""
                 select period, spent_amount, counterpart_invested from progress_report where dossier_id = ?
-                order by period desc limit 1""").param(dossierId)
-                .query((rs, n) -> new LatestReport(YearMonth.from(rs.getDate("period").toLocalDate()),
-                        rs.getLong("spent_amount"), rs.getLong("counterpart_invested")))
+                order by period desc limit 1""")
+                .param(dossierId)
+                .query((rs, n) -> new LatestReport(
+                        YearMonth.from(rs.getDate("period").toLocalDate()),
+                        rs.getLong("spent_amount"),
+                        rs.getLong("counterpart_invested")))
                 .optional();
     }
 
     Set<YearMonth> filedPeriods(UUID dossierId) {
-        return jdbc.sql("select period from progress_report where dossier_id = ?").param(dossierId)
-                .query(LocalDate.class).list().stream().map(YearMonth::from).collect(Collectors.toSet());
+        return jdbc
+                .sql("select period from progress_report where dossier_id = ?")
+                .param(dossierId)
+                .query(LocalDate.class)
+                .list()
+                .stream()
+                .map(YearMonth::from)
+                .collect(Collectors.toSet());
     }
 
     List<Long> milestoneIds(UUID dossierId) {
-        return jdbc.sql("select id from plan_milestone where dossier_id = ? order by position").param(dossierId)
-                .query(Long.class).list();
+        return jdbc.sql("select id from plan_milestone where dossier_id = ? order by position")
+                .param(dossierId)
+                .query(Long.class)
+                .list();
     }
 
     void setOverdueSince(UUID dossierId, LocalDate since) {
-        jdbc.sql("update monitored_project set overdue_since = ? where dossier_id = ?").params(since, dossierId)
+        jdbc.sql("update monitored_project set overdue_since = ? where dossier_id = ?")
+                .params(since, dossierId)
                 .update();
     }
 
     int pendingChangeRequests(UUID dossierId) {
         return jdbc.sql("select count(*) from change_request where dossier_id = ? and status = 'PENDING'")
-                .param(dossierId).query(Integer.class).single();
+                .param(dossierId)
+                .query(Integer.class)
+                .single();
     }
 
     boolean acceptanceRecorded(UUID dossierId) {
-        return jdbc.sql("select count(*) from acceptance_record where dossier_id = ?").param(dossierId)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from acceptance_record where dossier_id = ?")
+                        .param(dossierId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     static Timestamp ts(java.time.Instant at) {

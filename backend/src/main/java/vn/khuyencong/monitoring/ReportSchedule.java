@@ -24,7 +24,9 @@ record ReportSchedule(LocalDate startedOn, int dueDay) {
     /** The periods whose due date has passed on {@code today} without a report, oldest first. */
     List<YearMonth> missing(Set<YearMonth> filed, LocalDate today) {
         List<YearMonth> missing = new ArrayList<>();
-        for (YearMonth period = YearMonth.from(startedOn); !period.isAfter(YearMonth.from(today)); period = period.plusMonths(1)) {
+        for (YearMonth period = YearMonth.from(startedOn);
+                !period.isAfter(YearMonth.from(today));
+                period = period.plusMonths(1)) {
             if (expects(period) && today.isAfter(dueOn(period)) && !filed.contains(period)) {
                 missing.add(period);
             }

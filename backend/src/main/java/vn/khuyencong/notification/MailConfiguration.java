@@ -1,16 +1,14 @@
 package vn.khuyencong.notification;
 
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-
-import jakarta.mail.internet.MimeMessage;
 
 /** SMTP when a host is configured; otherwise every mail is written to the log (the zero-setup default). */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +27,8 @@ class MailConfiguration {
     MailTransport mailTransport(NotificationProperties properties) {
         if (!properties.smtpConfigured()) {
             log.info("No SMTP server configured (KC_MAIL_HOST): e-mails are written to the log");
-            return (messageId, to, toName, subject, body) -> log.info("E-mail {} to {} <{}>: {}\n{}", messageId, toName,
-                    to, subject, body);
+            return (messageId, to, toName, subject, body) ->
+                    log.info("E-mail {} to {} <{}>: {}\n{}", messageId, toName, to, subject, body);
         }
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");

@@ -12,15 +12,12 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
 import vn.khuyencong.shared.Rows;
 
 /**
@@ -54,13 +51,17 @@ class MailDelivery {
         this.clock = clock;
     }
 
-    record Claimed(UUID id, String dedupKey, String recipient, String recipientName, String subject, String body,
-            int attempts) {
-    }
+    record Claimed(
+            UUID id,
+            String dedupKey,
+            String recipient,
+            String recipientName,
+            String subject,
+            String body,
+            int attempts) {}
 
     /** A mail the SMTP server accepted whose SENT mark could not be written. */
-    private record Accepted(UUID id, Instant at) {
-    }
+    private record Accepted(UUID id, Instant at) {}
 
     /**
      * Mails the server accepted while their SENT mark failed (the database unreachable, or restarting): marked at the
@@ -88,8 +89,9 @@ class MailDelivery {
                     break;
                 }
             }
-        }
-        while (!failed && batch.size() == properties.batchSize() && clock.instant().isBefore(roundEnds));
+        } while (!failed
+                && batch.size() == properties.batchSize()
+                && clock.instant().isBefore(roundEnds));
     }
 
     /** Writes the SENT marks that failed; one that still fails stays for the next round while its lease lasts. */
@@ -103,8 +105,7 @@ class MailDelivery {
             try {
                 markSent(accepted.id(), accepted.at());
                 log.info("Mail {} recorded as sent, once the database answered again", accepted.id());
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 if (accepted.at().isAfter(leaseStart)) {
                     unmarked.add(accepted);
                 }
@@ -115,12 +116,15 @@ class MailDelivery {
 
     private void markSent(UUID id, Instant at) {
         jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ?")
-                .params(Timestamp.from(at), id).update();
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     private void putBack(Claimed mail, Instant at) {
-        jdbc.sql("update mail_outbox set attempts = attempts - 1, next_attempt_at = ? where id = ? and status = 'PENDING'")
-                .params(Timestamp.from(at), mail.id()).update();
+        jdbc.sql(
+                        "update mail_outbox set attempts = attempts - 1, next_attempt_at = ? where id = ? and status = 'PENDING'")
+                .params(Timestamp.from(at), mail.id())
+                .update();
     }
 
     List<Claimed> claim() {
@@ -131,30 +135,39 @@ class MailDelivery {
                              order by next_attempt_at limit ? for update skip locked)
                 returning id, dedup_key, recipient, recipient_name, subject, body, attempts""")
                 .params(Timestamp.from(now.plus(properties.lease())), Timestamp.from(now), properties.batchSize())
-                .query(Rows.of(Claimed.class)).list();
+                .query(Rows.of(Claimed.class))
+                .list();
     }
 
     /** @return when to try again when the server could not be reached; null when sent or failed on its own */
     private Instant deliver(Claimed mail) {
         try {
-            transport.send(messageId(mail.dedupKey()), mail.recipient(), mail.recipientName(), mail.subject(),
-                    mail.body());
-        }
-        catch (Exception e) {
+            transport.send(
+                    messageId(mail.dedupKey()), mail.recipient(), mail.recipientName(), mail.subject(), mail.body());
+        } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             boolean last = mail.attempts() >= properties.maxAttempts();
             Instant next = clock.instant().plus(properties.backoff(mail.attempts()));
             jdbc.sql("update mail_outbox set status = ?, next_attempt_at = ?, last_error = ? where id = ?")
-                    .params(last ? "FAILED" : "PENDING", Timestamp.from(next),
+                    .params(
+                            last ? "FAILED" : "PENDING", Timestamp.from(next),
                             error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
                     .update();
             if (last) {
-                log.error("Mail {} to {} set aside after {} attempts: {}", mail.id(), mail.recipient(),
-                        mail.attempts(), error);
-            }
-            else {
-                log.warn("Mail {} to {} not sent (attempt {}), retrying at {}: {}", mail.id(), mail.recipient(),
-                        mail.attempts(), next, error);
+                log.error(
+                        "Mail {} to {} set aside after {} attempts: {}",
+                        mail.id(),
+                        mail.recipient(),
+                        mail.attempts(),
+                        error);
+            } else {
+                log.warn(
+                        "Mail {} to {} not sent (attempt {}), retrying at {}: {}",
+                        mail.id(),
+                        mail.recipient(),
+                        mail.attempts(),
+                        next,
+                        error);
             }
             return serverUnreachable(e) ? next : null;
         }
@@ -162,8 +175,7 @@ class MailDelivery {
         Instant sentAt = clock.instant();
         try {
             markSent(mail.id(), sentAt);
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             unmarked.add(new Accepted(mail.id(), sentAt));
             throw e;
         }
@@ -182,8 +194,10 @@ class MailDelivery {
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.net.UnknownHostException || t instanceof jakarta.mail.AuthenticationFailedException) {
+            if (t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException
+                    || t instanceof jakarta.mail.AuthenticationFailedException) {
                 return true;
             }
             if (t.getCause() != null) {
@@ -201,8 +215,7 @@ class MailDelivery {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
             return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@khuyencong>";
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

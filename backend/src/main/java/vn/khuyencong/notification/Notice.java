@@ -1,7 +1,6 @@
 package vn.khuyencong.notification;
 
 import java.util.UUID;
-
 import vn.khuyencong.identity.Contacts.Contact;
 
 /**
@@ -9,5 +8,4 @@ import vn.khuyencong.identity.Contacts.Contact;
  *
  * @param key what makes it unique (the transition or the reminder, and the recipient): written at most once
  */
-record Notice(String key, Contact to, String kind, UUID dossierId, String dossierCode, String title, String body) {
-}
+record Notice(String key, Contact to, String kind, UUID dossierId, String dossierCode, String title, String body) {}

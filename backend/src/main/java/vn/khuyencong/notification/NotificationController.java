@@ -1,9 +1,10 @@
 package vn.khuyencong.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,9 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.khuyencong.identity.CurrentUser;
 
 @RestController
@@ -30,8 +28,10 @@ class NotificationController {
 
     @GetMapping
     @Operation(summary = "Thông báo của tôi, mới nhất trước")
-    List<Notifications.Item> list(@RequestParam(defaultValue = "false") boolean unreadOnly,
-            @RequestParam(defaultValue = "50") int limit, CurrentUser user) {
+    List<Notifications.Item> list(
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(defaultValue = "50") int limit,
+            CurrentUser user) {
         return notifications.of(user, unreadOnly, limit);
     }
 

@@ -1,7 +1,6 @@
 package vn.khuyencong.notification;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,12 +18,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monitoringReminderDay day of the month from which the monthly progress-report reminder is sent
  */
 @ConfigurationProperties("kc.mail")
-record NotificationProperties(@DefaultValue("http://localhost:8080") String publicUrl, @DefaultValue("") String host,
-        @DefaultValue("25") int port, @DefaultValue("") String username, @DefaultValue("") String password,
-        @DefaultValue("false") boolean starttls, @DefaultValue("no-reply@localhost") String from,
-        @DefaultValue("Khuyến công Online") String fromName, @DefaultValue("PT5S") Duration pollInterval,
-        @DefaultValue("PT30S") Duration retryBase, @DefaultValue("PT1H") Duration retryMax,
-        @DefaultValue("20") int maxAttempts, @DefaultValue("PT5M") Duration lease, @DefaultValue("20") int batchSize,
+record NotificationProperties(
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("") String host,
+        @DefaultValue("25") int port,
+        @DefaultValue("") String username,
+        @DefaultValue("") String password,
+        @DefaultValue("false") boolean starttls,
+        @DefaultValue("no-reply@localhost") String from,
+        @DefaultValue("Khuyến công Online") String fromName,
+        @DefaultValue("PT5S") Duration pollInterval,
+        @DefaultValue("PT30S") Duration retryBase,
+        @DefaultValue("PT1H") Duration retryMax,
+        @DefaultValue("20") int maxAttempts,
+        @DefaultValue("PT5M") Duration lease,
+        @DefaultValue("20") int batchSize,
         @DefaultValue("25") int monitoringReminderDay) {
 
     boolean smtpConfigured() {

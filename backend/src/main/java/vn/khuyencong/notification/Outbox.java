@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +30,27 @@ class Outbox {
         int written = jdbc.sql("""
                 insert into notification (id, dedup_key, recipient, kind, dossier_id, dossier_code, title, body, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-                .params(UUID.randomUUID(), notice.key(), notice.to().username(), notice.kind(), notice.dossierId(),
-                        notice.dossierCode(), notice.title(), notice.body(), Timestamp.from(now))
+                .params(
+                        UUID.randomUUID(),
+                        notice.key(),
+                        notice.to().username(),
+                        notice.kind(),
+                        notice.dossierId(),
+                        notice.dossierCode(),
+                        notice.title(),
+                        notice.body(),
+                        Timestamp.from(now))
                 .update();
         String address = notice.to().email();
         if (written == 1 && address != null && !address.isBlank()) {
-            mail(notice.key(), address, notice.to().displayName(), "[Khuyến công] " + notice.title(), mailBody(notice),
-                    notice.kind(), notice.dossierId());
+            mail(
+                    notice.key(),
+                    address,
+                    notice.to().displayName(),
+                    "[Khuyến công] " + notice.title(),
+                    mailBody(notice),
+                    notice.kind(),
+                    notice.dossierId());
         }
         return written == 1;
     }
@@ -48,16 +61,32 @@ class Outbox {
      *
      * @return whether the mail was new
      */
-    boolean mail(String key, String address, String recipientName, String subject, String body, String kind,
+    boolean mail(
+            String key,
+            String address,
+            String recipientName,
+            String subject,
+            String body,
+            String kind,
             UUID dossierId) {
         Instant now = clock.instant();
         return jdbc.sql("""
                 insert into mail_outbox (id, dedup_key, recipient, recipient_name, subject, body, kind, dossier_id,
                                          created_at, next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-                .params(UUID.randomUUID(), key, address.strip(), recipientName, subject, body, kind, dossierId,
-                        Timestamp.from(now), Timestamp.from(now))
-                .update() == 1;
+                        .params(
+                                UUID.randomUUID(),
+                                key,
+                                address.strip(),
+                                recipientName,
+                                subject,
+                                body,
+                                kind,
+                                dossierId,
+                                Timestamp.from(now),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     private String mailBody(Notice notice) {
@@ -65,7 +94,10 @@ class Outbox {
         text.append("Kính gửi ").append(notice.to().displayName()).append(",\n\n");
         text.append(notice.body()).append("\n\n");
         if (notice.dossierId() != null) {
-            text.append("Xem hồ sơ: ").append(properties.publicUrl()).append("/ho-so/").append(notice.dossierId())
+            text.append("Xem hồ sơ: ")
+                    .append(properties.publicUrl())
+                    .append("/ho-so/")
+                    .append(notice.dossierId())
                     .append("\n\n");
         }
         text.append("Trân trọng,\nKhuyến công Online\n\n");

@@ -1,11 +1,10 @@
 package vn.khuyencong.notification;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import vn.khuyencong.shared.DatabaseGauges;
 
 /**
@@ -24,16 +23,24 @@ class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("kc.mail.outbox.pending", this, metrics -> metrics.read(
-                "select count(*) from mail_outbox where status = 'PENDING'"))
-                .description("Mails waiting for delivery").register(registry);
+        Gauge.builder(
+                        "kc.mail.outbox.pending",
+                        this,
+                        metrics -> metrics.read("select count(*) from mail_outbox where status = 'PENDING'"))
+                .description("Mails waiting for delivery")
+                .register(registry);
         Gauge.builder("kc.mail.outbox.lag", this, metrics -> metrics.read("""
                 select coalesce(extract(epoch from now() - min(next_attempt_at)), 0) from mail_outbox
                 where status = 'PENDING' and next_attempt_at <= now()"""))
-                .baseUnit("seconds").description("How long the oldest due mail has waited").register(registry);
-        Gauge.builder("kc.mail.outbox.failed", this, metrics -> metrics.read(
-                "select count(*) from mail_outbox where status = 'FAILED'"))
-                .description("Mails set aside after their last attempt").register(registry);
+                .baseUnit("seconds")
+                .description("How long the oldest due mail has waited")
+                .register(registry);
+        Gauge.builder(
+                        "kc.mail.outbox.failed",
+                        this,
+                        metrics -> metrics.read("select count(*) from mail_outbox where status = 'FAILED'"))
+                .description("Mails set aside after their last attempt")
+                .register(registry);
     }
 
     private double read(String sql) {

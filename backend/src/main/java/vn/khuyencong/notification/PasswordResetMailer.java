@@ -1,10 +1,8 @@
 package vn.khuyencong.notification;
 
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.identity.PasswordResetRequested;
 import vn.khuyencong.shared.VietnamTime;
 
@@ -28,8 +26,14 @@ class PasswordResetMailer {
 
     @EventListener
     void on(PasswordResetRequested request) {
-        outbox.mail("password-reset:" + request.resetId(), request.email(), request.displayName(), SUBJECT,
-                body(request), KIND, null);
+        outbox.mail(
+                "password-reset:" + request.resetId(),
+                request.email(),
+                request.displayName(),
+                SUBJECT,
+                body(request),
+                KIND,
+                null);
     }
 
     static String body(PasswordResetRequested request) {

@@ -2,7 +2,6 @@ package vn.khuyencong.notification;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.document.DocumentQuarantined;
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.Dossiers;
@@ -34,11 +33,18 @@ class QuarantineNotifier {
         }
         String title = "Tệp \"" + event.fileName() + "\" bị chặn vì có mã độc";
         String body = "Khi quét virus, hệ thống phát hiện mã độc (" + event.signature() + ") trong tệp \""
-                + event.fileName() + "\" của hồ sơ " + TransitionNotifier.name(dossier) + ". Tệp đã bị cách ly, không ai"
+                + event.fileName() + "\" của hồ sơ " + TransitionNotifier.name(dossier)
+                + ". Tệp đã bị cách ly, không ai"
                 + " tải xuống được, và hồ sơ chưa nộp được cho đến khi tệp này được xoá hoặc thay bằng một tệp sạch.";
         for (Contact contact : contacts.ofOrganisation(dossier.organisationId())) {
-            outbox.write(new Notice("document:" + event.documentId() + ":quarantined:" + contact.username(), contact,
-                    "DOCUMENT_QUARANTINED", dossier.id(), dossier.code(), title, body));
+            outbox.write(new Notice(
+                    "document:" + event.documentId() + ":quarantined:" + contact.username(),
+                    contact,
+                    "DOCUMENT_QUARANTINED",
+                    dossier.id(),
+                    dossier.code(),
+                    title,
+                    body));
         }
     }
 }

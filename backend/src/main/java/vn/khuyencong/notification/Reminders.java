@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.dossier.Deadlines;
 import vn.khuyencong.dossier.Dossier;
@@ -18,8 +17,6 @@ import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.Contacts;
 import vn.khuyencong.identity.Contacts.Contact;
 import vn.khuyencong.identity.Role;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Reminders that no transition triggers: officers are warned when a dossier in their hands nears its appointment
@@ -31,6 +28,7 @@ class Reminders {
 
     /** Arbitrary constant naming the advisory lock of this job. */
     private static final long LOCK = 0x6b63_5265_6d69_6e64L;
+
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     private final JdbcClient jdbc;
@@ -41,8 +39,14 @@ class Reminders {
     private final Outbox outbox;
     private final NotificationProperties properties;
 
-    Reminders(JdbcClient jdbc, Dossiers dossiers, Deadlines deadlines, WorkingDays workingDays, Contacts contacts,
-            Outbox outbox, NotificationProperties properties) {
+    Reminders(
+            JdbcClient jdbc,
+            Dossiers dossiers,
+            Deadlines deadlines,
+            WorkingDays workingDays,
+            Contacts contacts,
+            Outbox outbox,
+            NotificationProperties properties) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
@@ -56,7 +60,10 @@ class Reminders {
     @SchedulerLock(name = "reminders", lockAtLeastFor = "PT10M", lockAtMostFor = "PT1H")
     @Transactional
     public void run() {
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
+        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Boolean.class)
+                .single()) {
             return;
         }
         remindDeadlines();
@@ -75,18 +82,22 @@ class Reminders {
             List<Contact> officers = dossier.status() == DossierStatus.REVIEWED
                     ? contacts.officers(dossier.agencyCode(), Role.APPROVER)
                     : dossier.assignedReviewer() != null
-                            ? contacts.account(dossier.assignedReviewer()).map(List::of).orElse(List.of())
+                            ? contacts.account(dossier.assignedReviewer())
+                                    .map(List::of)
+                                    .orElse(List.of())
                             : contacts.officers(dossier.agencyCode(), Role.REVIEWER);
-            String title = (state == Deadlines.State.OVERDUE ? "Hồ sơ " + dossier.code() + " đã quá hạn"
+            String title = (state == Deadlines.State.OVERDUE
+                    ? "Hồ sơ " + dossier.code() + " đã quá hạn"
                     : "Hồ sơ " + dossier.code() + " sắp đến hạn trả kết quả");
             String body = "Hồ sơ " + TransitionNotifier.name(dossier) + " có ngày hẹn trả kết quả "
-                    + TransitionNotifier.date(dossier.appointmentDate()) + " (" + dossier.status().label()
+                    + TransitionNotifier.date(dossier.appointmentDate()) + " ("
+                    + dossier.status().label()
                     + "). Nếu không kịp, cần gửi phiếu xin lỗi và hẹn lại chậm nhất một ngày làm việc trước hạn.";
             for (Contact officer : officers) {
                 String key = "deadline:" + dossier.id() + ":" + dossier.appointmentDate() + ":" + state + ":"
                         + officer.username();
-                if (outbox.write(new Notice(key, officer, "DEADLINE_" + state, dossier.id(), dossier.code(), title,
-                        body))) {
+                if (outbox.write(
+                        new Notice(key, officer, "DEADLINE_" + state, dossier.id(), dossier.code(), title, body))) {
                     written++;
                 }
             }
@@ -106,10 +117,16 @@ class Reminders {
             for (Contact contact : contacts.ofOrganisation(dossier.organisationId())) {
                 String key = "monitoring:" + dossier.id() + ":" + today.getYear() + "-" + today.getMonthValue() + ":"
                         + contact.username();
-                if (outbox.write(new Notice(key, contact, "MONITORING_REMINDER", dossier.id(), dossier.code(),
+                if (outbox.write(new Notice(
+                        key,
+                        contact,
+                        "MONITORING_REMINDER",
+                        dossier.id(),
+                        dossier.code(),
                         "Nhắc báo cáo tiến độ tháng " + month + " của đề án " + dossier.code(),
-                        "Đề án " + TransitionNotifier.name(dossier) + " đang được giám sát thực hiện. Vui lòng gửi báo cáo tiến độ tháng "
-                                + month + " kèm tài liệu chứng minh trước cuối tháng."))) {
+                        "Đề án " + TransitionNotifier.name(dossier)
+                                + " đang được giám sát thực hiện. Vui lòng gửi báo cáo tiến độ tháng " + month
+                                + " kèm tài liệu chứng minh trước cuối tháng."))) {
                     written++;
                 }
             }

@@ -11,12 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.dossier.Dossier;
-import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.Contacts;
 import vn.khuyencong.identity.Contacts.Contact;
@@ -45,8 +42,8 @@ class TransitionNotifier {
     private final Contacts contacts;
     private final Outbox outbox;
 
-    TransitionNotifier(Dossiers dossiers, DossierHistory history, ProcessingRecords records, Contacts contacts,
-            Outbox outbox) {
+    TransitionNotifier(
+            Dossiers dossiers, DossierHistory history, ProcessingRecords records, Contacts contacts, Outbox outbox) {
         this.dossiers = dossiers;
         this.history = history;
         this.records = records;
@@ -75,8 +72,14 @@ class TransitionNotifier {
             Text text = enterpriseText(event, dossier, entry);
             if (text != null) {
                 for (Contact contact : contacts.ofOrganisation(dossier.organisationId())) {
-                    notices.add(new Notice(transition + ":" + contact.username(), contact, kind, dossier.id(),
-                            dossier.code(), text.title(), text.body()));
+                    notices.add(new Notice(
+                            transition + ":" + contact.username(),
+                            contact,
+                            kind,
+                            dossier.id(),
+                            dossier.code(),
+                            text.title(),
+                            text.body()));
                 }
             }
         }
@@ -119,74 +122,105 @@ class TransitionNotifier {
                 title = "Hồ sơ " + dossier.code() + " đã được phê duyệt, chờ giám sát";
                 body = "Đề án " + name + " đã được phê duyệt. Vui lòng lập kế hoạch kiểm tra, giám sát thực hiện.";
             }
-            default -> {
-            }
+            default -> {}
         }
         for (Contact officer : officers) {
             if (officer.username().equals(event.actor())) {
                 continue; // nobody is told of what they just did themselves
             }
-            notices.add(new Notice(transition + ":" + officer.username(), officer, "QUEUE_" + kind, dossier.id(),
-                    dossier.code(), title, body));
+            notices.add(new Notice(
+                    transition + ":" + officer.username(),
+                    officer,
+                    "QUEUE_" + kind,
+                    dossier.id(),
+                    dossier.code(),
+                    title,
+                    body));
         }
         return notices;
     }
 
-    record Text(String title, String body) {
-    }
+    record Text(String title, String body) {}
 
     /** What the enterprise is told, in the words of the one-stop forms. */
     Text enterpriseText(DossierTransitioned event, Dossier dossier, HistoryEntry entry) {
         String code = dossier.code() == null ? "" : dossier.code();
         String name = name(dossier);
         return switch (event.event()) {
-            case SUBMIT -> new Text("Hồ sơ " + code + " đã được tiếp nhận",
-                    "Hồ sơ " + name + " đã được tiếp nhận lúc " + time(dossier.submittedAt()) + ". Mã hồ sơ: " + code
-                            + ". Ngày hẹn trả kết quả: " + date(dossier.appointmentDate())
-                            + ". Giấy tiếp nhận hồ sơ và hẹn trả kết quả có trên trang hồ sơ.");
-            case START_REVIEW -> new Text("Hồ sơ " + code + " đang được thẩm định",
-                    "Hồ sơ " + name + " đã được chuyển thẩm định. Ngày hẹn trả kết quả: "
-                            + date(dossier.appointmentDate()) + ".");
+            case SUBMIT ->
+                new Text(
+                        "Hồ sơ " + code + " đã được tiếp nhận",
+                        "Hồ sơ " + name + " đã được tiếp nhận lúc " + time(dossier.submittedAt()) + ". Mã hồ sơ: "
+                                + code
+                                + ". Ngày hẹn trả kết quả: " + date(dossier.appointmentDate())
+                                + ". Giấy tiếp nhận hồ sơ và hẹn trả kết quả có trên trang hồ sơ.");
+            case START_REVIEW ->
+                new Text(
+                        "Hồ sơ " + code + " đang được thẩm định",
+                        "Hồ sơ " + name + " đã được chuyển thẩm định. Ngày hẹn trả kết quả: "
+                                + date(dossier.appointmentDate()) + ".");
             case REQUEST_SUPPLEMENT -> {
                 var request = records.supplementRequest(dossier.id()).orElse(null);
                 String items = request == null ? "" : String.join("; ", request.items());
-                yield new Text("Hồ sơ " + code + " cần bổ sung, hoàn thiện",
+                yield new Text(
+                        "Hồ sơ " + code + " cần bổ sung, hoàn thiện",
                         "Hồ sơ " + name + " cần được bổ sung, hoàn thiện. Lý do: "
                                 + (request == null ? reason(entry) : request.reasons()) + ". Nội dung cần bổ sung: "
-                                + items + ". Thời gian giải quyết tạm dừng và được tính lại từ đầu khi cơ quan nhận đủ hồ sơ bổ sung.");
+                                + items
+                                + ". Thời gian giải quyết tạm dừng và được tính lại từ đầu khi cơ quan nhận đủ hồ sơ bổ sung.");
             }
-            case RESUBMIT -> new Text("Hồ sơ " + code + " đã nhận đủ phần bổ sung",
-                    "Cơ quan đã nhận phần bổ sung của hồ sơ " + name + ". Ngày hẹn trả kết quả mới: "
-                            + date(dossier.appointmentDate()) + ".");
-            case RECOMMEND -> new Text("Hồ sơ " + code + " đã được thẩm định",
-                    "Hồ sơ " + name + " đã được thẩm định và đang chờ lãnh đạo phê duyệt. Ngày hẹn trả kết quả: "
-                            + date(dossier.appointmentDate()) + ".");
-            case RETURN -> new Text("Hồ sơ " + code + " đang được thẩm định lại",
-                    "Hồ sơ " + name + " được chuyển thẩm định lại. Ngày hẹn trả kết quả: "
-                            + date(dossier.appointmentDate()) + ".");
+            case RESUBMIT ->
+                new Text(
+                        "Hồ sơ " + code + " đã nhận đủ phần bổ sung",
+                        "Cơ quan đã nhận phần bổ sung của hồ sơ " + name + ". Ngày hẹn trả kết quả mới: "
+                                + date(dossier.appointmentDate()) + ".");
+            case RECOMMEND ->
+                new Text(
+                        "Hồ sơ " + code + " đã được thẩm định",
+                        "Hồ sơ " + name + " đã được thẩm định và đang chờ lãnh đạo phê duyệt. Ngày hẹn trả kết quả: "
+                                + date(dossier.appointmentDate()) + ".");
+            case RETURN ->
+                new Text(
+                        "Hồ sơ " + code + " đang được thẩm định lại",
+                        "Hồ sơ " + name + " được chuyển thẩm định lại. Ngày hẹn trả kết quả: "
+                                + date(dossier.appointmentDate()) + ".");
             case APPROVE -> {
                 var decision = records.decision(dossier.id()).orElse(null);
-                yield new Text("Hồ sơ " + code + " đã được phê duyệt",
+                yield new Text(
+                        "Hồ sơ " + code + " đã được phê duyệt",
                         "Đề án " + name + " đã được phê duyệt hỗ trợ theo Quyết định số "
                                 + (decision == null ? "" : decision.decisionNumber()) + ", kinh phí hỗ trợ "
                                 + (decision == null ? "" : vnd(decision.approvedAmount()))
                                 + ". Quyết định có trên trang hồ sơ.");
             }
-            case REJECT -> new Text("Hồ sơ " + code + " không được hỗ trợ",
-                    "Cơ quan từ chối giải quyết hồ sơ " + name + ". Lý do: " + reason(entry)
-                            + ". Phiếu từ chối giải quyết hồ sơ có trên trang hồ sơ.");
-            case RESCHEDULE -> new Text("Xin lỗi: hồ sơ " + code + " được hẹn lại ngày trả kết quả",
-                    "Cơ quan xin lỗi vì chưa giải quyết xong hồ sơ " + name + " đúng hẹn. Lý do: "
-                            + rescheduleReason(entry) + ". Ngày hẹn trả kết quả mới: "
-                            + date(dossier.appointmentDate()) + ".");
-            case START_MONITORING -> new Text("Đề án " + code + " bắt đầu được giám sát",
-                    "Đề án " + name + " đang được kiểm tra, giám sát thực hiện. Vui lòng báo cáo tiến độ hằng tháng.");
-            case ACCEPT -> new Text("Đề án " + code + " đã được nghiệm thu",
-                    "Đề án " + name + " đã được nghiệm thu. Cảm ơn tổ chức đã thực hiện đề án.");
-            case TERMINATE -> new Text("Đề án " + code + " dừng thực hiện",
-                    "Đề án " + name + " bị dừng thực hiện. Lý do: " + reason(entry) + ".");
-            case WITHDRAW -> new Text("Hồ sơ " + (code.isEmpty() ? "" : code + " ") + "đã được rút",
-                    "Hồ sơ " + name + " đã được rút theo yêu cầu của tổ chức.");
+            case REJECT ->
+                new Text(
+                        "Hồ sơ " + code + " không được hỗ trợ",
+                        "Cơ quan từ chối giải quyết hồ sơ " + name + ". Lý do: " + reason(entry)
+                                + ". Phiếu từ chối giải quyết hồ sơ có trên trang hồ sơ.");
+            case RESCHEDULE ->
+                new Text(
+                        "Xin lỗi: hồ sơ " + code + " được hẹn lại ngày trả kết quả",
+                        "Cơ quan xin lỗi vì chưa giải quyết xong hồ sơ " + name + " đúng hẹn. Lý do: "
+                                + rescheduleReason(entry) + ". Ngày hẹn trả kết quả mới: "
+                                + date(dossier.appointmentDate()) + ".");
+            case START_MONITORING ->
+                new Text(
+                        "Đề án " + code + " bắt đầu được giám sát",
+                        "Đề án " + name
+                                + " đang được kiểm tra, giám sát thực hiện. Vui lòng báo cáo tiến độ hằng tháng.");
+            case ACCEPT ->
+                new Text(
+                        "Đề án " + code + " đã được nghiệm thu",
+                        "Đề án " + name + " đã được nghiệm thu. Cảm ơn tổ chức đã thực hiện đề án.");
+            case TERMINATE ->
+                new Text(
+                        "Đề án " + code + " dừng thực hiện",
+                        "Đề án " + name + " bị dừng thực hiện. Lý do: " + reason(entry) + ".");
+            case WITHDRAW ->
+                new Text(
+                        "Hồ sơ " + (code.isEmpty() ? "" : code + " ") + "đã được rút",
+                        "Hồ sơ " + name + " đã được rút theo yêu cầu của tổ chức.");
             default -> null;
         };
     }
@@ -227,5 +261,4 @@ class TransitionNotifier {
     static String vnd(long amount) {
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đồng";
     }
-
 }

@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.catalog.Agency;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.DocumentType;
@@ -73,8 +71,7 @@ class PaperComposer {
                 code.append(CROCKFORD.charAt((int) ((bits >>> (59 - 5 * i)) & 31)));
             }
             return code.toString();
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -83,16 +80,24 @@ class PaperComposer {
      * @param source the history entry the paper records (for the process control slip: the latest one)
      * @param history the dossier's history up to and including {@code source}
      */
-    PaperContent compose(PaperKind kind, String code, Dossier dossier, HistoryEntry source, List<HistoryEntry> history,
+    PaperContent compose(
+            PaperKind kind,
+            String code,
+            Dossier dossier,
+            HistoryEntry source,
+            List<HistoryEntry> history,
             String publicUrl) {
-        Agency agency = catalog.agency(dossier.agencyCode()).orElse(new Agency(dossier.agencyCode(),
-                dossier.agencyCode(), ""));
-        String organisation = contacts.organisationName(dossier.organisationId()).orElse("");
-        String content = catalog.content(dossier.contentCode()).map(c -> c.name()).orElse(dossier.contentCode());
+        Agency agency =
+                catalog.agency(dossier.agencyCode()).orElse(new Agency(dossier.agencyCode(), dossier.agencyCode(), ""));
+        String organisation =
+                contacts.organisationName(dossier.organisationId()).orElse("");
+        String content =
+                catalog.content(dossier.contentCode()).map(c -> c.name()).orElse(dossier.contentCode());
         Instant issued = source.occurredAt();
         String place = (agency.province() == null || agency.province().isBlank() ? "" : agency.province() + ", ")
                 + placeDate(issued);
-        String actorName = contacts.account(source.actor()).map(c -> c.displayName()).orElse(source.actor());
+        String actorName =
+                contacts.account(source.actor()).map(c -> c.displayName()).orElse(source.actor());
         String request = "Hỗ trợ kinh phí khuyến công — " + content + ": " + dossier.title();
         List<PaperContent.Block> blocks = new ArrayList<>();
         String signerTitle;
@@ -115,16 +120,17 @@ class PaperComposer {
                 }
                 blocks.add(field("Thời gian nhận hồ sơ", time(issued)));
                 blocks.add(field("Thời gian trả kết quả giải quyết hồ sơ", date(dossier.appointmentDate())));
-                blocks.add(field("Nhận kết quả tại", "Bộ phận Một cửa — " + agency.name()
-                        + ", và trực tuyến trên trang hồ sơ tại " + publicUrl));
+                blocks.add(field(
+                        "Nhận kết quả tại",
+                        "Bộ phận Một cửa — " + agency.name() + ", và trực tuyến trên trang hồ sơ tại " + publicUrl));
                 blocks.add(text("Tình trạng hồ sơ được tra cứu bằng mã hồ sơ tại " + publicUrl + "/tra-cuu."));
                 signerTitle = "Người tiếp nhận hồ sơ";
                 signer = "Hệ thống tiếp nhận trực tuyến";
             }
             case SUPPLEMENT_REQUEST -> {
                 var supplement = records.supplementRequest(dossier.id()).orElse(null);
-                blocks.add(text("Ngày " + date(dossier.submittedAt()) + ", " + agency.name()
-                        + " tiếp nhận hồ sơ của " + organisation + "."));
+                blocks.add(text("Ngày " + date(dossier.submittedAt()) + ", " + agency.name() + " tiếp nhận hồ sơ của "
+                        + organisation + "."));
                 blocks.add(field("Nội dung yêu cầu giải quyết", request));
                 blocks.add(field("Mã hồ sơ", dossier.code()));
                 blocks.add(text("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:"));
@@ -147,7 +153,8 @@ class PaperComposer {
                         + " thông báo không giải quyết hồ sơ này với lý do như sau:"));
                 blocks.add(bold(source.comment() == null ? "" : source.comment()));
                 blocks.add(text("Xin thông báo để " + organisation + " được biết và thực hiện."));
-                signerTitle = source.actorRole() != null && source.actorRole().equals("APPROVER") ? "Người có thẩm quyền"
+                signerTitle = source.actorRole() != null && source.actorRole().equals("APPROVER")
+                        ? "Người có thẩm quyền"
                         : "Cán bộ thẩm định";
                 signer = actorName;
             }
@@ -160,8 +167,8 @@ class PaperComposer {
                         + time(dossier.submittedAt()) + "."));
                 blocks.add(field("Nội dung yêu cầu giải quyết", request));
                 blocks.add(field("Mã hồ sơ", dossier.code()));
-                blocks.add(text("Tuy nhiên đến nay, " + agency.name()
-                        + " chưa trả kết quả giải quyết hồ sơ đúng hẹn. Lý do:"));
+                blocks.add(text(
+                        "Tuy nhiên đến nay, " + agency.name() + " chưa trả kết quả giải quyết hồ sơ đúng hẹn. Lý do:"));
                 blocks.add(bold(reason));
                 blocks.add(text("Sự chậm trễ này đã gây phiền hà cho " + organisation + ". " + agency.name()
                         + " xin lỗi và hẹn trả kết quả vào ngày " + newDate + "."));
@@ -175,19 +182,27 @@ class PaperComposer {
                 blocks.add(field("Mã hồ sơ", dossier.code()));
                 blocks.add(field("Thời gian nhận hồ sơ", time(dossier.submittedAt())));
                 blocks.add(field("Thời gian trả kết quả", date(dossier.appointmentDate())));
-                blocks.add(field("Tình trạng tại thời điểm lập phiếu", source.to().label()));
+                blocks.add(
+                        field("Tình trạng tại thời điểm lập phiếu", source.to().label()));
                 List<List<String>> rows = new ArrayList<>();
                 int step = 0;
                 for (HistoryEntry entry : history) {
                     step++;
-                    String who = contacts.account(entry.actor()).map(c -> c.displayName()).orElse(entry.actor());
-                    rows.add(List.of(String.valueOf(step), stepName(entry), who + " (" + roleName(entry.actorRole()) + ")",
-                            SHORT_TIME.format(entry.occurredAt().atZone(VietnamTime.ZONE)), entry.to().label(),
+                    String who = contacts.account(entry.actor())
+                            .map(c -> c.displayName())
+                            .orElse(entry.actor());
+                    rows.add(List.of(
+                            String.valueOf(step),
+                            stepName(entry),
+                            who + " (" + roleName(entry.actorRole()) + ")",
+                            SHORT_TIME.format(entry.occurredAt().atZone(VietnamTime.ZONE)),
+                            entry.to().label(),
                             punctuality(entry, dossier)));
                 }
                 blocks.add(new PaperContent.Table(
                         List.of("TT", "Bước xử lý", "Người thực hiện", "Thời gian", "Kết quả", "Đúng hạn / quá hạn"),
-                        List.of(0.5f, 2.2f, 2.2f, 1.5f, 1.8f, 1.3f), rows));
+                        List.of(0.5f, 2.2f, 2.2f, 1.5f, 1.8f, 1.3f),
+                        rows));
                 signerTitle = "Người lập phiếu";
                 signer = "Hệ thống thông tin một cửa điện tử";
             }
@@ -195,31 +210,37 @@ class PaperComposer {
                 var decision = records.decision(dossier.id()).orElseThrow();
                 blocks.add(field("Số quyết định", decision.decisionNumber()));
                 blocks.add(bold("Về việc phê duyệt hỗ trợ kinh phí khuyến công"));
-                blocks.add(text("Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21/5/2012 của Chính phủ về khuyến công và các văn bản hướng dẫn;"));
+                blocks.add(
+                        text(
+                                "Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21/5/2012 của Chính phủ về khuyến công và các văn bản hướng dẫn;"));
                 blocks.add(text("Căn cứ hồ sơ đề nghị hỗ trợ mã " + dossier.code() + " của " + organisation
                         + ", nộp trực tuyến ngày " + date(dossier.submittedAt()) + ";"));
-                records.latestReview(dossier.id()).ifPresent(review -> blocks.add(text(
-                        "Xét kết quả thẩm định (tổng điểm " + review.totalScore() + ", kinh phí đề xuất "
-                                + vnd(review.recommendedAmount()) + ");")));
+                records.latestReview(dossier.id())
+                        .ifPresent(review -> blocks.add(text("Xét kết quả thẩm định (tổng điểm " + review.totalScore()
+                                + ", kinh phí đề xuất " + vnd(review.recommendedAmount()) + ");")));
                 blocks.add(bold("QUYẾT ĐỊNH:"));
                 blocks.add(text("Điều 1. Phê duyệt hỗ trợ kinh phí khuyến công cho " + organisation
                         + " để thực hiện đề án \"" + dossier.title() + "\", thuộc nội dung " + content + "."));
                 blocks.add(field("Kinh phí hỗ trợ", vnd(decision.approvedAmount())));
                 if (dossier.startsOn() != null && dossier.endsOn() != null) {
-                    blocks.add(field("Thời gian thực hiện", "từ ngày " + date(dossier.startsOn()) + " đến ngày "
-                            + date(dossier.endsOn())));
+                    blocks.add(field(
+                            "Thời gian thực hiện",
+                            "từ ngày " + date(dossier.startsOn()) + " đến ngày " + date(dossier.endsOn())));
                 }
-                blocks.add(text("Điều 2. " + organisation
-                        + " có trách nhiệm thực hiện đề án đúng nội dung, tiến độ được phê duyệt; báo cáo tiến độ hằng tháng "
-                        + "kèm tài liệu chứng minh; chịu sự kiểm tra, giám sát của cơ quan quản lý và lập hồ sơ nghiệm thu khi hoàn thành."));
+                blocks.add(
+                        text(
+                                "Điều 2. " + organisation
+                                        + " có trách nhiệm thực hiện đề án đúng nội dung, tiến độ được phê duyệt; báo cáo tiến độ hằng tháng "
+                                        + "kèm tài liệu chứng minh; chịu sự kiểm tra, giám sát của cơ quan quản lý và lập hồ sơ nghiệm thu khi hoàn thành."));
                 blocks.add(text("Điều 3. Quyết định này có hiệu lực kể từ ngày ký."));
                 signerTitle = "Người phê duyệt";
-                signer = contacts.account(decision.decidedBy()).map(c -> c.displayName()).orElse(decision.decidedBy());
+                signer = contacts.account(decision.decidedBy())
+                        .map(c -> c.displayName())
+                        .orElse(decision.decidedBy());
             }
             default -> throw new IllegalArgumentException(kind.name());
         }
-        return new PaperContent(kind, code, dossier.code(), issued, agency.name(), place, blocks, signerTitle,
-                signer);
+        return new PaperContent(kind, code, dossier.code(), issued, agency.name(), place, blocks, signerTitle, signer);
     }
 
     private static String stepName(HistoryEntry entry) {
@@ -268,7 +289,8 @@ class PaperComposer {
 
     /** A step of the officers is on time when done by the appointment date; the enterprise's steps have none. */
     private static String punctuality(HistoryEntry entry, Dossier dossier) {
-        if ("ENTERPRISE".equals(entry.actorRole()) || dossier.appointmentDate() == null
+        if ("ENTERPRISE".equals(entry.actorRole())
+                || dossier.appointmentDate() == null
                 || entry.from() == DossierStatus.DRAFT) {
             return "—";
         }
@@ -296,8 +318,7 @@ class PaperComposer {
     private static String dateText(String iso) {
         try {
             return date(LocalDate.parse(iso));
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             return iso;
         }
     }

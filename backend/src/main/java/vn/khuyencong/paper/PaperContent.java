@@ -10,23 +10,27 @@ import java.util.List;
  * @param place the place and date line ("Bắc Kạn, ngày … tháng … năm …")
  * @param signer who signs, printed under the body
  */
-record PaperContent(PaperKind kind, String code, String dossierCode, Instant issuedAt, String agencyName,
-        String place, List<Block> blocks, String signerTitle, String signer) {
+record PaperContent(
+        PaperKind kind,
+        String code,
+        String dossierCode,
+        Instant issuedAt,
+        String agencyName,
+        String place,
+        List<Block> blocks,
+        String signerTitle,
+        String signer) {
 
-    sealed interface Block {
-    }
+    sealed interface Block {}
 
     /** A paragraph; {@code bold} for emphasis. */
-    record Text(String text, boolean bold) implements Block {
-    }
+    record Text(String text, boolean bold) implements Block {}
 
     /** "Label: value" on one line, wrapped when long. */
-    record Field(String label, String value) implements Block {
-    }
+    record Field(String label, String value) implements Block {}
 
     /** A table with its column headers and relative column widths. */
-    record Table(List<String> headers, List<Float> widths, List<List<String>> rows) implements Block {
-    }
+    record Table(List<String> headers, List<Float> widths, List<List<String>> rows) implements Block {}
 
     static Text text(String text) {
         return new Text(text, false);

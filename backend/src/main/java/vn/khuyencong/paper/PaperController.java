@@ -1,10 +1,11 @@
 package vn.khuyencong.paper;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,9 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.shared.ProblemException;
@@ -43,13 +41,18 @@ class PaperController {
 
     @GetMapping("/api/v1/dossiers/{dossierId}/papers/{paperId}/content")
     @Operation(summary = "Tải xuống giấy tờ (PDF)")
-    ResponseEntity<InputStreamResource> content(@PathVariable UUID dossierId, @PathVariable UUID paperId,
-            CurrentUser user) {
+    ResponseEntity<InputStreamResource> content(
+            @PathVariable UUID dossierId, @PathVariable UUID paperId, CurrentUser user) {
         Papers.Content content = papers.open(dossierId, paperId, user);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .contentLength(content.paper().sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(content.paper().code() + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(content.paper().code() + ".pdf")
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(content.stream()));
     }
 
@@ -61,28 +64,48 @@ class PaperController {
     }
 
     /** What the verification page shows: enough to match a paper in hand, no personal data. */
-    record Verification(String code, PaperKind kind, String title, String form, String dossierCode, Instant issuedAt,
-            String sha256, long sizeBytes, Boolean hashMatches) {
-    }
+    record Verification(
+            String code,
+            PaperKind kind,
+            String title,
+            String form,
+            String dossierCode,
+            Instant issuedAt,
+            String sha256,
+            long sizeBytes,
+            Boolean hashMatches) {}
 
     @GetMapping("/api/v1/public/papers/{paperCode}")
-    @Operation(summary = "Xác thực một giấy tờ theo mã in trên giấy (không cần đăng nhập); có sha256 thì đối chiếu mã băm của tệp")
+    @Operation(
+            summary =
+                    "Xác thực một giấy tờ theo mã in trên giấy (không cần đăng nhập); có sha256 thì đối chiếu mã băm của tệp")
     Verification verify(@PathVariable String paperCode, @RequestParam(required = false) String sha256) {
         String normalised = paperCode.strip().toUpperCase();
-        Paper paper = (CODE.matcher(normalised).matches() ? papers.byCode(normalised) : java.util.Optional.<Paper>empty())
+        Paper paper = (CODE.matcher(normalised).matches()
+                        ? papers.byCode(normalised)
+                        : java.util.Optional.<Paper>empty())
                 .orElseThrow(() -> ProblemException.notFound(
                         "Không tìm thấy giấy tờ có mã này trong hệ thống. Giấy tờ có thể không do hệ thống cấp."));
         Boolean matches = null;
         if (sha256 != null && !sha256.isBlank()) {
             String given = sha256.strip().toLowerCase();
             if (!SHA256.matcher(given).matches() || !given.equals(paper.sha256())) {
-                throw ProblemException.ruleViolated("paper-hash-mismatch",
+                throw ProblemException.ruleViolated(
+                        "paper-hash-mismatch",
                         "Mã băm không khớp với giấy tờ " + paper.code()
                                 + " do hệ thống cấp: tệp đã bị thay đổi hoặc không phải bản do hệ thống cấp.");
             }
             matches = true;
         }
-        return new Verification(paper.code(), paper.kind(), paper.title(), paper.form(), papers.dossierCode(paper),
-                paper.issuedAt(), paper.sha256(), paper.sizeBytes(), matches);
+        return new Verification(
+                paper.code(),
+                paper.kind(),
+                paper.title(),
+                paper.form(),
+                papers.dossierCode(paper),
+                paper.issuedAt(),
+                paper.sha256(),
+                paper.sizeBytes(),
+                matches);
     }
 }

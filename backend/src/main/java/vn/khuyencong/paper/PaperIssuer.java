@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.workflow.DossierEvent;
 import vn.khuyencong.workflow.DossierHistory;
 import vn.khuyencong.workflow.DossierTransitioned;
@@ -23,8 +21,7 @@ import vn.khuyencong.workflow.HistoryEntry;
 class PaperIssuer {
 
     /** The papers one committed step calls for: the publication the registry keeps until they are issued. */
-    record PapersDue(UUID dossierId, DossierEvent event, Instant at, List<PaperKind> kinds) {
-    }
+    record PapersDue(UUID dossierId, DossierEvent event, Instant at, List<PaperKind> kinds) {}
 
     private final Papers papers;
     private final DossierHistory history;

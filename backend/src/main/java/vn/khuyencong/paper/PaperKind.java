@@ -47,8 +47,10 @@ public enum PaperKind {
             case RESCHEDULE -> java.util.List.of(APOLOGY);
             case REJECT -> java.util.List.of(REFUSAL, PROCESS_CONTROL);
             case APPROVE -> java.util.List.of(DECISION, PROCESS_CONTROL);
-            case WITHDRAW -> event.from() != vn.khuyencong.dossier.DossierStatus.DRAFT ? java.util.List.of(PROCESS_CONTROL)
-                    : java.util.List.of();
+            case WITHDRAW ->
+                event.from() != vn.khuyencong.dossier.DossierStatus.DRAFT
+                        ? java.util.List.of(PROCESS_CONTROL)
+                        : java.util.List.of();
             default -> java.util.List.of();
         };
     }

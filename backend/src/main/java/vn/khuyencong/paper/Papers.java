@@ -12,11 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
 import vn.khuyencong.document.StoredFiles;
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.Dossiers;
@@ -43,8 +41,14 @@ public class Papers {
     private final Clock clock;
     private final String publicUrl;
 
-    Papers(JdbcClient jdbc, Dossiers dossiers, DossierHistory history, PaperComposer composer, StoredFiles storage,
-            Clock clock, @Value("${kc.public-url}") String publicUrl) {
+    Papers(
+            JdbcClient jdbc,
+            Dossiers dossiers,
+            DossierHistory history,
+            PaperComposer composer,
+            StoredFiles storage,
+            Clock clock,
+            @Value("${kc.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.history = history;
@@ -72,26 +76,43 @@ public class Papers {
         jdbc.sql("""
                 insert into paper (id, code, dossier_id, kind, source_key, object_key, sha256, size_bytes, issued_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(UUID.randomUUID(), rendered.code(), dossierId, kind.name(), sourceKey, key,
-                        sha256(rendered.bytes()), rendered.bytes().length, Timestamp.from(rendered.issuedAt()),
+                .params(
+                        UUID.randomUUID(),
+                        rendered.code(),
+                        dossierId,
+                        kind.name(),
+                        sourceKey,
+                        key,
+                        sha256(rendered.bytes()),
+                        rendered.bytes().length,
+                        Timestamp.from(rendered.issuedAt()),
                         Timestamp.from(clock.instant()))
                 .update();
         return find(dossierId, kind, sourceKey).orElseThrow();
     }
 
-    record Rendered(String code, byte[] bytes, java.time.Instant issuedAt) {
-    }
+    record Rendered(String code, byte[] bytes, java.time.Instant issuedAt) {}
 
     /** Composes and draws the paper from the data as it is now: the same data gives the same bytes. */
     Rendered render(UUID dossierId, PaperKind kind, long entryId) {
         Dossier dossier = dossiers.find(dossierId).orElseThrow();
-        List<HistoryEntry> entries = history.of(dossierId).stream().filter(e -> e.id() <= entryId).toList();
-        HistoryEntry source = entries.stream().filter(e -> e.id() == entryId).findFirst()
+        List<HistoryEntry> entries =
+                history.of(dossierId).stream().filter(e -> e.id() <= entryId).toList();
+        HistoryEntry source = entries.stream()
+                .filter(e -> e.id() == entryId)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No history entry " + entryId));
         String code = PaperComposer.code(kind, dossierId, "history:" + entryId);
         // the paper shows the time of the step to the second
-        HistoryEntry atSecond = new HistoryEntry(source.id(), source.event(), source.from(), source.to(), source.actor(),
-                source.actorRole(), source.comment(), source.occurredAt().truncatedTo(ChronoUnit.SECONDS));
+        HistoryEntry atSecond = new HistoryEntry(
+                source.id(),
+                source.event(),
+                source.from(),
+                source.to(),
+                source.actor(),
+                source.actorRole(),
+                source.comment(),
+                source.occurredAt().truncatedTo(ChronoUnit.SECONDS));
         PaperContent content = composer.compose(kind, code, dossier, atSecond, entries, publicUrl);
         return new Rendered(code, PdfRenderer.render(content, verificationUrl(code)), atSecond.occurredAt());
     }
@@ -109,23 +130,29 @@ public class Papers {
     public List<Paper> list(UUID dossierId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
         return jdbc.sql("select " + COLUMNS + " from paper where dossier_id = ? order by issued_at, kind")
-                .param(dossierId).query(this::map).list();
+                .param(dossierId)
+                .query(this::map)
+                .list();
     }
 
-    public record Content(Paper paper, InputStream stream) {
-    }
+    public record Content(Paper paper, InputStream stream) {}
 
     public Content open(UUID dossierId, UUID paperId, CurrentUser user) {
         dossiers.getVisible(dossierId, user);
         Paper paper = jdbc.sql("select " + COLUMNS + " from paper where id = ? and dossier_id = ?")
-                .params(paperId, dossierId).query(this::map).optional()
+                .params(paperId, dossierId)
+                .query(this::map)
+                .optional()
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy giấy tờ."));
         return new Content(paper, storage.get(objectKey(paper.id())));
     }
 
     /** For the public verification page: no personal data, only what identifies the paper. */
     public Optional<Paper> byCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from paper where code = ?").param(code).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from paper where code = ?")
+                .param(code)
+                .query(this::map)
+                .optional();
     }
 
     String dossierCode(Paper paper) {
@@ -136,39 +163,54 @@ public class Papers {
     byte[] storedBytes(UUID paperId) {
         try (InputStream in = storage.get(objectKey(paperId))) {
             return in.readAllBytes();
-        }
-        catch (java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     Optional<Long> sourceEntry(UUID paperId) {
-        return jdbc.sql("select source_key from paper where id = ?").param(paperId).query(String.class).optional()
-                .filter(key -> key.startsWith("history:")).map(key -> Long.parseLong(key.substring(8)));
+        return jdbc.sql("select source_key from paper where id = ?")
+                .param(paperId)
+                .query(String.class)
+                .optional()
+                .filter(key -> key.startsWith("history:"))
+                .map(key -> Long.parseLong(key.substring(8)));
     }
 
     private String objectKey(UUID paperId) {
-        return jdbc.sql("select object_key from paper where id = ?").param(paperId).query(String.class).single();
+        return jdbc.sql("select object_key from paper where id = ?")
+                .param(paperId)
+                .query(String.class)
+                .single();
     }
 
     private Optional<Paper> find(UUID dossierId, PaperKind kind, String sourceKey) {
         return jdbc.sql("select " + COLUMNS + " from paper where dossier_id = ? and kind = ? and source_key = ?")
-                .params(dossierId, kind.name(), sourceKey).query(this::map).optional();
+                .params(dossierId, kind.name(), sourceKey)
+                .query(this::map)
+                .optional();
     }
 
     private Paper map(ResultSet rs, int row) throws SQLException {
         PaperKind kind = PaperKind.valueOf(rs.getString("kind"));
         String code = rs.getString("code");
-        return new Paper(rs.getObject("id", UUID.class), code, rs.getObject("dossier_id", UUID.class), kind,
-                kind.title(), kind.form(), rs.getString("sha256"), rs.getLong("size_bytes"),
-                rs.getTimestamp("issued_at").toInstant(), verificationUrl(code));
+        return new Paper(
+                rs.getObject("id", UUID.class),
+                code,
+                rs.getObject("dossier_id", UUID.class),
+                kind,
+                kind.title(),
+                kind.form(),
+                rs.getString("sha256"),
+                rs.getLong("size_bytes"),
+                rs.getTimestamp("issued_at").toInstant(),
+                verificationUrl(code));
     }
 
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

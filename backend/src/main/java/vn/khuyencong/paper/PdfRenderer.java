@@ -1,5 +1,11 @@
 package vn.khuyencong.paper;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +23,6 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
@@ -32,14 +37,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
 import vn.khuyencong.shared.VietnamTime;
 
 /**
@@ -59,18 +56,19 @@ final class PdfRenderer {
      * {@link #KEPT_FONTS}.
      */
     private static final int KEPT_FONTS = 4;
+
     private static final BlockingQueue<Fonts> PARSED = new ArrayBlockingQueue<>(KEPT_FONTS);
     private static final float MARGIN = 36;
     private static final float QR_SIZE = 64;
     private static final float FOOTER = QR_SIZE + 12;
 
-    private PdfRenderer() {
-    }
+    private PdfRenderer() {}
 
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
 
         static Fonts parse() throws IOException {
-            return new Fonts(new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)),
+            return new Fonts(
+                    new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)),
                     new TTFParser().parse(new RandomAccessReadBuffer(BOLD)));
         }
     }
@@ -82,8 +80,7 @@ final class PdfRenderer {
             // lent back only after a rendering that went through: a failed one may have left a font half read
             PARSED.offer(fonts);
             return pdf;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -160,8 +157,8 @@ final class PdfRenderer {
             float half = width / 2 - 6;
             float top = y;
             float left = centredLines(List.of(upper(content.agencyName())), bold, 8.5f, MARGIN, half, top);
-            float right = centredLines(List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), bold, 8.5f, MARGIN + half + 12,
-                    half, top);
+            float right = centredLines(
+                    List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), bold, 8.5f, MARGIN + half + 12, half, top);
             right = centredLines(List.of("Độc lập - Tự do - Hạnh phúc"), bold, 9, MARGIN + half + 12, half, right);
             y = Math.min(left, right) - 16;
             String placeLine = content.place();
@@ -270,8 +267,12 @@ final class PdfRenderer {
             float lineY = bottom + QR_SIZE - 9;
             List<String> lines = new ArrayList<>();
             lines.add("Mã giấy: " + content.code() + " — Hồ sơ: " + content.dossierCode());
-            lines.addAll(wrap("Quét mã QR hoặc mở " + url + " để đối chiếu giấy này với hệ thống (mã, ngày cấp và mã băm SHA-256 của tệp).",
-                    regular, 7, textWidth));
+            lines.addAll(wrap(
+                    "Quét mã QR hoặc mở " + url
+                            + " để đối chiếu giấy này với hệ thống (mã, ngày cấp và mã băm SHA-256 của tệp).",
+                    regular,
+                    7,
+                    textWidth));
             for (String line : lines) {
                 show(line, regular, 7, textX, lineY);
                 lineY -= 9;
@@ -286,8 +287,7 @@ final class PdfRenderer {
             BitMatrix matrix;
             try {
                 matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
-            }
-            catch (WriterException e) {
+            } catch (WriterException e) {
                 throw new IllegalStateException("QR code not encodable: " + text, e);
             }
             float module = side / matrix.getWidth();
@@ -383,16 +383,14 @@ final class PdfRenderer {
         try {
             font.encode(text.replace("\n", ""));
             return text;
-        }
-        catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             StringBuilder out = new StringBuilder(text.length());
             text.codePoints().forEach(c -> {
                 String one = new String(Character.toChars(c));
                 try {
                     font.encode(c == '\n' ? " " : one);
                     out.append(one);
-                }
-                catch (IOException | IllegalArgumentException missing) {
+                } catch (IOException | IllegalArgumentException missing) {
                     out.append('?');
                 }
             });
@@ -411,14 +409,11 @@ final class PdfRenderer {
         normalised.codePoints().forEach(c -> {
             if (c == '\n') {
                 out.append('\n');
-            }
-            else if (c == '\r') {
+            } else if (c == '\r') {
                 // dropped
-            }
-            else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c)) {
                 out.append(' ');
-            }
-            else {
+            } else {
                 out.appendCodePoint(c);
             }
         });
@@ -432,8 +427,7 @@ final class PdfRenderer {
     private static byte[] md5(String text) {
         try {
             return MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -444,8 +438,7 @@ final class PdfRenderer {
                 throw new IllegalStateException("Font missing from the application: " + resource);
             }
             return in.readAllBytes();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

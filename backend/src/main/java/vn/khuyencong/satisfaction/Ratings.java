@@ -8,19 +8,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
-import vn.khuyencong.shared.ProblemException.FieldProblem;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.ProblemException.FieldProblem;
 import vn.khuyencong.shared.Rows;
 import vn.khuyencong.shared.VietnamTime;
 
@@ -29,26 +27,35 @@ import vn.khuyencong.shared.VietnamTime;
 public class Ratings {
 
     /** The states in which the dossier has its result. */
-    static final Set<DossierStatus> RESULT = EnumSet.of(DossierStatus.APPROVED, DossierStatus.MONITORED,
-            DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.TERMINATED);
+    static final Set<DossierStatus> RESULT = EnumSet.of(
+            DossierStatus.APPROVED,
+            DossierStatus.MONITORED,
+            DossierStatus.COMPLETED,
+            DossierStatus.REJECTED,
+            DossierStatus.TERMINATED);
 
     /**
      * The indicators a person can judge (Circular 01/2018/TT-VPCP Art. 13), each 0, 1 or 2: 2 better than required
      * (sooner, no contact needed, courteous, good), 1 as required, 0 worse.
      */
-    public record Rating(int processingTime, int contacts, int attitude, int onlineService, String comment,
-            Instant ratedAt) {
-    }
+    public record Rating(
+            int processingTime, int contacts, int attitude, int onlineService, String comment, Instant ratedAt) {}
 
-    public record RatingStatus(boolean canRate, Rating rating) {
-    }
+    public record RatingStatus(boolean canRate, Rating rating) {}
 
-    public record Period(String period, int count, double processingTime, double contacts, double attitude,
-            double onlineService, double overall) {
-    }
+    public record Period(
+            String period,
+            int count,
+            double processingTime,
+            double contacts,
+            double attitude,
+            double onlineService,
+            double overall) {}
 
     public enum Grouping {
-        MONTH, QUARTER, YEAR
+        MONTH,
+        QUARTER,
+        YEAR
     }
 
     private final JdbcClient jdbc;
@@ -72,25 +79,36 @@ public class Ratings {
     public Rating rate(UUID dossierId, Rating given, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
         if (!user.has(Role.ENTERPRISE) || !dossier.organisationId().equals(user.organisationId())) {
-            throw ProblemException.ruleViolated("owner", "Chỉ tổ chức nộp hồ sơ mới được đánh giá việc giải quyết hồ sơ.");
+            throw ProblemException.ruleViolated(
+                    "owner", "Chỉ tổ chức nộp hồ sơ mới được đánh giá việc giải quyết hồ sơ.");
         }
         if (!RESULT.contains(dossier.status())) {
-            throw ProblemException.ruleViolated("no-result-yet",
-                    "Chỉ đánh giá được khi hồ sơ đã có kết quả giải quyết.");
+            throw ProblemException.ruleViolated(
+                    "no-result-yet", "Chỉ đánh giá được khi hồ sơ đã có kết quả giải quyết.");
         }
         validate(given);
-        String comment = given.comment() == null || given.comment().isBlank() ? null : given.comment().strip();
+        String comment = given.comment() == null || given.comment().isBlank()
+                ? null
+                : given.comment().strip();
         try {
             jdbc.sql("""
                     insert into satisfaction_rating (dossier_id, agency_code, processing_time, contacts, attitude,
                                                      online_service, comment, rated_by, rated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(dossierId, dossier.agencyCode(), given.processingTime(), given.contacts(), given.attitude(),
-                            given.onlineService(), comment, user.username(), Timestamp.from(clock.instant()))
+                    .params(
+                            dossierId,
+                            dossier.agencyCode(),
+                            given.processingTime(),
+                            given.contacts(),
+                            given.attitude(),
+                            given.onlineService(),
+                            comment,
+                            user.username(),
+                            Timestamp.from(clock.instant()))
                     .update();
-        }
-        catch (DuplicateKeyException e) {
-            throw ProblemException.ruleViolated("rated-once", "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.");
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.ruleViolated(
+                    "rated-once", "Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.");
         }
         return find(dossierId);
     }
@@ -119,7 +137,10 @@ public class Ratings {
         return jdbc.sql("""
                 select processing_time, contacts, attitude, online_service, comment, rated_at
                 from satisfaction_rating where dossier_id = ?""")
-                .param(dossierId).query(Rows.of(Rating.class)).optional().orElse(null);
+                .param(dossierId)
+                .query(Rows.of(Rating.class))
+                .optional()
+                .orElse(null);
     }
 
     /** Averages per indicator and period (Vietnam time), oldest first; {@code from}/{@code to} inclusive. */
@@ -140,6 +161,7 @@ public class Ratings {
                   and (cast(? as text) is null or agency_code = ?)
                 group by 1 order by 1""")
                 .params(from, from, to, to, agencyCode, agencyCode)
-                .query(Rows.of(Period.class)).list();
+                .query(Rows.of(Period.class))
+                .list();
     }
 }

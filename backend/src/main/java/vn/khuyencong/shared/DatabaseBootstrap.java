@@ -5,9 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -32,10 +30,12 @@ class DatabaseBootstrap implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource && !done
+        if (bean instanceof DataSource
+                && !done
                 && environment.getProperty("kc.database.create-if-missing", Boolean.class, false)) {
             done = true;
-            createIfMissing(environment.getRequiredProperty("spring.datasource.url"),
+            createIfMissing(
+                    environment.getRequiredProperty("spring.datasource.url"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));
         }
@@ -49,7 +49,8 @@ class DatabaseBootstrap implements BeanPostProcessor {
             return;
         }
         String database = matcher.group(2);
-        String adminUrl = "jdbc:postgresql://" + matcher.group(1) + "/postgres" + (matcher.group(3) == null ? "" : matcher.group(3));
+        String adminUrl = "jdbc:postgresql://" + matcher.group(1) + "/postgres"
+                + (matcher.group(3) == null ? "" : matcher.group(3));
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password)) {
             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
             exists.setString(1, database);
@@ -59,8 +60,7 @@ class DatabaseBootstrap implements BeanPostProcessor {
             // the name is restricted to [A-Za-z0-9_] by the pattern above, so quoting it is safe
             connection.createStatement().execute("create database \"" + database + "\"");
             log.info("Created database {}", database);
-        }
-        catch (SQLException e) {
+        } catch (SQLException e) {
             if ("42P04".equals(e.getSQLState())) {
                 return; // created meanwhile by another instance
             }

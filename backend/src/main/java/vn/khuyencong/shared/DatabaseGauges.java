@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 /** Gauges whose value is read from the database at each scrape. */
 public final class DatabaseGauges {
 
-    private DatabaseGauges() {
-    }
+    private DatabaseGauges() {}
 
     /**
      * The figure the query reads, or NaN when the database cannot answer: a scrape never fails because of it, and
@@ -15,8 +14,7 @@ public final class DatabaseGauges {
     public static double read(Supplier<? extends Number> query) {
         try {
             return query.get().doubleValue();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             return Double.NaN;
         }
     }

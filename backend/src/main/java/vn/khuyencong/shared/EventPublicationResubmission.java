@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The work a step leaves for after its commit (the listeners of Spring Modulith's event publication registry: the
@@ -47,29 +44,31 @@ class EventPublicationResubmission {
     private final Duration resubmitAfter;
     private final Clock clock;
 
-    EventPublicationResubmission(FailedEventPublications failed,
-            @Value("${kc.events.resubmit-after:PT5M}") Duration resubmitAfter, Clock clock) {
+    EventPublicationResubmission(
+            FailedEventPublications failed,
+            @Value("${kc.events.resubmit-after:PT5M}") Duration resubmitAfter,
+            Clock clock) {
         this.failed = failed;
         this.resubmitAfter = resubmitAfter;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${kc.events.resubmit-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${kc.events.resubmit-interval:PT1M}",
             initialDelayString = "${kc.events.resubmit-interval:PT1M}")
     @SchedulerLock(name = "event-publication-resubmission", lockAtMostFor = "PT10M")
     void resubmitFailed() {
         Instant due = clock.instant().minus(resubmitAfter);
         List<String> resubmitted = new ArrayList<>();
-        failed.resubmit(ResubmissionOptions.defaults()
-                .withMinAge(resubmitAfter)
-                .withFilter(publication -> {
-                    if (!lastAttempt(publication).isBefore(due)) {
-                        return false;
-                    }
-                    resubmitted.add(publication.getIdentifier() + " (" + publication.getEvent().getClass().getSimpleName()
-                            + ", attempt " + (publication.getCompletionAttempts() + 1) + ")");
-                    return true;
-                }));
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(resubmitAfter).withFilter(publication -> {
+            if (!lastAttempt(publication).isBefore(due)) {
+                return false;
+            }
+            resubmitted.add(publication.getIdentifier() + " ("
+                    + publication.getEvent().getClass().getSimpleName() + ", attempt "
+                    + (publication.getCompletionAttempts() + 1) + ")");
+            return true;
+        }));
         if (!resubmitted.isEmpty()) {
             log.info("Resubmitting {} failed event publication(s): {}", resubmitted.size(), resubmitted);
         }
@@ -77,7 +76,8 @@ class EventPublicationResubmission {
 
     private static Instant lastAttempt(EventPublication publication) {
         Instant resubmitted = publication.getLastResubmissionDate();
-        return resubmitted != null && resubmitted.isAfter(publication.getPublicationDate()) ? resubmitted
+        return resubmitted != null && resubmitted.isAfter(publication.getPublicationDate())
+                ? resubmitted
                 : publication.getPublicationDate();
     }
 }

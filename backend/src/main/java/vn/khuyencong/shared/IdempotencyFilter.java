@@ -1,5 +1,12 @@
 package vn.khuyencong.shared;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,14 +34,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,7 +88,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return request.getHeader(HEADER) == null || !MUTATING.contains(request.getMethod())
+        return request.getHeader(HEADER) == null
+                || !MUTATING.contains(request.getMethod())
                 || !request.getRequestURI().startsWith("/api/")
                 || contentType != null && contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
@@ -100,13 +99,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > 200) {
-            problem(response, HttpStatus.BAD_REQUEST, "idempotency-key", "Khoá Idempotency-Key không hợp lệ",
+            problem(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "idempotency-key",
+                    "Khoá Idempotency-Key không hợp lệ",
                     "Khoá Idempotency-Key phải có từ 1 đến 200 ký tự.");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            problem(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Dữ liệu quá lớn",
+            problem(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large",
+                    "Dữ liệu quá lớn",
                     "Nội dung yêu cầu vượt quá dung lượng cho phép.");
             return;
         }
@@ -115,37 +122,44 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
         Map<String, List<String>> headersBefore = headers(response);
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-        Attempt attempt = new Attempt(principal, key, hash(request, body), new CachedBodyRequest(request, body), cached,
-                chain);
+        Attempt attempt =
+                new Attempt(principal, key, hash(request, body), new CachedBodyRequest(request, body), cached, chain);
         Outcome outcome;
         try {
             outcome = transactions.execute(attempt::run);
-        }
-        catch (ChainFailed e) {
+        } catch (ChainFailed e) {
             e.rethrow();
             return;
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             switch (attempt.stage) {
                 case RUNNING -> throw e;
                 case REFUSED -> {
                     // the rollback failed, which leaves nothing committed: a refusal stands, a success does not
                     if (cached.getStatus() >= 400) {
                         cached.copyBodyToResponse();
-                    }
-                    else {
+                    } else {
                         startOver(response, headersBefore);
-                        problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
+                        problem(
+                                response,
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal",
+                                "Lỗi hệ thống",
                                 "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
                     }
                     return;
                 }
                 case RECORDING -> {
-                    log.warn("The answer to {} {} with an idempotency key could not be committed",
-                            request.getMethod(), request.getRequestURI(), e);
+                    log.warn(
+                            "The answer to {} {} with an idempotency key could not be committed",
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            e);
                     startOver(response, headersBefore);
                     response.setHeader("Retry-After", "1");
-                    problem(response, HttpStatus.SERVICE_UNAVAILABLE, "idempotency-not-committed",
+                    problem(
+                            response,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "idempotency-not-committed",
                             "Chưa xác nhận được kết quả",
                             "Không xác nhận được việc lưu kết quả của yêu cầu. Vui lòng gửi lại yêu cầu với cùng khoá"
                                     + " Idempotency-Key: nếu yêu cầu đã được thực hiện, kết quả sẽ được trả lại; nếu"
@@ -153,10 +167,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     return;
                 }
                 default -> {
-                    log.warn("No transaction for {} {} with an idempotency key", request.getMethod(),
-                            request.getRequestURI(), e);
+                    log.warn(
+                            "No transaction for {} {} with an idempotency key",
+                            request.getMethod(),
+                            request.getRequestURI(),
+                            e);
                     response.setHeader("Retry-After", "1");
-                    problem(response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dịch vụ tạm thời gián đoạn",
+                    problem(
+                            response,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "unavailable",
+                            "Dịch vụ tạm thời gián đoạn",
                             "Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau.");
                     return;
                 }
@@ -165,20 +186,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
         switch (outcome.kind()) {
             case IN_FLIGHT -> {
                 response.setHeader("Retry-After", "1");
-                problem(response, HttpStatus.CONFLICT, "idempotency-in-flight", "Yêu cầu đang được xử lý",
+                problem(
+                        response,
+                        HttpStatus.CONFLICT,
+                        "idempotency-in-flight",
+                        "Yêu cầu đang được xử lý",
                         "Yêu cầu giống hệt đang được xử lý. Vui lòng chờ giây lát rồi tải lại.");
             }
-            case KEY_REUSED -> problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                    "Khoá đã dùng cho yêu cầu khác",
-                    "Khoá Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.");
+            case KEY_REUSED ->
+                problem(
+                        response,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency-key-reused",
+                        "Khoá đã dùng cho yêu cầu khác",
+                        "Khoá Idempotency-Key này đã được dùng cho một yêu cầu có nội dung khác.");
             case REPLAYED -> replay(outcome.stored(), response);
             case ANSWERED -> cached.copyBodyToResponse();
             case UNDONE -> {
                 // a success whose transaction was marked for rollback (a use case caught its own failure)
-                log.error("{} {} answered {} but its transaction was marked for rollback", request.getMethod(),
-                        request.getRequestURI(), cached.getStatus());
+                log.error(
+                        "{} {} answered {} but its transaction was marked for rollback",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        cached.getStatus());
                 startOver(response, headersBefore);
-                problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
+                problem(
+                        response,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Lỗi hệ thống",
                         "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
             }
         }
@@ -195,8 +231,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
         private final FilterChain chain;
         private Stage stage = Stage.LOOKING_UP;
 
-        Attempt(String principal, String key, String hash, HttpServletRequest request,
-                ContentCachingResponseWrapper response, FilterChain chain) {
+        Attempt(
+                String principal,
+                String key,
+                String hash,
+                HttpServletRequest request,
+                ContentCachingResponseWrapper response,
+                FilterChain chain) {
             this.principal = principal;
             this.key = key;
             this.hash = hash;
@@ -207,7 +248,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
         Outcome run(TransactionStatus transaction) {
             boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
-                    .params(LOCK_CLASS, lockKey(principal, key)).query(Boolean.class).single();
+                    .params(LOCK_CLASS, lockKey(principal, key))
+                    .query(Boolean.class)
+                    .single();
             if (!locked) {
                 transaction.setRollbackOnly();
                 return new Outcome(Outcome.Kind.IN_FLIGHT, null);
@@ -220,14 +263,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     .optional();
             if (stored.isPresent()) {
                 transaction.setRollbackOnly();
-                return new Outcome(hash.equals(stored.get().requestHash()) ? Outcome.Kind.REPLAYED : Outcome.Kind.KEY_REUSED,
+                return new Outcome(
+                        hash.equals(stored.get().requestHash()) ? Outcome.Kind.REPLAYED : Outcome.Kind.KEY_REUSED,
                         stored.get());
             }
             stage = Stage.RUNNING;
             try {
                 chain.doFilter(request, response);
-            }
-            catch (IOException | ServletException | RuntimeException e) {
+            } catch (IOException | ServletException | RuntimeException e) {
                 throw new ChainFailed(e);
             }
             if (response.getStatus() >= 400 || transaction.isRollbackOnly()) {
@@ -240,7 +283,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             jdbc.sql("""
                     insert into idempotency_record (principal, key, request_hash, status, content_type, body)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(principal, key, hash, response.getStatus(), response.getContentType(),
+                    .params(
+                            principal,
+                            key,
+                            hash,
+                            response.getStatus(),
+                            response.getContentType(),
                             new String(response.getContentAsByteArray(), StandardCharsets.UTF_8))
                     .update();
             return new Outcome(Outcome.Kind.ANSWERED, null);
@@ -262,12 +310,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private record Outcome(Kind kind, Stored stored) {
 
         enum Kind {
-            IN_FLIGHT, KEY_REUSED, REPLAYED, ANSWERED, UNDONE
+            IN_FLIGHT,
+            KEY_REUSED,
+            REPLAYED,
+            ANSWERED,
+            UNDONE
         }
     }
 
-    private record Stored(String requestHash, int status, String contentType, String body) {
-    }
+    private record Stored(String requestHash, int status, String contentType, String body) {}
 
     /** What the request itself threw, carried through the transaction (which rolls back) to be thrown again. */
     private static final class ChainFailed extends RuntimeException {
@@ -322,7 +373,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The second half of the advisory lock of (user, key). */
     static int lockKey(String principal, String key) {
-        return ByteBuffer.wrap(sha256().digest((principal + "\n" + key).getBytes(StandardCharsets.UTF_8))).getInt();
+        return ByteBuffer.wrap(sha256().digest((principal + "\n" + key).getBytes(StandardCharsets.UTF_8)))
+                .getInt();
     }
 
     /** The request as judged for "the same payload": a JSON body in canonical form, any other body as its bytes. */
@@ -334,7 +386,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     /**
      * The same JSON with other whitespace, another order of members or other escapes of the same characters is the
@@ -342,14 +395,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     static byte[] canonical(String contentType, byte[] body) {
         try {
-            if (contentType == null || body.length == 0
+            if (contentType == null
+                    || body.length == 0
                     || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
                 return body;
             }
             Object value = CANONICAL.readValue(body, Object.class);
             return CANONICAL.writeValueAsBytes(value);
-        }
-        catch (tools.jackson.core.JacksonException | IllegalArgumentException e) {
+        } catch (tools.jackson.core.JacksonException | IllegalArgumentException e) {
             return body;
         }
     }
@@ -357,8 +410,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

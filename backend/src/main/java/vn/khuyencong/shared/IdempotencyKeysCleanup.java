@@ -1,10 +1,9 @@
 package vn.khuyencong.shared;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /** Forgets the responses kept for idempotency keys once they are older than {@link IdempotencyFilter#KEPT}. */
 @Component
@@ -20,6 +19,7 @@ class IdempotencyKeysCleanup {
     @SchedulerLock(name = "idempotency-keys-cleanup", lockAtLeastFor = "PT5M")
     void forgetOldKeys() {
         jdbc.sql("delete from idempotency_record where created_at < now() - make_interval(secs => ?)")
-                .param(IdempotencyFilter.KEPT.toSeconds()).update();
+                .param(IdempotencyFilter.KEPT.toSeconds())
+                .update();
     }
 }

@@ -1,15 +1,5 @@
 package vn.khuyencong.shared;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
@@ -29,6 +19,14 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 
 /**
  * The OpenAPI document: its header (a relative server keeps the checked-in copy the same on every machine), a
@@ -43,13 +41,20 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI khuyenCongApi() {
         return new OpenAPI()
-                .info(new Info().title("Khuyến công Online API").version("v1")
+                .info(new Info()
+                        .title("Khuyến công Online API")
+                        .version("v1")
                         .description("Dịch vụ công trực tuyến hỗ trợ hoạt động khuyến công: nộp hồ sơ, xử lý, "
                                 + "giám sát và tra cứu. Lỗi được trả về theo RFC 9457 (problem details).")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("Máy chủ hiện tại")))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
@@ -71,17 +76,26 @@ class OpenApiConfiguration {
         return api -> {
             // added here, with the references to it: springdoc drops schemas nothing referred to before
             api.getComponents().addSchemas(PROBLEM, problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                describe(operation, method.name(), path, operation.getRequestBody() != null
-                        && operation.getRequestBody().getContent() != null
-                        && operation.getRequestBody().getContent().containsKey(MediaType.MULTIPART_FORM_DATA_VALUE))));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> describe(
+                                    operation,
+                                    method.name(),
+                                    path,
+                                    operation.getRequestBody() != null
+                                            && operation.getRequestBody().getContent() != null
+                                            && operation
+                                                    .getRequestBody()
+                                                    .getContent()
+                                                    .containsKey(MediaType.MULTIPART_FORM_DATA_VALUE))));
         };
     }
 
     /** The answers an operation can give besides its success, each an RFC 9457 problem. */
     static void describe(Operation operation, String method, String path, boolean multipart) {
         boolean mutating = !"GET".equals(method);
-        boolean open = path.startsWith("/api/v1/public/") || "GET".equals(method) && path.startsWith("/api/v1/catalog/");
+        boolean open =
+                path.startsWith("/api/v1/public/") || "GET".equals(method) && path.startsWith("/api/v1/catalog/");
         Map<String, String> errors = new TreeMap<>();
         errors.put("400", "Dữ liệu không hợp lệ: các trường sai nằm trong errors");
         if (!open) {
@@ -103,13 +117,20 @@ class OpenApiConfiguration {
         errors.put("500", "Lỗi hệ thống");
         errors.put("503", "Dịch vụ tạm thời gián đoạn");
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        errors.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)
-                .content(new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new io.swagger.v3.oas.models.media.MediaType()
-                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+        errors.forEach((code, description) -> responses.putIfAbsent(
+                code,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        new io.swagger.v3.oas.models.media.MediaType()
+                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
         operation.setResponses(responses);
         if (mutating && !multipart && path.startsWith("/api/")) {
-            operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+            operation.addParametersItem(new HeaderParameter()
+                    .name("Idempotency-Key")
+                    .required(false)
                     .description("Khoá do ứng dụng đặt cho một thao tác (1–200 ký tự): gửi lại cùng khoá thì nhận lại "
                             + "đúng kết quả lần đầu, không thực hiện hai lần")
                     .schema(new StringSchema().maxLength(200)));
@@ -117,14 +138,19 @@ class OpenApiConfiguration {
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details, tiếng Việt")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details, tiếng Việt")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("rule", new StringSchema().description("Quy tắc nghiệp vụ đã từ chối yêu cầu"))
-                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+                .addProperty(
+                        "errors",
+                        new io.swagger.v3.oas.models.media.ArraySchema()
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema())
+                                        .addProperty("message", new StringSchema())));
     }
 }

@@ -2,7 +2,6 @@ package vn.khuyencong.shared;
 
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -15,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,14 +38,27 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = switch (known == null ? HttpStatus.BAD_REQUEST : known) {
-            case BAD_REQUEST -> Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Yêu cầu không hợp lệ",
-                    "Yêu cầu không đúng định dạng HTTP: phần đầu (header) quá lớn (tối đa 8 KB) hoặc chứa ký tự không hợp lệ.");
-            case CONTENT_TOO_LARGE -> Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Dữ liệu quá lớn",
-                    "Tệp hoặc yêu cầu vượt quá dung lượng cho phép.");
-            default -> known != null && known.is4xxClientError()
-                    ? Problems.of(known, "client-error", "Yêu cầu không được chấp nhận", "Yêu cầu không được chấp nhận.")
-                    : Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Lỗi hệ thống",
-                            "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
+            case BAD_REQUEST ->
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "bad-request",
+                        "Yêu cầu không hợp lệ",
+                        "Yêu cầu không đúng định dạng HTTP: phần đầu (header) quá lớn (tối đa 8 KB) hoặc chứa ký tự không hợp lệ.");
+            case CONTENT_TOO_LARGE ->
+                Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large",
+                        "Dữ liệu quá lớn",
+                        "Tệp hoặc yêu cầu vượt quá dung lượng cho phép.");
+            default ->
+                known != null && known.is4xxClientError()
+                        ? Problems.of(
+                                known, "client-error", "Yêu cầu không được chấp nhận", "Yêu cầu không được chấp nhận.")
+                        : Problems.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal",
+                                "Lỗi hệ thống",
+                                "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.");
         };
         problem.setStatus(status);
         try {
@@ -58,8 +69,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
                 writer.write(JSON.writeValueAsString(Problems.body(problem)));
                 response.finishResponse();
             }
-        }
-        catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot be written any more: nothing left to tell
         }
     }

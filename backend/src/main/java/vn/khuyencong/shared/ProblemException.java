@@ -3,7 +3,6 @@ package vn.khuyencong.shared;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,8 +17,13 @@ public class ProblemException extends RuntimeException {
     private final List<FieldProblem> fieldProblems;
     private final Map<String, Object> properties;
 
-    public ProblemException(HttpStatus status, String type, String title, String detail,
-            List<FieldProblem> fieldProblems, Map<String, Object> properties) {
+    public ProblemException(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            List<FieldProblem> fieldProblems,
+            Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.type = type;
@@ -33,7 +37,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String detail, List<FieldProblem> fields) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ", detail, fields, Map.of());
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ", detail, fields, Map.of());
     }
 
     public static ProblemException invalidField(String field, String message) {
@@ -42,14 +47,24 @@ public class ProblemException extends RuntimeException {
 
     /** A workflow or business rule refused the request; {@code rule} names it for clients. */
     public static ProblemException ruleViolated(String rule, String detail) {
-        return new ProblemException(HttpStatus.CONFLICT, "rule-violated", "Không thực hiện được thao tác", detail,
-                List.of(), Map.of("rule", rule));
+        return new ProblemException(
+                HttpStatus.CONFLICT,
+                "rule-violated",
+                "Không thực hiện được thao tác",
+                detail,
+                List.of(),
+                Map.of("rule", rule));
     }
 
     /** A rule refused the request because of these fields (e.g. an incomplete form at submission). */
     public static ProblemException ruleViolated(String rule, String detail, List<FieldProblem> fields) {
-        return new ProblemException(HttpStatus.CONFLICT, "rule-violated", "Không thực hiện được thao tác", detail,
-                fields, Map.of("rule", rule));
+        return new ProblemException(
+                HttpStatus.CONFLICT,
+                "rule-violated",
+                "Không thực hiện được thao tác",
+                detail,
+                fields,
+                Map.of("rule", rule));
     }
 
     /** Another request changed the object first (its version moved on): the caller reloads and decides again. */
@@ -59,18 +74,28 @@ public class ProblemException extends RuntimeException {
 
     /** Another request got there first, and {@code rule} says what it took (a number, the one allowed record...). */
     public static ProblemException conflict(String rule, String detail, List<FieldProblem> fields) {
-        return new ProblemException(HttpStatus.CONFLICT, "conflict", "Xung đột dữ liệu", detail, fields,
-                Map.of("rule", rule));
+        return new ProblemException(
+                HttpStatus.CONFLICT, "conflict", "Xung đột dữ liệu", detail, fields, Map.of("rule", rule));
     }
 
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Dịch vụ tạm thời gián đoạn",
-                detail, List.of(), Map.of());
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Dịch vụ tạm thời gián đoạn",
+                detail,
+                List.of(),
+                Map.of());
     }
 
     public static ProblemException unsupportedMedia(String field, String detail) {
-        return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
-                "Loại tệp không được chấp nhận", detail, List.of(new FieldProblem(field, detail)), Map.of());
+        return new ProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-file-type",
+                "Loại tệp không được chấp nhận",
+                detail,
+                List.of(new FieldProblem(field, detail)),
+                Map.of());
     }
 
     public HttpStatus status() {
@@ -94,6 +119,5 @@ public class ProblemException extends RuntimeException {
     }
 
     /** One bad field: its name as the client sent it, and what is wrong with it. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

@@ -2,7 +2,6 @@ package vn.khuyencong.shared;
 
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,17 +26,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private static final Map<Integer, String[]> GENERIC = Map.of(
-            400, new String[] { "bad-request", "Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ." },
-            404, new String[] { "not-found", "Không tìm thấy", "Không tìm thấy địa chỉ hoặc tài nguyên được yêu cầu." },
-            405, new String[] { "method-not-allowed", "Phương thức không được hỗ trợ",
-                    "Phương thức HTTP này không được hỗ trợ cho địa chỉ được yêu cầu." },
-            406, new String[] { "not-acceptable", "Không đáp ứng được định dạng",
-                    "Không thể trả về dữ liệu theo định dạng được yêu cầu." },
-            413, new String[] { "payload-too-large", "Dữ liệu quá lớn", "Tệp hoặc yêu cầu vượt quá dung lượng cho phép." },
-            415, new String[] { "unsupported-media-type", "Định dạng không được hỗ trợ",
-                    "Định dạng nội dung của yêu cầu không được hỗ trợ." },
-            500, new String[] { "internal", "Lỗi hệ thống", "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau." },
-            503, new String[] { "unavailable", "Dịch vụ tạm thời gián đoạn", "Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau." });
+            400, new String[] {"bad-request", "Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ."},
+            404, new String[] {"not-found", "Không tìm thấy", "Không tìm thấy địa chỉ hoặc tài nguyên được yêu cầu."},
+            405,
+                    new String[] {
+                        "method-not-allowed",
+                        "Phương thức không được hỗ trợ",
+                        "Phương thức HTTP này không được hỗ trợ cho địa chỉ được yêu cầu."
+                    },
+            406,
+                    new String[] {
+                        "not-acceptable",
+                        "Không đáp ứng được định dạng",
+                        "Không thể trả về dữ liệu theo định dạng được yêu cầu."
+                    },
+            413,
+                    new String[] {
+                        "payload-too-large", "Dữ liệu quá lớn", "Tệp hoặc yêu cầu vượt quá dung lượng cho phép."
+                    },
+            415,
+                    new String[] {
+                        "unsupported-media-type",
+                        "Định dạng không được hỗ trợ",
+                        "Định dạng nội dung của yêu cầu không được hỗ trợ."
+                    },
+            500, new String[] {"internal", "Lỗi hệ thống", "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau."},
+            503,
+                    new String[] {
+                        "unavailable", "Dịch vụ tạm thời gián đoạn", "Dịch vụ tạm thời gián đoạn. Vui lòng thử lại sau."
+                    });
 
     /**
      * A refused body that is too large was not read, or not to its end: the connection is closed after the answer,
@@ -54,23 +71,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "Không có quyền", "Bạn không có quyền thực hiện thao tác này."));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Không có quyền",
+                        "Bạn không có quyền thực hiện thao tác này."));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
-                "unauthorized", "Chưa đăng nhập", "Bạn cần đăng nhập để thực hiện thao tác này."));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "Chưa đăng nhập",
+                        "Bạn cần đăng nhập để thực hiện thao tác này."));
     }
 
     /** Two writers met in the database: the loser's transaction is rolled back and it is told so. */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
     ResponseEntity<ProblemDetail> handleDataAccess(org.springframework.dao.DataAccessException e) {
-        return DatabaseConflicts.of(e).map(conflict -> {
-            log.info("Concurrent write refused: {}", e.getMostSpecificCause().getMessage());
-            return handleProblem(conflict);
-        }).orElseGet(() -> handleUnexpected(e));
+        return DatabaseConflicts.of(e)
+                .map(conflict -> {
+                    log.info(
+                            "Concurrent write refused: {}",
+                            e.getMostSpecificCause().getMessage());
+                    return handleProblem(conflict);
+                })
+                .orElseGet(() -> handleUnexpected(e));
     }
 
     @ExceptionHandler(Exception.class)
@@ -82,38 +111,58 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ProblemException.FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new ProblemException.FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "validation",
+                "Dữ liệu không hợp lệ",
                 "Có " + errors.size() + " trường chưa hợp lệ. Vui lòng kiểm tra lại.");
         return ResponseEntity.badRequest().headers(headers).body(Problems.withErrors(problem, errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = fieldOf(ex);
         if (field == null) {
             field = coercedField(ex);
         }
         if (field != null && outOfRange(ex)) {
             String message = "Giá trị là một số quá lớn hoặc không phải số nguyên.";
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Dữ liệu không hợp lệ",
                     "Trường \"" + field + "\": " + message);
-            return ResponseEntity.badRequest().headers(headers).body(Problems.withErrors(problem,
-                    List.of(new ProblemException.FieldProblem(field, message))));
+            return ResponseEntity.badRequest()
+                    .headers(headers)
+                    .body(Problems.withErrors(problem, List.of(new ProblemException.FieldProblem(field, message))));
         }
         if (field != null) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Dữ liệu không hợp lệ",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "validation",
+                    "Dữ liệu không hợp lệ",
                     "Trường \"" + field + "\" có giá trị sai kiểu dữ liệu.");
-            return ResponseEntity.badRequest().headers(headers).body(Problems.withErrors(problem,
-                    List.of(new ProblemException.FieldProblem(field, "Giá trị không đúng kiểu dữ liệu hoặc không nằm trong danh sách cho phép."))));
+            return ResponseEntity.badRequest()
+                    .headers(headers)
+                    .body(Problems.withErrors(
+                            problem,
+                            List.of(new ProblemException.FieldProblem(
+                                    field,
+                                    "Giá trị không đúng kiểu dữ liệu hoặc không nằm trong danh sách cho phép."))));
         }
-        return ResponseEntity.badRequest().headers(headers).body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-                "Nội dung yêu cầu không đọc được", "Nội dung yêu cầu không phải JSON hợp lệ."));
+        return ResponseEntity.badRequest()
+                .headers(headers)
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-body",
+                        "Nội dung yêu cầu không đọc được",
+                        "Nội dung yêu cầu không phải JSON hợp lệ."));
     }
 
     /** A number in valid JSON that does not fit its field (1e30 for a size in bytes). */
@@ -142,9 +191,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             boolean unfit = t instanceof tools.jackson.databind.exc.MismatchedInputException
                     || t instanceof tools.jackson.databind.DatabindException && outOfRange(t);
-            if (unfit && t instanceof tools.jackson.core.JacksonException read && !read.getPath().isEmpty()) {
+            if (unfit
+                    && t instanceof tools.jackson.core.JacksonException read
+                    && !read.getPath().isEmpty()) {
                 return read.getPath().stream()
-                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                        .map(ref ->
+                                ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
                         .collect(java.util.stream.Collectors.joining("."));
             }
         }
@@ -152,19 +204,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String[] generic = GENERIC.get(413);
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .headers(headers)
                 .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, generic[0], generic[1], generic[2]));
     }
 
     /** Spring's own exceptions (unknown route, wrong method, ...) get a Vietnamese title and detail. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             String[] generic = GENERIC.getOrDefault(statusCode.value(), GENERIC.get(400));
             problem.setType(Problems.type(generic[0]));
             problem.setTitle(generic[1]);

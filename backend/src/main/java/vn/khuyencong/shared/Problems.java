@@ -1,16 +1,14 @@
 package vn.khuyencong.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Building problem details the same way everywhere, including outside Spring MVC (security filters). */
@@ -18,8 +16,7 @@ public final class Problems {
 
     private static final String TYPE_BASE = "https://khuyencong.gov.vn/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
@@ -33,8 +30,8 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ProblemException e) {
-        ProblemDetail problem = of(e.status(), e.type().toString().substring(TYPE_BASE.length()), e.title(),
-                e.getMessage());
+        ProblemDetail problem =
+                of(e.status(), e.type().toString().substring(TYPE_BASE.length()), e.title(), e.getMessage());
         if (!e.fieldProblems().isEmpty()) {
             problem.setProperty("errors", e.fieldProblems());
         }

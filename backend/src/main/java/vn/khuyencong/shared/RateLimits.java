@@ -1,18 +1,5 @@
 package vn.khuyencong.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
-
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -21,8 +8,17 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.sql.DataSource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Token-bucket rate limits (Bucket4j) whose state lives in PostgreSQL, table {@code rate_limit_bucket}: every
@@ -42,7 +38,8 @@ public class RateLimits {
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -72,14 +69,18 @@ public class RateLimits {
     /** Takes one token from the bucket of {@code key} under {@code limit}. */
     public Decision tryConsume(Limit limit, String key) {
         ConsumptionProbe probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
-        return new Decision(probe.isConsumed(), probe.getRemainingTokens(),
+        return new Decision(
+                probe.isConsumed(),
+                probe.getRemainingTokens(),
                 Duration.ofNanos(probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
     }
 
     /** Whether one token could be taken now, without taking it. */
     public Decision check(Limit limit, String key) {
         EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
-        return new Decision(probe.canBeConsumed(), probe.getRemainingTokens(),
+        return new Decision(
+                probe.canBeConsumed(),
+                probe.getRemainingTokens(),
                 Duration.ofNanos(probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill()));
     }
 
@@ -90,7 +91,8 @@ public class RateLimits {
 
     private BucketProxy bucket(Limit limit, String key) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .addLimit(bandwidth ->
+                        bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
                 .build();
         return buckets.builder().build(sha256(limit.name() + "\n" + key), () -> configuration);
     }
@@ -105,22 +107,20 @@ public class RateLimits {
             do {
                 removed = buckets.removeExpired(1000);
                 total += removed;
-            }
-            while (removed == 1000);
+            } while (removed == 1000);
             if (total > 0) {
                 log.debug("Removed {} expired rate-limit buckets", total);
             }
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             log.warn("Could not remove expired rate-limit buckets: {}", e.getMessage());
         }
     }
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,16 +1,14 @@
 package vn.khuyencong.shared;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Read-heavy endpoints on a read replica, by configuration: when {@code kc.database.read-url} is set, the
@@ -44,16 +42,17 @@ class ReadReplica implements BeanPostProcessor, DisposableBean {
         HikariConfig config = new HikariConfig();
         config.setPoolName("replica");
         config.setJdbcUrl(url);
-        config.setUsername(environment.getProperty("kc.database.read-username",
-                environment.getProperty("spring.datasource.username")));
-        config.setPassword(environment.getProperty("kc.database.read-password",
-                environment.getProperty("spring.datasource.password")));
+        config.setUsername(environment.getProperty(
+                "kc.database.read-username", environment.getProperty("spring.datasource.username")));
+        config.setPassword(environment.getProperty(
+                "kc.database.read-password", environment.getProperty("spring.datasource.password")));
         config.setReadOnly(true);
         String options = environment.getProperty("spring.datasource.hikari.data-source-properties.options");
         if (options != null) {
             config.addDataSourceProperty("options", options);
         }
-        config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
+        config.setMaximumPoolSize(
+                environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         return config;
     }
 

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -32,8 +31,7 @@ public final class Rows {
         }
     };
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The mapper of a record type; one per type, kept. */
     @SuppressWarnings("unchecked")
@@ -63,8 +61,7 @@ public final class Rows {
             try {
                 constructor = type.getDeclaredConstructor(types);
                 constructor.setAccessible(true);
-            }
-            catch (NoSuchMethodException e) {
+            } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(e);
             }
             descriptors = new TypeDescriptor[components.length];
@@ -90,9 +87,9 @@ public final class Rows {
             }
             try {
                 return constructor.newInstance(values);
-            }
-            catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Cannot build " + constructor.getDeclaringClass().getName(), e);
+            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(
+                        "Cannot build " + constructor.getDeclaringClass().getName(), e);
             }
         }
 
@@ -102,7 +99,9 @@ public final class Rows {
             if (value == null) {
                 return null;
             }
-            return type.isInstance(value) || (type.isPrimitive() && wrapper(type).isInstance(value)) ? value
+            return type.isInstance(value)
+                            || (type.isPrimitive() && wrapper(type).isInstance(value))
+                    ? value
                     : conversions.convert(value, TypeDescriptor.forObject(value), descriptors[index]);
         }
 
@@ -115,8 +114,7 @@ public final class Rows {
             for (char c : name.toCharArray()) {
                 if (Character.isUpperCase(c)) {
                     snake.append('_').append(Character.toLowerCase(c));
-                }
-                else {
+                } else {
                     snake.append(c);
                 }
             }

@@ -1,7 +1,6 @@
 package vn.khuyencong.shared;
 
 import java.time.Clock;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -10,8 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SinglePageAppController {
 
-    @GetMapping({ "/tra-cuu", "/tra-cuu/**", "/ho-so", "/ho-so/**", "/auth/callback", "/can-bo", "/can-bo/**",
-            "/quan-tri", "/quan-tri/**", "/thong-ke", "/xac-thuc", "/xac-thuc/**" })
+    @GetMapping({
+        "/tra-cuu",
+        "/tra-cuu/**",
+        "/ho-so",
+        "/ho-so/**",
+        "/auth/callback",
+        "/can-bo",
+        "/can-bo/**",
+        "/quan-tri",
+        "/quan-tri/**",
+        "/thong-ke",
+        "/xac-thuc",
+        "/xac-thuc/**"
+    })
     String index() {
         return "forward:/index.html";
     }

@@ -8,14 +8,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import vn.khuyencong.statistics.StatisticsReport.Dashboard;
 import vn.khuyencong.statistics.StatisticsReport.Figures;
 import vn.khuyencong.statistics.StatisticsReport.Outcome;
@@ -25,13 +23,21 @@ import vn.khuyencong.statistics.StatisticsReport.TargetProgress;
 /** The dashboard as CSV (one table of every breakdown) and as an XLSX workbook (one sheet per table). */
 final class Exports {
 
-    static final List<String> FIGURE_HEADERS = List.of("Nhóm", "Mã", "Tên", "Số hồ sơ", "Số đề án được duyệt",
-            "Kinh phí đề nghị (đồng)", "Kinh phí được duyệt (đồng)", "Kinh phí đã chi (đồng)",
-            "Vốn đối ứng cam kết (đồng)", "Vốn đối ứng thực hiện (đồng)", "Đề án đã quyết toán",
+    static final List<String> FIGURE_HEADERS = List.of(
+            "Nhóm",
+            "Mã",
+            "Tên",
+            "Số hồ sơ",
+            "Số đề án được duyệt",
+            "Kinh phí đề nghị (đồng)",
+            "Kinh phí được duyệt (đồng)",
+            "Kinh phí đã chi (đồng)",
+            "Vốn đối ứng cam kết (đồng)",
+            "Vốn đối ứng thực hiện (đồng)",
+            "Đề án đã quyết toán",
             "Tỷ lệ vốn đối ứng / kinh phí hỗ trợ");
 
-    private Exports() {
-    }
+    private Exports() {}
 
     static List<List<Object>> figureRows(Dashboard d) {
         List<List<Object>> rows = new ArrayList<>();
@@ -46,9 +52,19 @@ final class Exports {
 
     private static void add(List<List<Object>> rows, String group, List<Figures> figures) {
         for (Figures f : figures) {
-            rows.add(java.util.Arrays.asList(group, f.key(), f.name(), f.dossiers(), f.projects(), f.supportRequested(),
-                    f.supportApproved(), f.supportPaid(), f.counterpartCommitted(), f.counterpartRealised(),
-                    f.settledProjects(), f.leverage()));
+            rows.add(java.util.Arrays.asList(
+                    group,
+                    f.key(),
+                    f.name(),
+                    f.dossiers(),
+                    f.projects(),
+                    f.supportRequested(),
+                    f.supportApproved(),
+                    f.supportPaid(),
+                    f.counterpartCommitted(),
+                    f.counterpartRealised(),
+                    f.settledProjects(),
+                    f.leverage()));
         }
     }
 
@@ -60,8 +76,7 @@ final class Exports {
                 line(out, row);
             }
             out.flush();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -108,37 +123,93 @@ final class Exports {
 
             List<List<Object>> outcomes = new ArrayList<>();
             for (Outcome o : d.outcomes()) {
-                outcomes.add(java.util.Arrays.asList(o.contentCode(), o.supportKind(), o.supportKindName(), o.projects(),
-                        o.supportPaid(), o.counterpartRealised(), o.workersTrained(), o.machinesInstalled(),
-                        o.machinesWorking(), o.products(), o.fairsAttended()));
+                outcomes.add(java.util.Arrays.asList(
+                        o.contentCode(),
+                        o.supportKind(),
+                        o.supportKindName(),
+                        o.projects(),
+                        o.supportPaid(),
+                        o.counterpartRealised(),
+                        o.workersTrained(),
+                        o.machinesInstalled(),
+                        o.machinesWorking(),
+                        o.products(),
+                        o.fairsAttended()));
             }
-            sheet(book, "Kết quả nghiệm thu", bold, money, List.of("Nội dung", "Loại hỗ trợ", "Tên loại hỗ trợ",
-                    "Đề án hoàn thành", "Kinh phí đã chi (đồng)", "Vốn đối ứng thực hiện (đồng)", "Lao động được đào tạo",
-                    "Máy móc lắp đặt", "Máy móc hoạt động", "Sản phẩm", "Hội chợ, triển lãm"), outcomes);
+            sheet(
+                    book,
+                    "Kết quả nghiệm thu",
+                    bold,
+                    money,
+                    List.of(
+                            "Nội dung",
+                            "Loại hỗ trợ",
+                            "Tên loại hỗ trợ",
+                            "Đề án hoàn thành",
+                            "Kinh phí đã chi (đồng)",
+                            "Vốn đối ứng thực hiện (đồng)",
+                            "Lao động được đào tạo",
+                            "Máy móc lắp đặt",
+                            "Máy móc hoạt động",
+                            "Sản phẩm",
+                            "Hội chợ, triển lãm"),
+                    outcomes);
 
             Processing p = d.processing();
-            sheet(book, "Xử lý hồ sơ", bold, money, List.of("Chỉ tiêu", "Giá trị"), List.of(
-                    List.of("Số hồ sơ", p.dossiers()),
-                    List.of("Hồ sơ đã có quyết định", p.decided()),
-                    List.of("Quyết định đúng hạn", p.decidedOnTime()),
-                    java.util.Arrays.asList("Tỷ lệ đúng hạn (%)", p.onTimeRate()),
-                    java.util.Arrays.asList("Số ngày làm việc trung bình đến khi quyết định", p.averageWorkingDaysToDecision()),
-                    List.of("Hồ sơ được yêu cầu bổ sung", p.supplementsRequested()),
-                    java.util.Arrays.asList("Tỷ lệ yêu cầu bổ sung (%)", p.supplementRate())));
+            sheet(
+                    book,
+                    "Xử lý hồ sơ",
+                    bold,
+                    money,
+                    List.of("Chỉ tiêu", "Giá trị"),
+                    List.of(
+                            List.of("Số hồ sơ", p.dossiers()),
+                            List.of("Hồ sơ đã có quyết định", p.decided()),
+                            List.of("Quyết định đúng hạn", p.decidedOnTime()),
+                            java.util.Arrays.asList("Tỷ lệ đúng hạn (%)", p.onTimeRate()),
+                            java.util.Arrays.asList(
+                                    "Số ngày làm việc trung bình đến khi quyết định", p.averageWorkingDaysToDecision()),
+                            List.of("Hồ sơ được yêu cầu bổ sung", p.supplementsRequested()),
+                            java.util.Arrays.asList("Tỷ lệ yêu cầu bổ sung (%)", p.supplementRate())));
 
             List<List<Object>> targets = new ArrayList<>();
             for (TargetProgress t : d.targets()) {
-                targets.add(java.util.Arrays.asList(t.periodName(), t.indicator(), t.targetProjects(), t.projects(),
-                        t.projectsPercent(), t.targetAmount(), t.amountApproved(), t.amountPercent()));
+                targets.add(java.util.Arrays.asList(
+                        t.periodName(),
+                        t.indicator(),
+                        t.targetProjects(),
+                        t.projects(),
+                        t.projectsPercent(),
+                        t.targetAmount(),
+                        t.amountApproved(),
+                        t.amountPercent()));
             }
-            sheet(book, "Mục tiêu", bold, money, List.of("Giai đoạn", "Chỉ tiêu", "Mục tiêu (đề án)", "Đã duyệt (đề án)",
-                    "Đạt (%)", "Mục tiêu kinh phí (đồng)", "Kinh phí đã duyệt (đồng)", "Đạt (%)"), targets);
+            sheet(
+                    book,
+                    "Mục tiêu",
+                    bold,
+                    money,
+                    List.of(
+                            "Giai đoạn",
+                            "Chỉ tiêu",
+                            "Mục tiêu (đề án)",
+                            "Đã duyệt (đề án)",
+                            "Đạt (%)",
+                            "Mục tiêu kinh phí (đồng)",
+                            "Kinh phí đã duyệt (đồng)",
+                            "Đạt (%)"),
+                    targets);
             book.write(out);
             book.dispose();
         }
     }
 
-    private static void sheet(SXSSFWorkbook book, String name, CellStyle bold, CellStyle money, List<String> headers,
+    private static void sheet(
+            SXSSFWorkbook book,
+            String name,
+            CellStyle bold,
+            CellStyle money,
+            List<String> headers,
             List<List<Object>> rows) {
         Sheet sheet = book.createSheet(name);
         Row header = sheet.createRow(0);
@@ -158,12 +229,10 @@ final class Exports {
                 Cell cell = row.createCell(i);
                 if (value instanceof BigDecimal decimal) {
                     cell.setCellValue(decimal.doubleValue());
-                }
-                else if (value instanceof Number number) {
+                } else if (value instanceof Number number) {
                     cell.setCellValue(number.doubleValue());
                     cell.setCellStyle(money);
-                }
-                else {
+                } else {
                     cell.setCellValue(value.toString());
                 }
             }

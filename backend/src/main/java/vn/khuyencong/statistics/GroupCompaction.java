@@ -1,12 +1,11 @@
 package vn.khuyencong.statistics;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Folds the rows appended to {@code statistics_group} by every change into one row per group, so that reports keep
@@ -29,10 +28,8 @@ class GroupCompaction {
     @SchedulerLock(name = "statistics-group-compaction", lockAtLeastFor = "PT30S", lockAtMostFor = "PT30M")
     void compact() {
         try {
-            jdbc.sql("select statistics_group_compact()").query(rs -> {
-            });
-        }
-        catch (RuntimeException e) {
+            jdbc.sql("select statistics_group_compact()").query(rs -> {});
+        } catch (RuntimeException e) {
             log.warn("Could not compact the statistics groups: {}", e.getMessage());
         }
     }

@@ -3,10 +3,8 @@ package vn.khuyencong.statistics;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.shared.ProblemException;
 
 /**
@@ -27,13 +25,31 @@ class OpenData {
      * @param code the dossier code
      * @param year the year the project starts
      */
-    record ApprovedProject(String code, String title, String programme, String contentCode, String contentName,
-            String supportKind, String supportKindName, String communeCode, String communeName, Integer year,
-            LocalDate startsOn, LocalDate endsOn, String decisionNumber, LocalDate decidedOn, long supportApproved,
-            long supportPaid, long counterpartCommitted, Long counterpartRealised, String status,
-            LocalDate acceptedOn, Integer workersTrained, Integer machinesInstalled, Integer products,
-            Integer fairsAttended) {
-    }
+    record ApprovedProject(
+            String code,
+            String title,
+            String programme,
+            String contentCode,
+            String contentName,
+            String supportKind,
+            String supportKindName,
+            String communeCode,
+            String communeName,
+            Integer year,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String decisionNumber,
+            LocalDate decidedOn,
+            long supportApproved,
+            long supportPaid,
+            long counterpartCommitted,
+            Long counterpartRealised,
+            String status,
+            LocalDate acceptedOn,
+            Integer workersTrained,
+            Integer machinesInstalled,
+            Integer products,
+            Integer fairsAttended) {}
 
     /**
      * A page of approved projects in their one order: by start date, then code.
@@ -41,13 +57,32 @@ class OpenData {
      * @param page the page number asked for (0 when the page was asked for with {@code after})
      * @param next what to pass as {@code after} for the following page (null: this is the last one)
      */
-    record Page(int page, int size, long total, List<ApprovedProject> projects, String next) {
-    }
+    record Page(int page, int size, long total, List<ApprovedProject> projects, String next) {}
 
-    static final List<String> COLUMNS = List.of("code", "title", "programme", "contentCode", "contentName",
-            "supportKind", "supportKindName", "communeCode", "communeName", "year", "startsOn", "endsOn",
-            "decisionNumber", "decidedOn", "supportApproved", "supportPaid", "counterpartCommitted",
-            "counterpartRealised", "status", "acceptedOn", "workersTrained", "machinesInstalled", "products",
+    static final List<String> COLUMNS = List.of(
+            "code",
+            "title",
+            "programme",
+            "contentCode",
+            "contentName",
+            "supportKind",
+            "supportKindName",
+            "communeCode",
+            "communeName",
+            "year",
+            "startsOn",
+            "endsOn",
+            "decisionNumber",
+            "decidedOn",
+            "supportApproved",
+            "supportPaid",
+            "counterpartCommitted",
+            "counterpartRealised",
+            "status",
+            "acceptedOn",
+            "workersTrained",
+            "machinesInstalled",
+            "products",
             "fairsAttended");
 
     private static final String COLUMNS_AND_JOINS = """
@@ -73,8 +108,8 @@ class OpenData {
             left join administrative_unit u on u.code = d.commune_code
             """;
 
-    private static final String PROJECTS = " where d.status in " + StatisticsQueries.PROJECT_STATES + " and "
-            + StatisticsQueries.FILTER;
+    private static final String PROJECTS =
+            " where d.status in " + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER;
 
     private static final String SELECT = COLUMNS_AND_JOINS + PROJECTS;
 
@@ -93,11 +128,16 @@ class OpenData {
      * through the index, not the reading of every project before it.
      */
     Page page(StatisticsFilter filter, int page, int size) {
-        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(COLUMNS_AND_JOINS
-                + " join (select d.id from dossier d" + PROJECTS + ORDER + " limit :limit offset :offset) page"
-                + " on page.id = d.id" + ORDER), filter)
-                .param("limit", size).param("offset", (long) page * size)
-                .query(OpenData::map).list();
+        List<ApprovedProject> projects = StatisticsQueries.bind(
+                        jdbc.sql(COLUMNS_AND_JOINS
+                                + " join (select d.id from dossier d" + PROJECTS + ORDER
+                                + " limit :limit offset :offset) page"
+                                + " on page.id = d.id" + ORDER),
+                        filter)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(OpenData::map)
+                .list();
         return page(filter, page, size, projects);
     }
 
@@ -107,23 +147,32 @@ class OpenData {
      */
     Page pageAfter(StatisticsFilter filter, String after, int size) {
         boolean known = jdbc.sql("select count(*) from dossier d where d.code = ? and d.status in "
-                + StatisticsQueries.PROJECT_STATES).param(after).query(Long.class).single() > 0;
+                                + StatisticsQueries.PROJECT_STATES)
+                        .param(after)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!known) {
             throw ProblemException.invalidField("after", "Không có đề án được phê duyệt mang mã này.");
         }
-        List<ApprovedProject> projects = StatisticsQueries.bind(jdbc.sql(SELECT + """
+        List<ApprovedProject> projects = StatisticsQueries.bind(
+                        jdbc.sql(SELECT + """
                  and (coalesce(d.starts_on, date 'infinity'), d.code)
-                     > (select coalesce(a.starts_on, date 'infinity'), a.code from dossier a where a.code = :after)"""
-                + ORDER + " limit :limit"), filter)
-                .param("after", after).param("limit", size)
-                .query(OpenData::map).list();
+                     > (select coalesce(a.starts_on, date 'infinity'), a.code from dossier a where a.code = :after)""" + ORDER + " limit :limit"), filter)
+                .param("after", after)
+                .param("limit", size)
+                .query(OpenData::map)
+                .list();
         return page(filter, 0, size, projects);
     }
 
     private Page page(StatisticsFilter filter, int page, int size, List<ApprovedProject> projects) {
-        long total = StatisticsQueries.bind(jdbc.sql("select count(*) from dossier d where d.status in "
-                + StatisticsQueries.PROJECT_STATES + " and " + StatisticsQueries.FILTER), filter)
-                .query(Long.class).single();
+        long total = StatisticsQueries.bind(
+                        jdbc.sql("select count(*) from dossier d where d.status in " + StatisticsQueries.PROJECT_STATES
+                                + " and " + StatisticsQueries.FILTER),
+                        filter)
+                .query(Long.class)
+                .single();
         String next = projects.size() == size ? projects.getLast().code() : null;
         return new Page(page, size, total, projects, next);
     }
@@ -163,8 +212,12 @@ class OpenData {
         // the file streams in the index's order from its first line: a sort of the whole table first (what the planner
         // prefers once the lines are no longer stored in that order) delays the first byte by the sort, on disk
         jdbc.sql("set local enable_sort = off").update();
-        try (var rows = jdbc.sql("select d.line from open_data_line d" + where + ORDER).params(params)
-                .withFetchSize(FETCH_SIZE).query((rs, row) -> rs.getBytes(1)).stream()) {
+        try (var rows = jdbc
+                .sql("select d.line from open_data_line d" + where + ORDER)
+                .params(params)
+                .withFetchSize(FETCH_SIZE)
+                .query((rs, row) -> rs.getBytes(1))
+                .stream()) {
             rows.forEach(consumer);
         }
     }
@@ -174,15 +227,30 @@ class OpenData {
         java.sql.Date ends = rs.getDate("ends_on");
         java.sql.Date decided = rs.getDate("decided_on");
         java.sql.Date accepted = rs.getDate("accepted_on");
-        return new ApprovedProject(rs.getString("code"), rs.getString("title"), rs.getString("programme"),
-                rs.getString("content_code"), rs.getString("content_name"), rs.getString("support_kind"),
-                rs.getString("kind_name"), rs.getString("commune_code"), rs.getString("commune_name"),
-                (Integer) rs.getObject("year"), starts == null ? null : starts.toLocalDate(),
-                ends == null ? null : ends.toLocalDate(), rs.getString("decision_number"),
-                decided == null ? null : decided.toLocalDate(), rs.getLong("approved"), rs.getLong("paid"),
-                rs.getLong("committed"), rs.getObject("counterpart_realised", Long.class), rs.getString("status"),
-                accepted == null ? null : accepted.toLocalDate(), (Integer) rs.getObject("workers_trained"),
-                (Integer) rs.getObject("machines_installed"), (Integer) rs.getObject("products"),
+        return new ApprovedProject(
+                rs.getString("code"),
+                rs.getString("title"),
+                rs.getString("programme"),
+                rs.getString("content_code"),
+                rs.getString("content_name"),
+                rs.getString("support_kind"),
+                rs.getString("kind_name"),
+                rs.getString("commune_code"),
+                rs.getString("commune_name"),
+                (Integer) rs.getObject("year"),
+                starts == null ? null : starts.toLocalDate(),
+                ends == null ? null : ends.toLocalDate(),
+                rs.getString("decision_number"),
+                decided == null ? null : decided.toLocalDate(),
+                rs.getLong("approved"),
+                rs.getLong("paid"),
+                rs.getLong("committed"),
+                rs.getObject("counterpart_realised", Long.class),
+                rs.getString("status"),
+                accepted == null ? null : accepted.toLocalDate(),
+                (Integer) rs.getObject("workers_trained"),
+                (Integer) rs.getObject("machines_installed"),
+                (Integer) rs.getObject("products"),
                 (Integer) rs.getObject("fairs_attended"));
     }
 }

@@ -1,18 +1,16 @@
 package vn.khuyencong.statistics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 import vn.khuyencong.dossier.Programme;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -31,19 +29,30 @@ class StatisticsController {
     }
 
     @GetMapping("/api/v1/statistics/dashboard")
-    @Operation(summary = "Số liệu thống kê cho cán bộ: theo chương trình, nội dung, năm, xã, trạng thái; kết quả, xử lý, mục tiêu")
-    Dashboard dashboard(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
-            @RequestParam(required = false) Programme programme, @RequestParam(required = false) String contentCode,
-            @RequestParam(required = false) String communeCode, CurrentUser user) {
+    @Operation(
+            summary =
+                    "Số liệu thống kê cho cán bộ: theo chương trình, nội dung, năm, xã, trạng thái; kết quả, xử lý, mục tiêu")
+    Dashboard dashboard(
+            @RequestParam(required = false) Integer fromYear,
+            @RequestParam(required = false) Integer toYear,
+            @RequestParam(required = false) Programme programme,
+            @RequestParam(required = false) String contentCode,
+            @RequestParam(required = false) String communeCode,
+            CurrentUser user) {
         requireOfficer(user);
         return statistics.dashboard(new StatisticsFilter(fromYear, toYear, programme, contentCode, communeCode));
     }
 
     @GetMapping("/api/v1/statistics/export.csv")
     @Operation(summary = "Xuất số liệu thống kê ra tệp CSV (UTF-8)")
-    void exportCsv(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
-            @RequestParam(required = false) Programme programme, @RequestParam(required = false) String contentCode,
-            @RequestParam(required = false) String communeCode, CurrentUser user, HttpServletResponse response)
+    void exportCsv(
+            @RequestParam(required = false) Integer fromYear,
+            @RequestParam(required = false) Integer toYear,
+            @RequestParam(required = false) Programme programme,
+            @RequestParam(required = false) String contentCode,
+            @RequestParam(required = false) String communeCode,
+            CurrentUser user,
+            HttpServletResponse response)
             throws IOException {
         requireOfficer(user);
         Dashboard d = statistics.dashboard(new StatisticsFilter(fromYear, toYear, programme, contentCode, communeCode));
@@ -55,9 +64,14 @@ class StatisticsController {
 
     @GetMapping("/api/v1/statistics/export.xlsx")
     @Operation(summary = "Xuất số liệu thống kê ra tệp Excel (XLSX), mỗi bảng một trang tính")
-    void exportXlsx(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
-            @RequestParam(required = false) Programme programme, @RequestParam(required = false) String contentCode,
-            @RequestParam(required = false) String communeCode, CurrentUser user, HttpServletResponse response)
+    void exportXlsx(
+            @RequestParam(required = false) Integer fromYear,
+            @RequestParam(required = false) Integer toYear,
+            @RequestParam(required = false) Programme programme,
+            @RequestParam(required = false) String contentCode,
+            @RequestParam(required = false) String communeCode,
+            CurrentUser user,
+            HttpServletResponse response)
             throws IOException {
         requireOfficer(user);
         Dashboard d = statistics.dashboard(new StatisticsFilter(fromYear, toYear, programme, contentCode, communeCode));

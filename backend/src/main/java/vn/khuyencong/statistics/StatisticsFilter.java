@@ -13,8 +13,8 @@ import vn.khuyencong.shared.ProblemException;
  * @param contentCode one of the nine contents
  * @param communeCode the commune where the project is carried out
  */
-public record StatisticsFilter(Integer fromYear, Integer toYear, Programme programme, String contentCode,
-        String communeCode) {
+public record StatisticsFilter(
+        Integer fromYear, Integer toYear, Programme programme, String contentCode, String communeCode) {
 
     public StatisticsFilter {
         if (fromYear != null && (fromYear < 1990 || fromYear > 2200)) {

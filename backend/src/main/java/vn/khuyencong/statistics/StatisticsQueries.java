@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.statistics.StatisticsReport.Figures;
 import vn.khuyencong.statistics.StatisticsReport.Outcome;
@@ -30,6 +28,7 @@ class StatisticsQueries {
 
     /** Dossiers that count: submitted (not a draft) and not withdrawn. */
     static final String COUNTED = "d.status not in ('DRAFT', 'WITHDRAWN')";
+
     static final String PROJECT_STATES = "('APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED')";
 
     private static final String OTHER_DIMENSIONS = """
@@ -56,7 +55,12 @@ class StatisticsQueries {
     static final String NOT_EMPTY = "having sum(d.dossiers) <> 0";
 
     enum Dimension {
-        TOTAL, PROGRAMME, CONTENT, COMMUNE, STATE, YEAR
+        TOTAL,
+        PROGRAMME,
+        CONTENT,
+        COMMUNE,
+        STATE,
+        YEAR
     }
 
     private final JdbcClient jdbc;
@@ -66,9 +70,11 @@ class StatisticsQueries {
     }
 
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, StatisticsFilter f) {
-        return spec.param("fromYear", f.fromYear()).param("toYear", f.toYear())
+        return spec.param("fromYear", f.fromYear())
+                .param("toYear", f.toYear())
                 .param("programme", f.programme() == null ? null : f.programme().name())
-                .param("content", f.contentCode()).param("commune", f.communeCode());
+                .param("content", f.contentCode())
+                .param("commune", f.communeCode());
     }
 
     /** Every breakdown in one pass: grouping sets over the dossiers of the filter. */
@@ -104,29 +110,24 @@ class StatisticsQueries {
                 dimension = Dimension.PROGRAMME;
                 key = rs.getString("programme");
                 name = "NATIONAL".equals(key) ? "Khuyến công quốc gia" : "Khuyến công địa phương";
-            }
-            else if (rs.getInt("g_content") == 0) {
+            } else if (rs.getInt("g_content") == 0) {
                 dimension = Dimension.CONTENT;
                 key = rs.getString("content_code");
                 name = contents.getOrDefault(key, key);
-            }
-            else if (rs.getInt("g_commune") == 0) {
+            } else if (rs.getInt("g_commune") == 0) {
                 dimension = Dimension.COMMUNE;
                 key = rs.getString("commune_code");
                 name = key == null ? "Chưa xác định" : communes.getOrDefault(key, key);
-            }
-            else if (rs.getInt("g_status") == 0) {
+            } else if (rs.getInt("g_status") == 0) {
                 dimension = Dimension.STATE;
                 key = rs.getString("status");
                 name = DossierStatus.valueOf(key).label();
-            }
-            else if (rs.getInt("g_year") == 0) {
+            } else if (rs.getInt("g_year") == 0) {
                 dimension = Dimension.YEAR;
                 int year = rs.getInt("year");
                 key = rs.wasNull() ? null : Integer.toString(year);
                 name = key == null ? "Chưa xác định" : "Năm " + key;
-            }
-            else {
+            } else {
                 dimension = Dimension.TOTAL;
                 key = null;
                 name = "Tổng cộng";
@@ -137,10 +138,14 @@ class StatisticsQueries {
             result.get(Dimension.TOTAL).add(new Figures(null, "Tổng cộng", 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
         }
         sortBy(result.get(Dimension.PROGRAMME), names("select 'NATIONAL', '1' union all select 'LOCAL', '2'"));
-        sortBy(result.get(Dimension.CONTENT), names("select code, lpad(sort_order::text, 4, '0') from support_content"));
+        sortBy(
+                result.get(Dimension.CONTENT),
+                names("select code, lpad(sort_order::text, 4, '0') from support_content"));
         result.get(Dimension.COMMUNE).sort((a, b) -> compareNullable(a.key(), b.key()));
-        result.get(Dimension.STATE).sort((a, b) -> Integer.compare(DossierStatus.valueOf(a.key()).ordinal(),
-                DossierStatus.valueOf(b.key()).ordinal()));
+        result.get(Dimension.STATE)
+                .sort((a, b) -> Integer.compare(
+                        DossierStatus.valueOf(a.key()).ordinal(),
+                        DossierStatus.valueOf(b.key()).ordinal()));
         result.get(Dimension.YEAR).sort((a, b) -> compareNullable(a.key(), b.key()));
         return result;
     }
@@ -148,9 +153,19 @@ class StatisticsQueries {
     private static Figures figures(ResultSet rs, String key, String name) throws SQLException {
         long realised = rs.getLong("realised");
         long settledPaid = rs.getLong("settled_paid");
-        return new Figures(key, name, rs.getLong("dossiers"), rs.getLong("projects"), rs.getLong("requested"),
-                rs.getLong("approved"), rs.getLong("paid"), rs.getLong("committed"), realised, rs.getLong("settled"),
-                settledPaid, ratio(realised, settledPaid, 2));
+        return new Figures(
+                key,
+                name,
+                rs.getLong("dossiers"),
+                rs.getLong("projects"),
+                rs.getLong("requested"),
+                rs.getLong("approved"),
+                rs.getLong("paid"),
+                rs.getLong("committed"),
+                realised,
+                rs.getLong("settled"),
+                settledPaid,
+                ratio(realised, settledPaid, 2));
     }
 
     /** What the completed projects achieved, by kind of support, from their acceptance records. */
@@ -168,10 +183,20 @@ class StatisticsQueries {
                 group by d.settled_support_kind, k.name, d.settled_content_code
                 %s
                 order by min(k.sort_order) nulls last, d.settled_support_kind""".formatted(GROUP_FILTER, NOT_EMPTY);
-        return bind(jdbc.sql(sql), filter).query((rs, row) -> new Outcome(rs.getString("support_kind"),
-                rs.getString("kind_name"), rs.getString("content_code"), rs.getLong("projects"), rs.getLong("paid"),
-                rs.getLong("realised"), rs.getLong("workers"), rs.getLong("installed"), rs.getLong("working"),
-                rs.getLong("products"), rs.getLong("fairs"))).list();
+        return bind(jdbc.sql(sql), filter)
+                .query((rs, row) -> new Outcome(
+                        rs.getString("support_kind"),
+                        rs.getString("kind_name"),
+                        rs.getString("content_code"),
+                        rs.getLong("projects"),
+                        rs.getLong("paid"),
+                        rs.getLong("realised"),
+                        rs.getLong("workers"),
+                        rs.getLong("installed"),
+                        rs.getLong("working"),
+                        rs.getLong("products"),
+                        rs.getLong("fairs")))
+                .list();
     }
 
     /**
@@ -186,14 +211,22 @@ class StatisticsQueries {
                        coalesce(sum(d.working_days_to_decision), 0) as working_days
                 from statistics_group d where %s and %s
                 """.formatted(COUNTED, GROUP_FILTER);
-        return bind(jdbc.sql(sql), filter).query((rs, row) -> {
-            long dossiers = rs.getLong("dossiers");
-            long decided = rs.getLong("decided");
-            long onTime = rs.getLong("on_time");
-            long supplements = rs.getLong("supplements");
-            return new Processing(dossiers, decided, onTime, ratio(100 * onTime, decided, 1),
-                    ratio(rs.getLong("working_days"), decided, 1), supplements, ratio(100 * supplements, dossiers, 1));
-        }).single();
+        return bind(jdbc.sql(sql), filter)
+                .query((rs, row) -> {
+                    long dossiers = rs.getLong("dossiers");
+                    long decided = rs.getLong("decided");
+                    long onTime = rs.getLong("on_time");
+                    long supplements = rs.getLong("supplements");
+                    return new Processing(
+                            dossiers,
+                            decided,
+                            onTime,
+                            ratio(100 * onTime, decided, 1),
+                            ratio(rs.getLong("working_days"), decided, 1),
+                            supplements,
+                            ratio(100 * supplements, dossiers, 1));
+                })
+                .single();
     }
 
     /** Each target with the projects approved so far that start within its period; one pass over the groups. */
@@ -215,17 +248,29 @@ class StatisticsQueries {
                      and (t.support_kind is null or p.support_kind = t.support_kind)
                 group by t.id
                 order by t.from_year, t.period_code, t.sort_order""".formatted(PROJECT_STATES);
-        return jdbc.sql(sql).query((rs, row) -> {
-            Integer targetProjects = (Integer) rs.getObject("target_projects");
-            Long targetAmount = rs.getObject("target_amount", Long.class);
-            long projects = rs.getLong("projects");
-            long amount = rs.getLong("amount");
-            return new TargetProgress(rs.getString("period_code"), rs.getString("period_name"), rs.getInt("from_year"),
-                    rs.getInt("to_year"), rs.getString("indicator"), rs.getString("programme"),
-                    rs.getString("support_kind"), targetProjects, targetAmount, projects, amount,
-                    targetProjects == null ? null : ratio(100 * projects, targetProjects, 1),
-                    targetAmount == null ? null : ratio(100 * amount, targetAmount, 1), rs.getString("source"));
-        }).list();
+        return jdbc.sql(sql)
+                .query((rs, row) -> {
+                    Integer targetProjects = (Integer) rs.getObject("target_projects");
+                    Long targetAmount = rs.getObject("target_amount", Long.class);
+                    long projects = rs.getLong("projects");
+                    long amount = rs.getLong("amount");
+                    return new TargetProgress(
+                            rs.getString("period_code"),
+                            rs.getString("period_name"),
+                            rs.getInt("from_year"),
+                            rs.getInt("to_year"),
+                            rs.getString("indicator"),
+                            rs.getString("programme"),
+                            rs.getString("support_kind"),
+                            targetProjects,
+                            targetAmount,
+                            projects,
+                            amount,
+                            targetProjects == null ? null : ratio(100 * projects, targetProjects, 1),
+                            targetAmount == null ? null : ratio(100 * amount, targetAmount, 1),
+                            rs.getString("source"));
+                })
+                .list();
     }
 
     /** Room for the sorts and hashes of one report, for the current transaction only. */
@@ -234,11 +279,14 @@ class StatisticsQueries {
     }
 
     long contentsInCatalogue() {
-        return jdbc.sql("select count(*) from support_content").query(Long.class).single();
+        return jdbc.sql("select count(*) from support_content")
+                .query(Long.class)
+                .single();
     }
 
     static BigDecimal ratio(long numerator, long denominator, int scale) {
-        return denominator == 0 ? null
+        return denominator == 0
+                ? null
                 : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_UP);
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class StatisticsReport {
 
-    private StatisticsReport() {
-    }
+    private StatisticsReport() {}
 
     /**
      * The figures of one group (the whole filter, one programme, one content, one commune, one state or one year).
@@ -28,18 +27,35 @@ public final class StatisticsReport {
      * @param settledSupportPaid support paid to the settled projects
      * @param leverage counterpart realised for each VND of support paid, over the settled projects (null: none)
      */
-    public record Figures(String key, String name, long dossiers, long projects, long supportRequested,
-            long supportApproved, long supportPaid, long counterpartCommitted, long counterpartRealised,
-            long settledProjects, long settledSupportPaid, BigDecimal leverage) {
-    }
+    public record Figures(
+            String key,
+            String name,
+            long dossiers,
+            long projects,
+            long supportRequested,
+            long supportApproved,
+            long supportPaid,
+            long counterpartCommitted,
+            long counterpartRealised,
+            long settledProjects,
+            long settledSupportPaid,
+            BigDecimal leverage) {}
 
     /**
      * What the completed projects of one kind of support achieved, from their acceptance records.
      */
-    public record Outcome(String supportKind, String supportKindName, String contentCode, long projects,
-            long supportPaid, long counterpartRealised, long workersTrained, long machinesInstalled,
-            long machinesWorking, long products, long fairsAttended) {
-    }
+    public record Outcome(
+            String supportKind,
+            String supportKindName,
+            String contentCode,
+            long projects,
+            long supportPaid,
+            long counterpartRealised,
+            long workersTrained,
+            long machinesInstalled,
+            long machinesWorking,
+            long products,
+            long fairsAttended) {}
 
     /**
      * How the dossiers were processed.
@@ -53,15 +69,31 @@ public final class StatisticsReport {
      * @param supplementsRequested dossiers whose supplement was requested
      * @param supplementRate share of the dossiers whose supplement was requested, in percent (null: no dossier)
      */
-    public record Processing(long dossiers, long decided, long decidedOnTime, BigDecimal onTimeRate,
-            BigDecimal averageWorkingDaysToDecision, long supplementsRequested, BigDecimal supplementRate) {
-    }
+    public record Processing(
+            long dossiers,
+            long decided,
+            long decidedOnTime,
+            BigDecimal onTimeRate,
+            BigDecimal averageWorkingDaysToDecision,
+            long supplementsRequested,
+            BigDecimal supplementRate) {}
 
     /** A target of a planning period and how far the projects starting within the period have come. */
-    public record TargetProgress(String periodCode, String periodName, int fromYear, int toYear, String indicator,
-            String programme, String supportKind, Integer targetProjects, Long targetAmount, long projects,
-            long amountApproved, BigDecimal projectsPercent, BigDecimal amountPercent, String source) {
-    }
+    public record TargetProgress(
+            String periodCode,
+            String periodName,
+            int fromYear,
+            int toYear,
+            String indicator,
+            String programme,
+            String supportKind,
+            Integer targetProjects,
+            Long targetAmount,
+            long projects,
+            long amountApproved,
+            BigDecimal projectsPercent,
+            BigDecimal amountPercent,
+            String source) {}
 
     /**
      * The headline of a report.
@@ -69,18 +101,31 @@ public final class StatisticsReport {
      * @param contentsCarriedOut contents with at least one project
      * @param contentsInCatalogue contents the catalogue lists (nine under Decree 45/2012)
      */
-    public record Headline(long contentsCarriedOut, long contentsInCatalogue) {
-    }
+    public record Headline(long contentsCarriedOut, long contentsInCatalogue) {}
 
     /** What the public statistics page shows. */
-    public record PublicReport(StatisticsFilter filter, Headline headline, Figures total, List<Figures> byProgramme,
-            List<Figures> byContent, List<Figures> byYear, List<Outcome> outcomes, Processing processing,
-            List<TargetProgress> targets) {
-    }
+    public record PublicReport(
+            StatisticsFilter filter,
+            Headline headline,
+            Figures total,
+            List<Figures> byProgramme,
+            List<Figures> byContent,
+            List<Figures> byYear,
+            List<Outcome> outcomes,
+            Processing processing,
+            List<TargetProgress> targets) {}
 
     /** What the officers' dashboard shows: the public report and the breakdowns by commune and state. */
-    public record Dashboard(StatisticsFilter filter, Headline headline, Figures total, List<Figures> byProgramme,
-            List<Figures> byContent, List<Figures> byYear, List<Figures> byCommune, List<Figures> byState,
-            List<Outcome> outcomes, Processing processing, List<TargetProgress> targets) {
-    }
+    public record Dashboard(
+            StatisticsFilter filter,
+            Headline headline,
+            Figures total,
+            List<Figures> byProgramme,
+            List<Figures> byContent,
+            List<Figures> byYear,
+            List<Figures> byCommune,
+            List<Figures> byState,
+            List<Outcome> outcomes,
+            Processing processing,
+            List<TargetProgress> targets) {}
 }

@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -30,22 +28,26 @@ public class DossierHistory {
     public List<HistoryEntry> of(UUID dossierId) {
         return jdbc.sql("""
                 select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
-                from dossier_history where dossier_id = ? order by id""")
-                .param(dossierId).query(DossierHistory::map).list();
+                from dossier_history where dossier_id = ? order by id""").param(dossierId).query(DossierHistory::map).list();
     }
 
     /** The newest row of the dossier's history: what its last transition or note wrote. */
     public java.util.Optional<HistoryEntry> latest(UUID dossierId) {
         return jdbc.sql("""
                 select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
-                from dossier_history where dossier_id = ? order by id desc limit 1""")
-                .param(dossierId).query(DossierHistory::map).optional();
+                from dossier_history where dossier_id = ? order by id desc limit 1""").param(dossierId).query(DossierHistory::map).optional();
     }
 
     private static HistoryEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new HistoryEntry(rs.getLong("id"), rs.getString("event"), DossierStatus.valueOf(rs.getString("from_state")),
-                DossierStatus.valueOf(rs.getString("to_state")), rs.getString("actor"), rs.getString("actor_role"),
-                rs.getString("comment"), rs.getTimestamp("occurred_at").toInstant());
+        return new HistoryEntry(
+                rs.getLong("id"),
+                rs.getString("event"),
+                DossierStatus.valueOf(rs.getString("from_state")),
+                DossierStatus.valueOf(rs.getString("to_state")),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("comment"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 
     /**
@@ -71,17 +73,28 @@ public class DossierHistory {
 
     int count(UUID dossierId, DossierEvent event) {
         return jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = ?")
-                .params(dossierId, event.name()).query(Integer.class).single();
+                .params(dossierId, event.name())
+                .query(Integer.class)
+                .single();
     }
 
     /** Who fired the most recent {@code event} on the dossier, if anyone did. */
     java.util.Optional<String> lastActor(UUID dossierId, DossierEvent event) {
         return jdbc.sql("select actor from dossier_history where dossier_id = ? and event = ? order by id desc limit 1")
-                .params(dossierId, event.name()).query(String.class).optional();
+                .params(dossierId, event.name())
+                .query(String.class)
+                .optional();
     }
 
-    void append(UUID dossierId, DossierEvent event, DossierStatus from, DossierStatus to, String actor,
-            String actorRole, String comment, java.time.Instant at) {
+    void append(
+            UUID dossierId,
+            DossierEvent event,
+            DossierStatus from,
+            DossierStatus to,
+            String actor,
+            String actorRole,
+            String comment,
+            java.time.Instant at) {
         jdbc.sql("""
                 insert into dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")

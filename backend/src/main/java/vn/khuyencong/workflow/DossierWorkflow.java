@@ -1,7 +1,6 @@
 package vn.khuyencong.workflow;
 
 import java.util.UUID;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.identity.CurrentUser;
 

@@ -30,16 +30,12 @@ import static vn.khuyencong.workflow.DossierEvent.SUBMIT;
 import static vn.khuyencong.workflow.DossierEvent.TERMINATE;
 import static vn.khuyencong.workflow.DossierEvent.WITHDRAW;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.statemachine.StateContext;
@@ -49,7 +45,6 @@ import org.springframework.statemachine.config.builders.StateMachineConfiguratio
 import org.springframework.statemachine.config.builders.StateMachineStateConfigurer;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
 import org.springframework.statemachine.guard.Guard;
-
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.ReviewCriterion;
 import vn.khuyencong.catalog.WorkingDays;
@@ -79,8 +74,14 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     private final ObjectProvider<AcceptanceRecords> acceptanceRecords;
     private final Reschedules reschedules;
 
-    DossierWorkflowDefinition(Catalog catalog, Documents documents, DossierHistory history, ProcessingRecords records,
-            DossierForms forms, WorkingDays workingDays, Officers officers,
+    DossierWorkflowDefinition(
+            Catalog catalog,
+            Documents documents,
+            DossierHistory history,
+            ProcessingRecords records,
+            DossierForms forms,
+            WorkingDays workingDays,
+            Officers officers,
             ObjectProvider<AcceptanceRecords> acceptanceRecords) {
         this.catalog = catalog;
         this.documents = documents;
@@ -103,74 +104,204 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         states.withStates()
                 .initial(DRAFT)
                 .states(EnumSet.allOf(DossierStatus.class))
-                .end(COMPLETED).end(REJECTED).end(WITHDRAWN).end(TERMINATED);
+                .end(COMPLETED)
+                .end(REJECTED)
+                .end(WITHDRAWN)
+                .end(TERMINATED);
     }
 
     @Override
     public void configure(StateMachineTransitionConfigurer<DossierStatus, DossierEvent> transitions) throws Exception {
         transitions
                 // the enterprise submits within the call; the receipt, the code and the appointment date are issued
-                .withExternal().source(DRAFT).target(SUBMITTED).event(SUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), callOpen(), formComplete(), withinCap(), requiredDocumentsPresent(),
-                        noInfectedDocuments(), documentsScanned())).and()
+                .withExternal()
+                .source(DRAFT)
+                .target(SUBMITTED)
+                .event(SUBMIT)
+                .guard(all(
+                        role(ENTERPRISE),
+                        owner(),
+                        callOpen(),
+                        formComplete(),
+                        withinCap(),
+                        requiredDocumentsPresent(),
+                        noInfectedDocuments(),
+                        documentsScanned()))
+                .and()
                 // the reviewer takes it up
-                .withExternal().source(SUBMITTED).target(UNDER_REVIEW).event(START_REVIEW)
-                .guard(all(role(REVIEWER))).and()
+                .withExternal()
+                .source(SUBMITTED)
+                .target(UNDER_REVIEW)
+                .event(START_REVIEW)
+                .guard(all(role(REVIEWER)))
+                .and()
                 // a reviewer or approver of the agency names the reviewer in charge
-                .withExternal().source(SUBMITTED).target(SUBMITTED).event(ASSIGN)
-                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
-                .withExternal().source(UNDER_REVIEW).target(UNDER_REVIEW).event(ASSIGN)
-                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
-                .withExternal().source(SUPPLEMENT_REQUESTED).target(SUPPLEMENT_REQUESTED).event(ASSIGN)
-                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
-                .withExternal().source(REVIEWED).target(REVIEWED).event(ASSIGN)
-                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency())).and()
+                .withExternal()
+                .source(SUBMITTED)
+                .target(SUBMITTED)
+                .event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency()))
+                .and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(UNDER_REVIEW)
+                .event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency()))
+                .and()
+                .withExternal()
+                .source(SUPPLEMENT_REQUESTED)
+                .target(SUPPLEMENT_REQUESTED)
+                .event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency()))
+                .and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(REVIEWED)
+                .event(ASSIGN)
+                .guard(all(anyRole(REVIEWER, APPROVER), assigneeIsReviewerOfTheAgency()))
+                .and()
                 // once per dossier, with reasons and the list of items; the clock stops
-                .withExternal().source(UNDER_REVIEW).target(SUPPLEMENT_REQUESTED).event(REQUEST_SUPPLEMENT)
-                .guard(all(role(REVIEWER), reasonGiven(), itemsListed(), firstSupplementRequest())).and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(SUPPLEMENT_REQUESTED)
+                .event(REQUEST_SUPPLEMENT)
+                .guard(all(role(REVIEWER), reasonGiven(), itemsListed(), firstSupplementRequest()))
+                .and()
                 // the enterprise answers; the processing time restarts from zero
-                .withExternal().source(SUPPLEMENT_REQUESTED).target(UNDER_REVIEW).event(RESUBMIT)
-                .guard(all(role(ENTERPRISE), owner(), formComplete(), withinCap(), requiredDocumentsPresent(),
-                        noInfectedDocuments(), documentsScanned())).and()
+                .withExternal()
+                .source(SUPPLEMENT_REQUESTED)
+                .target(UNDER_REVIEW)
+                .event(RESUBMIT)
+                .guard(all(
+                        role(ENTERPRISE),
+                        owner(),
+                        formComplete(),
+                        withinCap(),
+                        requiredDocumentsPresent(),
+                        noInfectedDocuments(),
+                        documentsScanned()))
+                .and()
                 // appraisal done: score sheet and a support amount recommended
-                .withExternal().source(UNDER_REVIEW).target(REVIEWED).event(RECOMMEND)
-                .guard(all(role(REVIEWER), scoreSheetComplete(), recommendationWithinLimits())).and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(REVIEWED)
+                .event(RECOMMEND)
+                .guard(all(role(REVIEWER), scoreSheetComplete(), recommendationWithinLimits()))
+                .and()
                 // the approver sends it back to review
-                .withExternal().source(REVIEWED).target(UNDER_REVIEW).event(RETURN)
-                .guard(all(role(APPROVER), reasonGiven())).and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(UNDER_REVIEW)
+                .event(RETURN)
+                .guard(all(role(APPROVER), reasonGiven()))
+                .and()
                 // the decision, by someone other than the recommending reviewer
-                .withExternal().source(REVIEWED).target(APPROVED).event(APPROVE)
-                .guard(all(role(APPROVER), notTheRecommendingReviewer(), decisionGiven(), approvedWithinRecommendation())).and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(APPROVED)
+                .event(APPROVE)
+                .guard(all(
+                        role(APPROVER), notTheRecommendingReviewer(), decisionGiven(), approvedWithinRecommendation()))
+                .and()
                 // refusal, with reasons
-                .withExternal().source(UNDER_REVIEW).target(REJECTED).event(REJECT)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven())).and()
-                .withExternal().source(REVIEWED).target(REJECTED).event(REJECT)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven())).and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(REJECTED)
+                .event(REJECT)
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven()))
+                .and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(REJECTED)
+                .event(REJECT)
+                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven()))
+                .and()
                 // late: an apology with one new appointment date, at least one working day before the deadline
-                .withExternal().source(SUBMITTED).target(SUBMITTED).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
-                .withExternal().source(UNDER_REVIEW).target(UNDER_REVIEW).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
-                .withExternal().source(REVIEWED).target(REVIEWED).event(RESCHEDULE)
-                .guard(all(anyRole(REVIEWER, APPROVER), reasonGiven(), rescheduledOnlyOnce(), rescheduledInTime(), newDateLater(), newDateWithinLimit())).and()
+                .withExternal()
+                .source(SUBMITTED)
+                .target(SUBMITTED)
+                .event(RESCHEDULE)
+                .guard(all(
+                        anyRole(REVIEWER, APPROVER),
+                        reasonGiven(),
+                        rescheduledOnlyOnce(),
+                        rescheduledInTime(),
+                        newDateLater(),
+                        newDateWithinLimit()))
+                .and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(UNDER_REVIEW)
+                .event(RESCHEDULE)
+                .guard(all(
+                        anyRole(REVIEWER, APPROVER),
+                        reasonGiven(),
+                        rescheduledOnlyOnce(),
+                        rescheduledInTime(),
+                        newDateLater(),
+                        newDateWithinLimit()))
+                .and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(REVIEWED)
+                .event(RESCHEDULE)
+                .guard(all(
+                        anyRole(REVIEWER, APPROVER),
+                        reasonGiven(),
+                        rescheduledOnlyOnce(),
+                        rescheduledInTime(),
+                        newDateLater(),
+                        newDateWithinLimit()))
+                .and()
                 // implementation is watched until acceptance or termination
-                .withExternal().source(APPROVED).target(MONITORED).event(START_MONITORING)
-                .guard(all(role(MONITOR))).and()
+                .withExternal()
+                .source(APPROVED)
+                .target(MONITORED)
+                .event(START_MONITORING)
+                .guard(all(role(MONITOR)))
+                .and()
                 // accepted once the acceptance record (outcomes achieved, counterpart funds realised) is written
-                .withExternal().source(MONITORED).target(COMPLETED).event(ACCEPT)
-                .guard(all(role(MONITOR), acceptanceRecorded())).and()
-                .withExternal().source(MONITORED).target(TERMINATED).event(TERMINATE)
-                .guard(all(role(APPROVER), reasonGiven())).and()
+                .withExternal()
+                .source(MONITORED)
+                .target(COMPLETED)
+                .event(ACCEPT)
+                .guard(all(role(MONITOR), acceptanceRecorded()))
+                .and()
+                .withExternal()
+                .source(MONITORED)
+                .target(TERMINATED)
+                .event(TERMINATE)
+                .guard(all(role(APPROVER), reasonGiven()))
+                .and()
                 // the enterprise may withdraw at any point before the decision
-                .withExternal().source(DRAFT).target(WITHDRAWN).event(WITHDRAW)
-                .guard(all(role(ENTERPRISE), owner())).and()
-                .withExternal().source(SUBMITTED).target(WITHDRAWN).event(WITHDRAW)
-                .guard(all(role(ENTERPRISE), owner())).and()
-                .withExternal().source(UNDER_REVIEW).target(WITHDRAWN).event(WITHDRAW)
-                .guard(all(role(ENTERPRISE), owner())).and()
-                .withExternal().source(SUPPLEMENT_REQUESTED).target(WITHDRAWN).event(WITHDRAW)
-                .guard(all(role(ENTERPRISE), owner())).and()
-                .withExternal().source(REVIEWED).target(WITHDRAWN).event(WITHDRAW)
+                .withExternal()
+                .source(DRAFT)
+                .target(WITHDRAWN)
+                .event(WITHDRAW)
+                .guard(all(role(ENTERPRISE), owner()))
+                .and()
+                .withExternal()
+                .source(SUBMITTED)
+                .target(WITHDRAWN)
+                .event(WITHDRAW)
+                .guard(all(role(ENTERPRISE), owner()))
+                .and()
+                .withExternal()
+                .source(UNDER_REVIEW)
+                .target(WITHDRAWN)
+                .event(WITHDRAW)
+                .guard(all(role(ENTERPRISE), owner()))
+                .and()
+                .withExternal()
+                .source(SUPPLEMENT_REQUESTED)
+                .target(WITHDRAWN)
+                .event(WITHDRAW)
+                .guard(all(role(ENTERPRISE), owner()))
+                .and()
+                .withExternal()
+                .source(REVIEWED)
+                .target(WITHDRAWN)
+                .event(WITHDRAW)
                 .guard(all(role(ENTERPRISE), owner()));
     }
 
@@ -180,8 +311,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
      * A rule of a transition: its name (reported to clients and drawn on the diagram) and a check that either
      * passes or returns the refusal.
      */
-    record Rule(String name, Check check) {
-    }
+    record Rule(String name, Check check) {}
 
     @FunctionalInterface
     interface Check {
@@ -206,8 +336,10 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
 
     /** The actor holds one of {@code roles}; the first of them it holds is the role the history records. */
     static Rule anyRole(Role... roles) {
-        return rule("role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
-                "Vai trò của bạn không được thực hiện thao tác này.", t -> {
+        return rule(
+                "role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
+                "Vai trò của bạn không được thực hiện thao tác này.",
+                t -> {
                     for (Role role : roles) {
                         if (t.actor.has(role)) {
                             t.authorisedAs(role);
@@ -219,7 +351,9 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     static Rule owner() {
-        return rule("owner", "Chỉ tổ chức đứng tên hồ sơ mới được thực hiện thao tác này.",
+        return rule(
+                "owner",
+                "Chỉ tổ chức đứng tên hồ sơ mới được thực hiện thao tác này.",
                 t -> t.dossier.organisationId().equals(t.actor.organisationId()));
     }
 
@@ -228,21 +362,30 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     static Rule itemsListed() {
-        return rule("items-required", "Vui lòng liệt kê các giấy tờ, nội dung cần bổ sung.",
+        return rule(
+                "items-required",
+                "Vui lòng liệt kê các giấy tờ, nội dung cần bổ sung.",
                 t -> t.request.items().stream().anyMatch(item -> item != null && !item.isBlank()));
     }
 
     Rule callOpen() {
-        return rule("call-open", "Đợt tiếp nhận hồ sơ của chương trình này hiện không mở. Hồ sơ chỉ được nộp trong thời gian tiếp nhận.",
-                t -> t.dossier.fundingCallId() != null && catalog.fundingCall(t.dossier.fundingCallId())
-                        .map(call -> call.isOpenOn(workingDays.today())).orElse(false));
+        return rule(
+                "call-open",
+                "Đợt tiếp nhận hồ sơ của chương trình này hiện không mở. Hồ sơ chỉ được nộp trong thời gian tiếp nhận.",
+                t -> t.dossier.fundingCallId() != null
+                        && catalog.fundingCall(t.dossier.fundingCallId())
+                                .map(call -> call.isOpenOn(workingDays.today()))
+                                .orElse(false));
     }
 
     Rule formComplete() {
         return new Rule("form-complete", t -> {
             List<FieldProblem> problems = forms.completenessProblems(t.dossier);
-            return problems.isEmpty() ? null
-                    : new Refused("Hồ sơ còn " + problems.size() + " mục chưa hoàn chỉnh. Vui lòng bổ sung trước khi nộp.", problems);
+            return problems.isEmpty()
+                    ? null
+                    : new Refused(
+                            "Hồ sơ còn " + problems.size() + " mục chưa hoàn chỉnh. Vui lòng bổ sung trước khi nộp.",
+                            problems);
         });
     }
 
@@ -252,7 +395,8 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             if (cap == null || t.dossier.requestedSupport() <= cap) {
                 return null;
             }
-            return new Refused("Kinh phí đề nghị hỗ trợ vượt mức tối đa " + vnd(cap) + " cho loại hỗ trợ này.",
+            return new Refused(
+                    "Kinh phí đề nghị hỗ trợ vượt mức tối đa " + vnd(cap) + " cho loại hỗ trợ này.",
                     List.of(new FieldProblem("requestedSupport", "Không quá " + vnd(cap) + ".")));
         });
     }
@@ -265,9 +409,12 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 return null;
             }
             List<String> names = missing.stream().map(documents::typeName).toList();
-            return new Refused("Hồ sơ còn thiếu " + missing.size() + " giấy tờ bắt buộc: " + String.join("; ", names) + ".",
-                    missing.stream().map(code -> new FieldProblem("documents." + code,
-                            "Còn thiếu: " + documents.typeName(code) + ".")).toList());
+            return new Refused(
+                    "Hồ sơ còn thiếu " + missing.size() + " giấy tờ bắt buộc: " + String.join("; ", names) + ".",
+                    missing.stream()
+                            .map(code -> new FieldProblem(
+                                    "documents." + code, "Còn thiếu: " + documents.typeName(code) + "."))
+                            .toList());
         });
     }
 
@@ -278,9 +425,12 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             if (infected.isEmpty()) {
                 return null;
             }
-            return new Refused("Hồ sơ có " + infected.size() + " tài liệu nhiễm mã độc. Vui lòng xoá hoặc thay thế trước khi nộp.",
-                    infected.stream().map(d -> new FieldProblem("documents." + d.documentType(),
-                            "Tệp \"" + d.fileName() + "\" nhiễm mã độc.")).toList());
+            return new Refused(
+                    "Hồ sơ có " + infected.size() + " tài liệu nhiễm mã độc. Vui lòng xoá hoặc thay thế trước khi nộp.",
+                    infected.stream()
+                            .map(d -> new FieldProblem(
+                                    "documents." + d.documentType(), "Tệp \"" + d.fileName() + "\" nhiễm mã độc."))
+                            .toList());
         });
     }
 
@@ -291,15 +441,21 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             if (pending.isEmpty()) {
                 return null;
             }
-            return new Refused("Hồ sơ có " + pending.size() + " tài liệu đang chờ quét virus. Hệ thống tự quét lại sau ít"
-                    + " phút; vui lòng nộp lại sau khi quét xong.",
-                    pending.stream().map(d -> new FieldProblem("documents." + d.documentType(),
-                            "Tệp \"" + d.fileName() + "\" đang chờ quét virus.")).toList());
+            return new Refused(
+                    "Hồ sơ có " + pending.size() + " tài liệu đang chờ quét virus. Hệ thống tự quét lại sau ít"
+                            + " phút; vui lòng nộp lại sau khi quét xong.",
+                    pending.stream()
+                            .map(d -> new FieldProblem(
+                                    "documents." + d.documentType(),
+                                    "Tệp \"" + d.fileName() + "\" đang chờ quét virus."))
+                            .toList());
         });
     }
 
     Rule firstSupplementRequest() {
-        return rule("supplement-once", "Hồ sơ chỉ được yêu cầu bổ sung một lần.",
+        return rule(
+                "supplement-once",
+                "Hồ sơ chỉ được yêu cầu bổ sung một lần.",
                 t -> records.supplementRequest(t.dossier.id()).isEmpty());
     }
 
@@ -310,13 +466,15 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             for (ReviewCriterion criterion : criteria) {
                 Integer score = t.request.scores().get(criterion.code());
                 if (score == null || score < 0 || score > criterion.maxScore()) {
-                    problems.add(new FieldProblem("scores." + criterion.code(),
+                    problems.add(new FieldProblem(
+                            "scores." + criterion.code(),
                             "Chấm điểm \"" + criterion.name() + "\" từ 0 đến " + criterion.maxScore() + "."));
                 }
             }
             t.request.scores().keySet().stream()
                     .filter(code -> criteria.stream().noneMatch(c -> c.code().equals(code)))
-                    .forEach(code -> problems.add(new FieldProblem("scores." + code, "Tiêu chí không có trong phiếu thẩm định.")));
+                    .forEach(code -> problems.add(
+                            new FieldProblem("scores." + code, "Tiêu chí không có trong phiếu thẩm định.")));
             return problems.isEmpty() ? null : new Refused("Phiếu thẩm định chưa đầy đủ.", problems);
         });
     }
@@ -325,16 +483,21 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
         return new Rule("recommended-within-limits", t -> {
             Long recommended = t.request.recommendedAmount();
             if (recommended == null || recommended < 0) {
-                return new Refused("Vui lòng nhập kinh phí đề xuất hỗ trợ.",
+                return new Refused(
+                        "Vui lòng nhập kinh phí đề xuất hỗ trợ.",
                         List.of(new FieldProblem("recommendedAmount", "Vui lòng nhập kinh phí đề xuất hỗ trợ.")));
             }
             if (recommended > t.dossier.requestedSupport()) {
-                return new Refused("Kinh phí đề xuất không được vượt kinh phí đề nghị (" + vnd(t.dossier.requestedSupport()) + ").",
-                        List.of(new FieldProblem("recommendedAmount", "Không quá " + vnd(t.dossier.requestedSupport()) + ".")));
+                return new Refused(
+                        "Kinh phí đề xuất không được vượt kinh phí đề nghị (" + vnd(t.dossier.requestedSupport())
+                                + ").",
+                        List.of(new FieldProblem(
+                                "recommendedAmount", "Không quá " + vnd(t.dossier.requestedSupport()) + ".")));
             }
             Long cap = forms.supportCap(t.dossier, workingDays.today());
             if (cap != null && recommended > cap) {
-                return new Refused("Kinh phí đề xuất vượt mức hỗ trợ tối đa " + vnd(cap) + ".",
+                return new Refused(
+                        "Kinh phí đề xuất vượt mức hỗ trợ tối đa " + vnd(cap) + ".",
                         List.of(new FieldProblem("recommendedAmount", "Không quá " + vnd(cap) + ".")));
             }
             return null;
@@ -342,19 +505,25 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     Rule notTheRecommendingReviewer() {
-        return rule("four-eyes", "Người phê duyệt phải khác người đã thẩm định hồ sơ.",
-                t -> records.latestReview(t.dossier.id()).map(r -> !r.reviewer().equals(t.actor.username())).orElse(true));
+        return rule(
+                "four-eyes",
+                "Người phê duyệt phải khác người đã thẩm định hồ sơ.",
+                t -> records.latestReview(t.dossier.id())
+                        .map(r -> !r.reviewer().equals(t.actor.username()))
+                        .orElse(true));
     }
 
     Rule decisionGiven() {
         return new Rule("decision-number", t -> {
             String number = t.request.decisionNumber();
             if (number == null || number.isBlank()) {
-                return new Refused("Vui lòng nhập số quyết định phê duyệt.",
+                return new Refused(
+                        "Vui lòng nhập số quyết định phê duyệt.",
                         List.of(new FieldProblem("decisionNumber", "Vui lòng nhập số quyết định.")));
             }
             if (records.decisionNumberTaken(number.strip())) {
-                return new Refused("Số quyết định này đã được dùng cho hồ sơ khác.",
+                return new Refused(
+                        "Số quyết định này đã được dùng cho hồ sơ khác.",
                         List.of(new FieldProblem("decisionNumber", "Số quyết định đã tồn tại.")));
             }
             return null;
@@ -364,13 +533,17 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule approvedWithinRecommendation() {
         return new Rule("approved-within-recommended", t -> {
             Long approved = t.request.approvedAmount();
-            long recommended = records.latestReview(t.dossier.id()).map(ProcessingRecords.Review::recommendedAmount).orElse(0L);
+            long recommended = records.latestReview(t.dossier.id())
+                    .map(ProcessingRecords.Review::recommendedAmount)
+                    .orElse(0L);
             if (approved == null || approved < 0) {
-                return new Refused("Vui lòng nhập kinh phí phê duyệt.",
+                return new Refused(
+                        "Vui lòng nhập kinh phí phê duyệt.",
                         List.of(new FieldProblem("approvedAmount", "Vui lòng nhập kinh phí phê duyệt.")));
             }
             if (approved > recommended) {
-                return new Refused("Kinh phí phê duyệt không được vượt kinh phí đề xuất (" + vnd(recommended) + ").",
+                return new Refused(
+                        "Kinh phí phê duyệt không được vượt kinh phí đề xuất (" + vnd(recommended) + ").",
                         List.of(new FieldProblem("approvedAmount", "Không quá " + vnd(recommended) + ".")));
             }
             return null;
@@ -378,37 +551,48 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     Rule rescheduledOnlyOnce() {
-        return rule("reschedule-once", "Hồ sơ chỉ được hẹn lại ngày trả kết quả một lần.",
+        return rule(
+                "reschedule-once",
+                "Hồ sơ chỉ được hẹn lại ngày trả kết quả một lần.",
                 t -> history.count(t.dossier.id(), RESCHEDULE) == 0);
     }
 
     Rule rescheduledInTime() {
-        return rule("reschedule-before-deadline",
+        return rule(
+                "reschedule-before-deadline",
                 "Thư xin lỗi và hẹn lại phải gửi chậm nhất một ngày làm việc trước ngày hẹn trả kết quả.",
                 t -> reschedules.inTime(workingDays.today(), t.dossier.appointmentDate()));
     }
 
     Rule newDateLater() {
-        return new Rule("new-appointment-date",
+        return new Rule(
+                "new-appointment-date",
                 t -> reschedules.laterWorkingDayProblem(t.dossier.appointmentDate(), t.request.newAppointmentDate()));
     }
 
     Rule newDateWithinLimit() {
-        return new Rule("reschedule-within-limit", t -> reschedules.withinLimitProblem(t.dossier.appointmentDate(),
-                t.request.newAppointmentDate(), catalog.rescheduleMaxWorkingDays()));
+        return new Rule(
+                "reschedule-within-limit",
+                t -> reschedules.withinLimitProblem(
+                        t.dossier.appointmentDate(),
+                        t.request.newAppointmentDate(),
+                        catalog.rescheduleMaxWorkingDays()));
     }
 
     Rule assigneeIsReviewerOfTheAgency() {
         return new Rule("assignee-reviewer", t -> {
             String assignee = t.request.assignee();
-            return assignee != null && officers.holds(assignee, t.dossier.agencyCode(), REVIEWER) ? null
-                    : new Refused("Người được giao phải là cán bộ thẩm định của cơ quan.",
+            return assignee != null && officers.holds(assignee, t.dossier.agencyCode(), REVIEWER)
+                    ? null
+                    : new Refused(
+                            "Người được giao phải là cán bộ thẩm định của cơ quan.",
                             List.of(new FieldProblem("assignee", "Chọn một cán bộ thẩm định của cơ quan.")));
         });
     }
 
     Rule acceptanceRecorded() {
-        return rule("acceptance-record",
+        return rule(
+                "acceptance-record",
                 "Vui lòng lập biên bản nghiệm thu (kết quả đạt được, vốn đối ứng đã thực hiện) trước khi nghiệm thu.",
                 t -> acceptanceRecords.stream().anyMatch(records -> records.recorded(t.dossier.id())));
     }

@@ -3,7 +3,6 @@ package vn.khuyencong.workflow;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.shared.ProblemException.FieldProblem;
 
@@ -30,7 +29,8 @@ final class Reschedules {
     /** Null when {@code proposed} is a working day after {@code current}; otherwise why not. */
     DossierWorkflowDefinition.Refused laterWorkingDayProblem(LocalDate current, LocalDate proposed) {
         if (proposed == null || current == null || !proposed.isAfter(current) || !workingDays.isWorkingDay(proposed)) {
-            return new DossierWorkflowDefinition.Refused("Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.",
+            return new DossierWorkflowDefinition.Refused(
+                    "Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.",
                     List.of(new FieldProblem("newAppointmentDate", "Chọn một ngày làm việc sau ngày hẹn hiện tại.")));
         }
         return null;
@@ -43,9 +43,10 @@ final class Reschedules {
         }
         LocalDate latest = workingDays.plusWorkingDays(current, maxWorkingDays);
         if (proposed.isAfter(latest)) {
-            return new DossierWorkflowDefinition.Refused("Ngày hẹn mới không được quá " + maxWorkingDays
-                    + " ngày làm việc sau ngày hẹn hiện tại (" + DAY.format(current) + "), tức chậm nhất ngày "
-                    + DAY.format(latest) + ".",
+            return new DossierWorkflowDefinition.Refused(
+                    "Ngày hẹn mới không được quá " + maxWorkingDays
+                            + " ngày làm việc sau ngày hẹn hiện tại (" + DAY.format(current) + "), tức chậm nhất ngày "
+                            + DAY.format(latest) + ".",
                     List.of(new FieldProblem("newAppointmentDate", "Chậm nhất ngày " + DAY.format(latest) + ".")));
         }
         return null;

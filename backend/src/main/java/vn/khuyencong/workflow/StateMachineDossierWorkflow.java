@@ -1,14 +1,12 @@
 package vn.khuyencong.workflow;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
@@ -19,7 +17,6 @@ import org.springframework.statemachine.support.StateMachineInterceptorAdapter;
 import org.springframework.statemachine.transition.Transition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import reactor.core.publisher.Mono;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.WorkingDays;
@@ -51,17 +48,26 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final Clock clock;
     private final Recorder recorder = new Recorder();
     /** Idle machines by the state they are in: one already in the stored state needs no reset. */
-    private final java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idle = idleByState();
+    private final java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idle =
+            idleByState();
+
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
     private static final int MAX_IDLE = 64;
-    private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(DossierStatus.COMPLETED,
-            DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED);
+    private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(
+            DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED);
 
     private final TransitionMetrics metrics;
 
-    StateMachineDossierWorkflow(StateMachineFactory<DossierStatus, DossierEvent> machines, Dossiers dossiers,
-            DossierHistory history, Catalog catalog, WorkingDays workingDays, ProcessingRecords records,
-            ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+    StateMachineDossierWorkflow(
+            StateMachineFactory<DossierStatus, DossierEvent> machines,
+            Dossiers dossiers,
+            DossierHistory history,
+            Catalog catalog,
+            WorkingDays workingDays,
+            ProcessingRecords records,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MeterRegistry meters) {
         this.machines = machines;
         this.metrics = new TransitionMetrics(meters);
         this.dossiers = dossiers;
@@ -77,16 +83,16 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     @Transactional
     public Dossier fire(UUID dossierId, DossierEvent event, CurrentUser actor, TransitionRequest request) {
         Dossier dossier = dossiers.getVisible(dossierId, actor);
-        TransitionContext context = new TransitionContext(dossier, event, actor,
-                request == null ? TransitionRequest.none() : request);
+        TransitionContext context =
+                new TransitionContext(dossier, event, actor, request == null ? TransitionRequest.none() : request);
 
         StateMachine<DossierStatus, DossierEvent> machine = acquire(dossier.status());
         try {
             Message<DossierEvent> message = MessageBuilder.withPayload(event)
-                    .setHeader(TransitionContext.HEADER, context).build();
+                    .setHeader(TransitionContext.HEADER, context)
+                    .build();
             machine.sendEvent(Mono.just(message)).blockLast();
-        }
-        finally {
+        } finally {
             release(machine);
         }
 
@@ -123,8 +129,7 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
             machine.getStateMachineAccessor().doWithAllRegions(access -> access.addStateMachineInterceptor(recorder));
             reset(machine, stored);
             machine.startReactively().block();
-        }
-        else {
+        } else {
             reset(machine, stored);
         }
         return machine;
@@ -142,27 +147,31 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     }
 
     private static void reset(StateMachine<DossierStatus, DossierEvent> machine, DossierStatus stored) {
-        machine.getStateMachineAccessor().doWithAllRegions(access -> access
-                .resetStateMachineReactively(new DefaultStateMachineContext<>(stored, null, null, null)).block());
+        machine.getStateMachineAccessor()
+                .doWithAllRegions(access -> access.resetStateMachineReactively(
+                                new DefaultStateMachineContext<>(stored, null, null, null))
+                        .block());
     }
 
     private void release(StateMachine<DossierStatus, DossierEvent> machine) {
         // a machine that reached a final state has stopped itself: it is dropped, like one in error
-        if (machine.isComplete() || machine.hasStateMachineError() || machine.getState() == null
+        if (machine.isComplete()
+                || machine.hasStateMachineError()
+                || machine.getState() == null
                 || END_STATES.contains(machine.getState().getId())) {
             machine.stopReactively().block();
             return;
         }
         if (idleCount.incrementAndGet() <= MAX_IDLE) {
             idle.get(machine.getState().getId()).offer(machine);
-        }
-        else {
+        } else {
             idleCount.decrementAndGet();
             machine.stopReactively().block();
         }
     }
 
-    private static java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idleByState() {
+    private static java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>>
+            idleByState() {
         var map = new java.util.EnumMap<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>>(
                 DossierStatus.class);
         for (DossierStatus status : DossierStatus.values()) {
@@ -173,11 +182,15 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
 
     private static ProblemException refusal(TransitionContext context) {
         if (context.refusal() != null) {
-            return ProblemException.ruleViolated(context.refusal().rule(), context.refusal().message(),
+            return ProblemException.ruleViolated(
+                    context.refusal().rule(),
+                    context.refusal().message(),
                     context.refusal().fields());
         }
-        return ProblemException.ruleViolated("transition-not-allowed", "Không thể thực hiện thao tác \""
-                + context.event + "\" khi hồ sơ đang ở trạng thái \"" + context.dossier.status().label() + "\".");
+        return ProblemException.ruleViolated(
+                "transition-not-allowed",
+                "Không thể thực hiện thao tác \"" + context.event + "\" khi hồ sơ đang ở trạng thái \""
+                        + context.dossier.status().label() + "\".");
     }
 
     /**
@@ -187,18 +200,21 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final class Recorder extends StateMachineInterceptorAdapter<DossierStatus, DossierEvent> {
 
         @Override
-        public void preStateChange(State<DossierStatus, DossierEvent> state, Message<DossierEvent> message,
-                Transition<DossierStatus, DossierEvent> transition, StateMachine<DossierStatus, DossierEvent> machine,
+        public void preStateChange(
+                State<DossierStatus, DossierEvent> state,
+                Message<DossierEvent> message,
+                Transition<DossierStatus, DossierEvent> transition,
+                StateMachine<DossierStatus, DossierEvent> machine,
                 StateMachine<DossierStatus, DossierEvent> root) {
-            TransitionContext context = message == null ? null
+            TransitionContext context = message == null
+                    ? null
                     : (TransitionContext) message.getHeaders().get(TransitionContext.HEADER);
             if (context == null || context.result() != null) {
                 return;
             }
             try {
                 new Recording(context).record(state.getId());
-            }
-            catch (RuntimeException e) {
+            } catch (RuntimeException e) {
                 context.failed(e);
                 throw e;
             }
@@ -218,7 +234,8 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         private String historyComment() {
             TransitionRequest request = context.request;
             return switch (context.event) {
-                case RESCHEDULE -> request.newAppointmentDate() + ": " + request.comment().strip();
+                case RESCHEDULE ->
+                    request.newAppointmentDate() + ": " + request.comment().strip();
                 case ASSIGN -> request.assignee();
                 case REQUEST_SUPPLEMENT -> request.comment().strip() + " — " + String.join("; ", request.items());
                 default -> request.hasComment() ? request.comment().strip() : null;
@@ -251,28 +268,52 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
                 }
                 case RESCHEDULE -> appointment = request.newAppointmentDate();
                 case ASSIGN -> assignee = request.assignee();
-                default -> {
-                }
+                default -> {}
             }
             // the version-checked update comes first: of two concurrent events on one dossier, the second waits for
             // the first's row lock, then finds another version and is refused before it writes anything of its own
-            Dossier changed = dossiers.apply(new StateChange(dossier.id(), dossier.version(), dossier.status(), to, now,
-                    code, submittedAt, appointment, clockStart, assignee)).orElseThrow(() -> ProblemException.conflict(
+            Dossier changed = dossiers.apply(new StateChange(
+                            dossier.id(),
+                            dossier.version(),
+                            dossier.status(),
+                            to,
+                            now,
+                            code,
+                            submittedAt,
+                            appointment,
+                            clockStart,
+                            assignee))
+                    .orElseThrow(() -> ProblemException.conflict(
                             "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang để xem trạng thái mới nhất."));
             switch (context.event) {
                 case RESUBMIT -> records.recordSupplementAnswered(dossier.id(), now);
-                case REQUEST_SUPPLEMENT -> records.recordSupplementRequest(dossier.id(), request.comment(),
-                        request.items().stream().filter(item -> item != null && !item.isBlank()).map(String::strip).toList(),
-                        actor, now);
-                case RECOMMEND -> records.recordReview(dossier.id(), actor, request.scores(), request.recommendedAmount(),
-                        request.comment(), now);
-                case APPROVE -> records.recordDecision(dossier.id(), request.decisionNumber(), request.approvedAmount(),
-                        actor, now);
-                default -> {
-                }
+                case REQUEST_SUPPLEMENT ->
+                    records.recordSupplementRequest(
+                            dossier.id(),
+                            request.comment(),
+                            request.items().stream()
+                                    .filter(item -> item != null && !item.isBlank())
+                                    .map(String::strip)
+                                    .toList(),
+                            actor,
+                            now);
+                case RECOMMEND ->
+                    records.recordReview(
+                            dossier.id(), actor, request.scores(), request.recommendedAmount(), request.comment(), now);
+                case APPROVE ->
+                    records.recordDecision(
+                            dossier.id(), request.decisionNumber(), request.approvedAmount(), actor, now);
+                default -> {}
             }
-            history.append(dossier.id(), context.event, dossier.status(), to, actor, context.authorisedAs().name(),
-                    historyComment(), now);
+            history.append(
+                    dossier.id(),
+                    context.event,
+                    dossier.status(),
+                    to,
+                    actor,
+                    context.authorisedAs().name(),
+                    historyComment(),
+                    now);
             events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to, actor, now));
             if (code != null) {
                 events.publishEvent(new DossierSubmitted(dossier.id(), code, submittedAt, appointment));

@@ -1,7 +1,6 @@
 package vn.khuyencong.workflow;
 
 import java.util.List;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -30,8 +29,7 @@ final class TransitionContext {
         this.request = request;
     }
 
-    record Refusal(String rule, String message, List<FieldProblem> fields) {
-    }
+    record Refusal(String rule, String message, List<FieldProblem> fields) {}
 
     /** Records why the event is refused; the first refusal wins. */
     void refuse(String rule, String message, List<FieldProblem> fields) {

@@ -1,10 +1,9 @@
 package vn.khuyencong.workflow;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * {@code kc_workflow_transitions_total{event, outcome}}: transitions done, refused by a rule of the procedure, or
@@ -25,8 +24,11 @@ final class TransitionMetrics {
     }
 
     private static Counter counter(MeterRegistry meters, DossierEvent event, String outcome) {
-        return Counter.builder("kc.workflow.transitions").description("Dossier workflow transitions")
-                .tag("event", event.name()).tag("outcome", outcome).register(meters);
+        return Counter.builder("kc.workflow.transitions")
+                .description("Dossier workflow transitions")
+                .tag("event", event.name())
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     void done(DossierEvent event) {

@@ -10,8 +10,14 @@ import java.util.Map;
  * request; the score sheet and recommended amount for a recommendation; the decision number and approved amount
  * for an approval; the new appointment date for a reschedule; the reviewer for an assignment.
  */
-public record TransitionRequest(String comment, List<String> items, Map<String, Integer> scores,
-        Long recommendedAmount, String decisionNumber, Long approvedAmount, LocalDate newAppointmentDate,
+public record TransitionRequest(
+        String comment,
+        List<String> items,
+        Map<String, Integer> scores,
+        Long recommendedAmount,
+        String decisionNumber,
+        Long approvedAmount,
+        LocalDate newAppointmentDate,
         String assignee) {
 
     public TransitionRequest {

@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Cluster;
@@ -38,19 +37,21 @@ public final class ClusterLoad {
 
     /** Latencies in microseconds per operation, and unexpected answers. */
     static final Map<String, ConcurrentLinkedQueue<Long>> LATENCIES = new ConcurrentHashMap<>();
+
     static final Map<String, AtomicLong> ERRORS = new ConcurrentHashMap<>();
     static final List<String> FIRST_ERRORS = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, Boolean> WRITES = new ConcurrentHashMap<>();
 
     static final byte[] DOCUMENT = document(100 * 1024);
 
-    static final Duration WARM_UP = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "120")));
+    static final Duration WARM_UP =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "120")));
 
     /** Requests started before this instant ({@link System#nanoTime()}) belong to the warm-up. */
     static volatile long measuredFrom = Long.MAX_VALUE;
     /** When the virtual users stop: set once the warm-up is over. */
     static volatile Instant end = Instant.MAX;
+
     static final AtomicLong WARM_UP_REQUESTS = new AtomicLong();
     static final AtomicLong WARM_UP_ERRORS = new AtomicLong();
 
@@ -58,14 +59,16 @@ public final class ClusterLoad {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         List<String> jvm = new ArrayList<>(Cluster.AS_DEPLOYED);
-        String extra = System.getenv().getOrDefault("BENCH_INSTANCE_JAVA_OPTS", "").strip();
+        String extra =
+                System.getenv().getOrDefault("BENCH_INSTANCE_JAVA_OPTS", "").strip();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
         }
-        try (Cluster cluster = Cluster.start(Map.of("spring.datasource.hikari.maximum-pool-size", "20",
-                "logging.level.root", "WARN"), jvm)) {
-            System.out.printf("Two instances at %s and %s behind nginx at %s%n", cluster.a.url(), cluster.b.url(),
-                    cluster.publicUrl);
+        try (Cluster cluster = Cluster.start(
+                Map.of("spring.datasource.hikari.maximum-pool-size", "20", "logging.level.root", "WARN"), jvm)) {
+            System.out.printf(
+                    "Two instances at %s and %s behind nginx at %s%n",
+                    cluster.a.url(), cluster.b.url(), cluster.publicUrl);
             run(cluster, users, Duration.ofSeconds(seconds));
         }
         // the SMTP and S3 servers of the test support keep threads of their own
@@ -83,7 +86,11 @@ public final class ClusterLoad {
         ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < 10; i++) {
             String id = fixtures.submitted();
-            codes.add(fixtures.enterprise.get("/api/v1/dossiers/" + id).json().get("code").asString());
+            codes.add(fixtures.enterprise
+                    .get("/api/v1/dossiers/" + id)
+                    .json()
+                    .get("code")
+                    .asString());
             submitted.add(id);
         }
 
@@ -95,18 +102,20 @@ public final class ClusterLoad {
             Runnable loop;
             if (user < citizens) {
                 loop = () -> citizen(proxy, user, codes);
-            }
-            else if (user < citizens + enterprises) {
+            } else if (user < citizens + enterprises) {
                 loop = () -> enterprise(fixtures.enterprise, codes, submitted);
-            }
-            else {
+            } else {
                 loop = () -> officer(fixtures, submitted);
             }
             threads.add(Thread.ofVirtual().name("vu-" + user).start(loop));
         }
         Thread.sleep(WARM_UP);
-        String warmUp = String.format(Locale.ROOT, "warm-up: %d s, %d requests, %d errors (not in the table)",
-                WARM_UP.toSeconds(), WARM_UP_REQUESTS.get(), WARM_UP_ERRORS.get());
+        String warmUp = String.format(
+                Locale.ROOT,
+                "warm-up: %d s, %d requests, %d errors (not in the table)",
+                WARM_UP.toSeconds(),
+                WARM_UP_REQUESTS.get(),
+                WARM_UP_ERRORS.get());
         measuredFrom = System.nanoTime();
         Instant started = Instant.now();
         end = started.plus(duration);
@@ -131,28 +140,48 @@ public final class ClusterLoad {
     static void enterprise(Api enterprise, List<String> codes, ConcurrentLinkedQueue<String> submitted) {
         think(ThreadLocalRandom.current().nextInt(1000));
         while (Instant.now().isBefore(end)) {
-            Api.Response draft = call("draft.create", true, 201, () -> enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm()));
+            Api.Response draft = call(
+                    "draft.create", true, 201, () -> enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm()));
             if (draft == null) {
                 think(1000);
                 continue;
             }
             String id = draft.json().get("id").asString();
             think(1000);
-            call("draft.save", true, 200, () -> enterprise.put("/api/v1/dossiers/" + id,
-                    Fixtures.with(Fixtures.aCompleteForm(), "expectedOutcomes", "Tạo việc làm cho 25 lao động.")));
+            call(
+                    "draft.save",
+                    true,
+                    200,
+                    () -> enterprise.put(
+                            "/api/v1/dossiers/" + id,
+                            Fixtures.with(
+                                    Fixtures.aCompleteForm(), "expectedOutcomes", "Tạo việc làm cho 25 lao động.")));
             think(1000);
-            Api.Response checklist = call("checklist", false, 200, () -> enterprise.get("/api/v1/dossiers/" + id + "/checklist"));
+            Api.Response checklist =
+                    call("checklist", false, 200, () -> enterprise.get("/api/v1/dossiers/" + id + "/checklist"));
             if (checklist == null) {
                 continue;
             }
             for (JsonNode type : checklist.json().get("missing")) {
                 think(1000);
-                call("upload", true, 201, () -> enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                        Map.of("documentType", type.asString()), "file", "tai-lieu.pdf", DOCUMENT, "application/pdf"));
+                call(
+                        "upload",
+                        true,
+                        201,
+                        () -> enterprise.upload(
+                                "/api/v1/dossiers/" + id + "/documents",
+                                Map.of("documentType", type.asString()),
+                                "file",
+                                "tai-lieu.pdf",
+                                DOCUMENT,
+                                "application/pdf"));
             }
             think(1000);
-            Api.Response submit = call("submit", true, 200, () -> enterprise.post("/api/v1/dossiers/" + id + "/transitions",
-                    Fixtures.event("SUBMIT")));
+            Api.Response submit = call(
+                    "submit",
+                    true,
+                    200,
+                    () -> enterprise.post("/api/v1/dossiers/" + id + "/transitions", Fixtures.event("SUBMIT")));
             if (submit != null) {
                 codes.add(submit.json().get("code").asString());
                 submitted.add(id);
@@ -171,17 +200,39 @@ public final class ClusterLoad {
                 continue;
             }
             String path = "/api/v1/dossiers/" + id + "/transitions";
-            if (call("review.start", true, 200, () -> fixtures.reviewer.post(path, Fixtures.event("START_REVIEW"))) == null) {
+            if (call("review.start", true, 200, () -> fixtures.reviewer.post(path, Fixtures.event("START_REVIEW")))
+                    == null) {
                 continue;
             }
             think(1000);
-            if (call("review.recommend", true, 200, () -> fixtures.reviewer.post(path, Fixtures.event("RECOMMEND",
-                    "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED))) == null) {
+            if (call(
+                            "review.recommend",
+                            true,
+                            200,
+                            () -> fixtures.reviewer.post(
+                                    path,
+                                    Fixtures.event(
+                                            "RECOMMEND",
+                                            "scores",
+                                            Fixtures.aFullScoreSheet(),
+                                            "recommendedAmount",
+                                            Fixtures.RECOMMENDED)))
+                    == null) {
                 continue;
             }
             think(1000);
-            call("approve", true, 200, () -> fixtures.approver.post(path, Fixtures.event("APPROVE",
-                    "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L)));
+            call(
+                    "approve",
+                    true,
+                    200,
+                    () -> fixtures.approver.post(
+                            path,
+                            Fixtures.event(
+                                    "APPROVE",
+                                    "decisionNumber",
+                                    Fixtures.aDecisionNumber(),
+                                    "approvedAmount",
+                                    100_000_000L)));
             think(1000);
         }
     }
@@ -197,13 +248,13 @@ public final class ClusterLoad {
         Api.Response response;
         try {
             response = request.get();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             error(operation, measured, e.toString());
             return null;
         }
         if (measured) {
-            LATENCIES.computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>())
+            LATENCIES
+                    .computeIfAbsent(operation, k -> new ConcurrentLinkedQueue<>())
                     .add((System.nanoTime() - start) / 1000);
         }
         if (response.status() != expected) {
@@ -216,8 +267,7 @@ public final class ClusterLoad {
     static void error(String operation, boolean measured, String what) {
         if (measured) {
             ERRORS.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
-        }
-        else {
+        } else {
             WARM_UP_ERRORS.incrementAndGet();
         }
         if (FIRST_ERRORS.size() < 10) {
@@ -229,8 +279,9 @@ public final class ClusterLoad {
     static void report(int users, Duration elapsed) {
         double seconds = elapsed.toMillis() / 1000.0;
         System.out.printf("%n%d virtual users for %.0f s%n", users, seconds);
-        System.out.printf("%-18s %6s %8s %9s %9s %9s %9s %7s%n", "operation", "kind", "count", "per s", "p50 ms",
-                "p95 ms", "p99 ms", "errors");
+        System.out.printf(
+                "%-18s %6s %8s %9s %9s %9s %9s %7s%n",
+                "operation", "kind", "count", "per s", "p50 ms", "p95 ms", "p99 ms", "errors");
         long total = 0;
         long errors = 0;
         for (var entry : new TreeMap<>(LATENCIES).entrySet()) {
@@ -239,9 +290,16 @@ public final class ClusterLoad {
             long failed = ERRORS.getOrDefault(entry.getKey(), new AtomicLong()).get();
             total += sorted.size();
             errors += failed;
-            System.out.printf("%-18s %6s %8d %9.1f %9.1f %9.1f %9.1f %7d%n", entry.getKey(),
-                    WRITES.get(entry.getKey()) ? "write" : "read", sorted.size(), sorted.size() / seconds,
-                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), failed);
+            System.out.printf(
+                    "%-18s %6s %8d %9.1f %9.1f %9.1f %9.1f %7d%n",
+                    entry.getKey(),
+                    WRITES.get(entry.getKey()) ? "write" : "read",
+                    sorted.size(),
+                    sorted.size() / seconds,
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    percentile(sorted, 99),
+                    failed);
         }
         System.out.printf("%-18s %6s %8d %9.1f %39s %7d%n", "all", "", total, total / seconds, "", errors);
         FIRST_ERRORS.forEach(line -> System.out.println("error: " + line));

@@ -1,5 +1,11 @@
 package vn.khuyencong.bench;
 
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,13 +30,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
-import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Cluster;
@@ -57,13 +56,14 @@ public final class FaultScenarios {
     static final List<String> SCENARIOS = List.of("postgres-restart", "s3-outage", "instance-kill", "smtp-outage");
     /** Clients working at once, each an enterprise's user with the reviewer and the approver of its dossiers. */
     static final int CLIENTS = 5;
+
     static final int EXTRA_DOCUMENTS = 2;
     static final Duration BEFORE_FAULT = Duration.ofSeconds(20);
     static final Duration AFTER_HEAL = Duration.ofSeconds(25);
     static final Duration ORPHAN_GRACE = Duration.ofSeconds(20);
     static final String BUCKET = "khuyencong-documents";
-    static final Map<String, Integer> RANK = Map.of("DRAFT", 0, "SUBMITTED", 1, "UNDER_REVIEW", 2, "REVIEWED", 3,
-            "APPROVED", 4);
+    static final Map<String, Integer> RANK =
+            Map.of("DRAFT", 0, "SUBMITTED", 1, "UNDER_REVIEW", 2, "REVIEWED", 3, "APPROVED", 4);
     static final String PG_CTL = "pg_ctlcluster";
 
     public static void main(String[] args) throws Exception {
@@ -80,8 +80,7 @@ public final class FaultScenarios {
             for (String scenario : scenarios) {
                 allPassed &= new FaultScenarios(scenario).run();
             }
-        }
-        catch (Exception | Error e) {
+        } catch (Exception | Error e) {
             // the SMTP and S3 servers' threads would keep the JVM alive
             e.printStackTrace();
             System.exit(3);
@@ -92,11 +91,9 @@ public final class FaultScenarios {
 
     // --- what the load recorded --------------------------------------------------------------------------------
 
-    record AckedDocument(String dossierId, String documentId, String sha256, long size) {
-    }
+    record AckedDocument(String dossierId, String documentId, String sha256, long size) {}
 
-    record AckedTransition(String dossierId, String event, String toState) {
-    }
+    record AckedTransition(String dossierId, String event, String toState) {}
 
     final String scenario;
     final int documentSize;
@@ -112,6 +109,7 @@ public final class FaultScenarios {
     final ConcurrentLinkedQueue<AckedTransition> ackedTransitions = new ConcurrentLinkedQueue<>();
     /** Distinct ASSIGN requests (one idempotency key each) sent per dossier, answered or not. */
     final Map<String, AtomicInteger> assignKeysSent = new ConcurrentHashMap<>();
+
     final AtomicInteger committedUnacknowledged = new AtomicInteger();
     final AtomicInteger journeysCompleted = new AtomicInteger();
     final AtomicInteger journeysAbandoned = new AtomicInteger();
@@ -144,14 +142,19 @@ public final class FaultScenarios {
     // --- the scenario ------------------------------------------------------------------------------------------
 
     boolean run() throws Exception {
-        System.out.printf("%n=== %s (%s) ===%n", scenario,
-                LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19));
+        System.out.printf(
+                "%n=== %s (%s) ===%n",
+                scenario,
+                LocalDateTime.now()
+                        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .substring(0, 19));
         TestMailServer.reset();
         long starting = now();
         cluster = startCluster();
         try {
-            System.out.printf("cluster ready in %.0f s: %s (a %s, b %s), database %s%n", (now() - starting) / 1e9,
-                    cluster.publicUrl, cluster.a.url(), cluster.b.url(), cluster.database);
+            System.out.printf(
+                    "cluster ready in %.0f s: %s (a %s, b %s), database %s%n",
+                    (now() - starting) / 1e9, cluster.publicUrl, cluster.a.url(), cluster.b.url(), cluster.database);
             List<Thread> clients = startLoad();
             injectAndHeal();
             Thread.sleep(AFTER_HEAL.toMillis());
@@ -163,15 +166,13 @@ public final class FaultScenarios {
             long loadEnd = now();
             report(loadEnd);
             check();
-        }
-        finally {
+        } finally {
             cluster.close();
         }
         lines.forEach(System.out::println);
         if (failures.isEmpty()) {
             System.out.println("RESULT " + scenario + ": every check passed");
-        }
-        else {
+        } else {
             System.out.println("RESULT " + scenario + ": " + failures.size() + " check(s) FAILED");
             failures.forEach(f -> System.out.println("  FAILED: " + f));
         }
@@ -193,8 +194,7 @@ public final class FaultScenarios {
                 "logging.level.root", "WARN");
         try {
             return Cluster.start(settings);
-        }
-        catch (IllegalStateException e) {
+        } catch (IllegalStateException e) {
             System.out.println("cluster did not start (" + e.getMessage() + "); once more");
             return Cluster.start(settings);
         }
@@ -216,13 +216,15 @@ public final class FaultScenarios {
                 awaitInFlight(transitionsInFlight, "transitions");
                 outage(cluster.a::kill, Duration.ofSeconds(5), () -> cluster.a.restart(Duration.ofMinutes(4)));
             }
-            case "smtp-outage" -> outage(TestMailServer::stop, Duration.ofSeconds(20), () -> {
-                try (Connection db = cluster.connect()) {
-                    System.out.printf("%d mails waiting in the outbox when the SMTP server returns%n",
-                            single(db, "select count(*) from mail_outbox where status = 'PENDING'"));
-                }
-                TestMailServer.restart();
-            });
+            case "smtp-outage" ->
+                outage(TestMailServer::stop, Duration.ofSeconds(20), () -> {
+                    try (Connection db = cluster.connect()) {
+                        System.out.printf(
+                                "%d mails waiting in the outbox when the SMTP server returns%n",
+                                single(db, "select count(*) from mail_outbox where status = 'PENDING'"));
+                    }
+                    TestMailServer.restart();
+                });
             default -> throw new IllegalArgumentException(scenario);
         }
         System.out.printf("fault at %.1f s, healed at %.1f s%n", seconds(faultAt), seconds(healAt));
@@ -251,7 +253,8 @@ public final class FaultScenarios {
 
     static void pgCtl(String action) throws Exception {
         Process process = new ProcessBuilder(PG_CTL, "--skip-systemctl-redirect", "15", "main", action)
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(PG_CTL + " " + action + " failed");
         }
@@ -269,7 +272,7 @@ public final class FaultScenarios {
             the.enterprise.token();
             the.reviewer.token();
             the.approver.token();
-            actors.add(new Api[] { the.enterprise, the.reviewer, the.approver });
+            actors.add(new Api[] {the.enterprise, the.reviewer, the.approver});
         }
         loadStart = now();
         for (Api[] actor : actors) {
@@ -278,12 +281,10 @@ public final class FaultScenarios {
                     try {
                         if (journey(actor[0], actor[1], actor[2])) {
                             journeysCompleted.incrementAndGet();
-                        }
-                        else {
+                        } else {
                             journeysAbandoned.incrementAndGet();
                         }
-                    }
-                    catch (RuntimeException e) {
+                    } catch (RuntimeException e) {
                         journeysAbandoned.incrementAndGet();
                         System.out.println("client error: " + e);
                     }
@@ -295,8 +296,8 @@ public final class FaultScenarios {
     }
 
     boolean journey(Api enterprise, Api reviewer, Api approver) {
-        Api.Response created = call(() -> enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm(),
-                UUID.randomUUID().toString()));
+        Api.Response created = call(() -> enterprise.post(
+                "/api/v1/dossiers", Fixtures.aCompleteForm(), UUID.randomUUID().toString()));
         if (!ok(created)) {
             return false;
         }
@@ -323,10 +324,28 @@ public final class FaultScenarios {
         return fire(enterprise, id, "SUBMIT", "SUBMITTED", Fixtures.event("SUBMIT"))
                 && fire(reviewer, id, "START_REVIEW", "UNDER_REVIEW", Fixtures.event("START_REVIEW"))
                 && fire(reviewer, id, "ASSIGN", "UNDER_REVIEW", Fixtures.event("ASSIGN", "assignee", "thamdinh"))
-                && fire(reviewer, id, "RECOMMEND", "REVIEWED", Fixtures.event("RECOMMEND", "scores",
-                        Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED))
-                && fire(approver, id, "APPROVE", "APPROVED", Fixtures.event("APPROVE", "decisionNumber",
-                        Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L));
+                && fire(
+                        reviewer,
+                        id,
+                        "RECOMMEND",
+                        "REVIEWED",
+                        Fixtures.event(
+                                "RECOMMEND",
+                                "scores",
+                                Fixtures.aFullScoreSheet(),
+                                "recommendedAmount",
+                                Fixtures.RECOMMENDED))
+                && fire(
+                        approver,
+                        id,
+                        "APPROVE",
+                        "APPROVED",
+                        Fixtures.event(
+                                "APPROVE",
+                                "decisionNumber",
+                                Fixtures.aDecisionNumber(),
+                                "approvedAmount",
+                                100_000_000L));
     }
 
     void upload(Api enterprise, String id, String type) {
@@ -335,21 +354,24 @@ public final class FaultScenarios {
         uploadsInFlight.incrementAndGet();
         Api.Response stored;
         try {
-            stored = once(() -> enterprise.upload("/api/v1/dossiers/" + id + "/documents", Map.of("documentType", type),
-                    "file", type.toLowerCase() + ".pdf", content, "application/pdf"));
-        }
-        finally {
+            stored = once(() -> enterprise.upload(
+                    "/api/v1/dossiers/" + id + "/documents",
+                    Map.of("documentType", type),
+                    "file",
+                    type.toLowerCase() + ".pdf",
+                    content,
+                    "application/pdf"));
+        } finally {
             uploadsInFlight.decrementAndGet();
         }
         if (ok(stored)) {
             JsonNode document = stored.json();
             if (!sha256.equals(document.get("sha256").asString())) {
-                failures.add("upload acknowledged with SHA-256 " + document.get("sha256").asString() + " for bytes "
-                        + sha256);
+                failures.add("upload acknowledged with SHA-256 "
+                        + document.get("sha256").asString() + " for bytes " + sha256);
             }
             ackedDocuments.add(new AckedDocument(id, document.get("id").asString(), sha256, content.length));
-        }
-        else {
+        } else {
             pause();
         }
     }
@@ -367,8 +389,7 @@ public final class FaultScenarios {
         Api.Response response;
         try {
             response = call(() -> actor.post("/api/v1/dossiers/" + id + "/transitions", payload, key));
-        }
-        finally {
+        } finally {
             transitionsInFlight.decrementAndGet();
         }
         if (ok(response)) {
@@ -407,8 +428,7 @@ public final class FaultScenarios {
         Api.Response response;
         try {
             response = request.get();
-        }
-        catch (IllegalStateException e) {
+        } catch (IllegalStateException e) {
             response = null;
         }
         long at = now();
@@ -417,8 +437,7 @@ public final class FaultScenarios {
             if (healAt > 0 && at >= healAt) {
                 firstSuccessAfterHeal.accumulateAndGet(at, Math::min);
             }
-        }
-        else {
+        } else {
             String status = response == null ? "no answer" : Integer.toString(response.status());
             if (response != null && response.status() == 409 && response.body().contains("idempotency-in-flight")) {
                 status = "409 in flight";
@@ -435,7 +454,8 @@ public final class FaultScenarios {
     }
 
     static boolean retryable(Api.Response response) {
-        return response == null || response.status() >= 500
+        return response == null
+                || response.status() >= 500
                 || response.status() == 409 && response.body().contains("idempotency-in-flight");
     }
 
@@ -458,19 +478,30 @@ public final class FaultScenarios {
     // --- figures -----------------------------------------------------------------------------------------------
 
     void report(long loadEnd) {
-        lines.add(String.format("load: %d clients, documents of %d KB, %.0f s (fault at %.1f s, healed at %.1f s,"
-                + " stopped at %.1f s)", CLIENTS, documentSize / 1024, seconds(loadEnd), seconds(faultAt),
-                seconds(healAt), seconds(stopAt)));
-        lines.add(String.format("requests: %d attempted, %d acknowledged (2xx), %d failed %s", attempted.get(),
-                acknowledged.get(), attempted.get() - acknowledged.get(), new TreeMap<>(failedByStatus)));
-        lines.add(String.format("journeys: %d completed to APPROVED, %d abandoned; %d transitions committed without"
-                + " their answer (found on retry)", journeysCompleted.get(), journeysAbandoned.get(),
-                committedUnacknowledged.get()));
-        lines.add(String.format("acknowledged: %d dossiers, %d documents, %d transitions", ackedDossiers.size(),
-                ackedDocuments.size(), ackedTransitions.size()));
-        lines.add(String.format("fault window: %.1f s; failures seen from %s to %s; first success after heal %s",
-                (healAt - faultAt) / 1e9, at(firstFailure.get()), at(lastFailure.get()),
-                firstSuccessAfterHeal.get() == Long.MAX_VALUE ? "none"
+        lines.add(String.format(
+                "load: %d clients, documents of %d KB, %.0f s (fault at %.1f s, healed at %.1f s,"
+                        + " stopped at %.1f s)",
+                CLIENTS, documentSize / 1024, seconds(loadEnd), seconds(faultAt), seconds(healAt), seconds(stopAt)));
+        lines.add(String.format(
+                "requests: %d attempted, %d acknowledged (2xx), %d failed %s",
+                attempted.get(),
+                acknowledged.get(),
+                attempted.get() - acknowledged.get(),
+                new TreeMap<>(failedByStatus)));
+        lines.add(String.format(
+                "journeys: %d completed to APPROVED, %d abandoned; %d transitions committed without"
+                        + " their answer (found on retry)",
+                journeysCompleted.get(), journeysAbandoned.get(), committedUnacknowledged.get()));
+        lines.add(String.format(
+                "acknowledged: %d dossiers, %d documents, %d transitions",
+                ackedDossiers.size(), ackedDocuments.size(), ackedTransitions.size()));
+        lines.add(String.format(
+                "fault window: %.1f s; failures seen from %s to %s; first success after heal %s",
+                (healAt - faultAt) / 1e9,
+                at(firstFailure.get()),
+                at(lastFailure.get()),
+                firstSuccessAfterHeal.get() == Long.MAX_VALUE
+                        ? "none"
                         : String.format("%.2f s after heal", (firstSuccessAfterHeal.get() - healAt) / 1e9)));
     }
 
@@ -491,7 +522,8 @@ public final class FaultScenarios {
     }
 
     void pass(String check, boolean passed, String detail) {
-        lines.add(String.format("check %-58s %s%s", check, passed ? "ok" : "FAILED", detail.isEmpty() ? "" : " (" + detail + ")"));
+        lines.add(String.format(
+                "check %-58s %s%s", check, passed ? "ok" : "FAILED", detail.isEmpty() ? "" : " (" + detail + ")"));
         if (!passed) {
             failures.add(check + (detail.isEmpty() ? "" : ": " + detail));
         }
@@ -510,12 +542,14 @@ public final class FaultScenarios {
             String state = states.get(id);
             if (state == null) {
                 missing.add(id);
-            }
-            else if (RANK.getOrDefault(state, -1) < RANK.get(acked)) {
+            } else if (RANK.getOrDefault(state, -1) < RANK.get(acked)) {
                 behind.add(id + " " + state + " < " + acked);
             }
         });
-        pass("every acknowledged dossier exists", missing.isEmpty(), missing.size() + " missing of " + ackedDossiers.size());
+        pass(
+                "every acknowledged dossier exists",
+                missing.isEmpty(),
+                missing.size() + " missing of " + ackedDossiers.size());
         pass("each at least as far as acknowledged", behind.isEmpty(), behind.isEmpty() ? "" : behind.toString());
         int inconsistent = single(db, """
                 select count(*) from dossier d where d.status <> coalesce((select h.to_state from dossier_history h
@@ -532,7 +566,8 @@ public final class FaultScenarios {
             }
         }
         Map<String, Integer> acked = new HashMap<>();
-        ackedTransitions.forEach(t -> acked.merge(t.dossierId() + "/" + t.event() + "/" + t.toState(), 1, Integer::sum));
+        ackedTransitions.forEach(
+                t -> acked.merge(t.dossierId() + "/" + t.event() + "/" + t.toState(), 1, Integer::sum));
         List<String> lost = new ArrayList<>();
         List<String> duplicated = new ArrayList<>();
         acked.forEach((key, count) -> {
@@ -544,23 +579,30 @@ public final class FaultScenarios {
         rows.forEach((key, count) -> {
             String[] parts = key.split("/");
             if ("ASSIGN".equals(parts[1])) {
-                int sent = assignKeysSent.getOrDefault(parts[0], new AtomicInteger()).get();
+                int sent = assignKeysSent
+                        .getOrDefault(parts[0], new AtomicInteger())
+                        .get();
                 if (ackedDossiers.containsKey(parts[0]) && count > sent) {
                     duplicated.add(key + " " + count + " rows for " + sent + " requests");
                 }
-            }
-            else if (count > 1) {
+            } else if (count > 1) {
                 duplicated.add(key + " " + count + " rows");
             }
         });
-        pass("a history row for every acknowledged transition", lost.isEmpty(),
-                acked.values().stream().mapToInt(Integer::intValue).sum() + " acknowledged" + (lost.isEmpty() ? "" : ", lost " + lost));
+        pass(
+                "a history row for every acknowledged transition",
+                lost.isEmpty(),
+                acked.values().stream().mapToInt(Integer::intValue).sum() + " acknowledged"
+                        + (lost.isEmpty() ? "" : ", lost " + lost));
         pass("no transition recorded twice", duplicated.isEmpty(), duplicated.isEmpty() ? "" : duplicated.toString());
     }
 
     void checkDocuments(Connection db) throws Exception {
-        MinioClient s3 = MinioClient.builder().endpoint(cluster.s3.endpoint())
-                .credentials(Cluster.S3_ACCESS_KEY, Cluster.S3_SECRET_KEY).region("us-east-1").build();
+        MinioClient s3 = MinioClient.builder()
+                .endpoint(cluster.s3.endpoint())
+                .credentials(Cluster.S3_ACCESS_KEY, Cluster.S3_SECRET_KEY)
+                .region("us-east-1")
+                .build();
         // the orphan sweep runs once a minute at most across the deployment; objects left by failed uploads go
         // once they are older than the grace period
         long started = now();
@@ -574,40 +616,44 @@ public final class FaultScenarios {
             objects = objects(s3);
             Set<String> known = new HashSet<>(rowsByKey.keySet());
             known.addAll(strings(db, "select object_key from document_upload"));
-            orphans = (int) objects.keySet().stream().filter(key -> !known.contains(key)).count();
+            orphans = (int) objects.keySet().stream()
+                    .filter(key -> !known.contains(key))
+                    .count();
             stuck = single(db, "select count(*) from document where status = 'UPLOADING'");
             if (firstOrphans < 0) {
                 firstOrphans = orphans;
-                lines.add(String.format("after the load: %d objects, %d document rows (%d UPLOADING), %d objects without"
-                        + " a row", objects.size(), rowsByKey.size(), stuck, orphans));
+                lines.add(String.format(
+                        "after the load: %d objects, %d document rows (%d UPLOADING), %d objects without" + " a row",
+                        objects.size(), rowsByKey.size(), stuck, orphans));
             }
-            if (orphans == 0 && stuck == 0 || now() - started > Duration.ofMinutes(3).toNanos()) {
+            if (orphans == 0 && stuck == 0
+                    || now() - started > Duration.ofMinutes(3).toNanos()) {
                 break;
             }
             Thread.sleep(5000);
         }
-        lines.add(String.format("orphan sweep: %d objects without a row and %d UPLOADING rows left after %.0f s",
+        lines.add(String.format(
+                "orphan sweep: %d objects without a row and %d UPLOADING rows left after %.0f s",
                 orphans, stuck, (now() - started) / 1e9));
 
         Map<String, String[]> byId = new HashMap<>();
-        rowsByKey.forEach((key, row) -> byId.put(row[0], new String[] { key, row[1], row[2] }));
+        rowsByKey.forEach((key, row) -> byId.put(row[0], new String[] {key, row[1], row[2]}));
         List<String> problems = new ArrayList<>();
         for (AckedDocument document : ackedDocuments) {
             String[] row = byId.get(document.documentId());
             if (row == null) {
                 problems.add(document.documentId() + " has no row");
-            }
-            else if (!"STORED".equals(row[1]) || !document.sha256().equals(row[2])) {
+            } else if (!"STORED".equals(row[1]) || !document.sha256().equals(row[2])) {
                 problems.add(document.documentId() + " is " + row[1] + " with " + row[2]);
-            }
-            else if (!objects.containsKey(row[0])) {
+            } else if (!objects.containsKey(row[0])) {
                 problems.add(document.documentId() + " has no object");
-            }
-            else if (!document.sha256().equals(digest(s3, row[0]))) {
+            } else if (!document.sha256().equals(digest(s3, row[0]))) {
                 problems.add(document.documentId() + "'s object has other bytes");
             }
         }
-        pass("every acknowledged document STORED, object with its SHA-256", problems.isEmpty(),
+        pass(
+                "every acknowledged document STORED, object with its SHA-256",
+                problems.isEmpty(),
                 ackedDocuments.size() + " acknowledged" + (problems.isEmpty() ? "" : ", " + problems));
         List<String> withoutObject = new ArrayList<>();
         int stored = 0;
@@ -619,10 +665,14 @@ public final class FaultScenarios {
                 }
             }
         }
-        pass("no STORED row without its object", withoutObject.isEmpty(), stored + " STORED rows"
-                + (withoutObject.isEmpty() ? "" : ", without object: " + withoutObject));
-        pass("no object without a row (after the sweep)", orphans == 0, objects.size() + " objects, " + orphans
-                + " without a row (" + firstOrphans + " before the sweep)");
+        pass(
+                "no STORED row without its object",
+                withoutObject.isEmpty(),
+                stored + " STORED rows" + (withoutObject.isEmpty() ? "" : ", without object: " + withoutObject));
+        pass(
+                "no object without a row (after the sweep)",
+                orphans == 0,
+                objects.size() + " objects, " + orphans + " without a row (" + firstOrphans + " before the sweep)");
         pass("no row left UPLOADING (after the sweep)", stuck == 0, stuck + " left");
     }
 
@@ -640,22 +690,28 @@ public final class FaultScenarios {
             Thread.sleep(1000);
             incomplete = incompletePublications(db);
         }
-        String waited = first.isEmpty() ? "" : first + " incomplete at the check, "
-                + (incomplete.isEmpty() ? String.format("all completed %.0f s later", (now() - start) / 1e9)
-                        : "still incomplete after 3 min: " + incomplete);
+        String waited = first.isEmpty()
+                ? ""
+                : first + " incomplete at the check, "
+                        + (incomplete.isEmpty()
+                                ? String.format("all completed %.0f s later", (now() - start) / 1e9)
+                                : "still incomplete after 3 min: " + incomplete);
         pass("every event publication completed (papers issued)", incomplete.isEmpty(), waited);
         int papersMissing = single(db, """
                 select (select count(*) from dossier_history where event in ('SUBMIT', 'APPROVE'))
                      + (select count(*) from dossier_history where event = 'APPROVE')
                      - (select count(*) from paper)""");
-        pass("a receipt for every submission, a decision and a process-control sheet for every approval",
-                papersMissing == 0, papersMissing == 0 ? "" : papersMissing + " missing");
+        pass(
+                "a receipt for every submission, a decision and a process-control sheet for every approval",
+                papersMissing == 0,
+                papersMissing == 0 ? "" : papersMissing + " missing");
     }
 
     static Map<String, Integer> incompletePublications(Connection db) throws Exception {
         Map<String, Integer> incomplete = new TreeMap<>();
-        try (ResultSet rs = db.createStatement().executeQuery(
-                "select listener_id, count(*) from event_publication where completion_date is null group by 1")) {
+        try (ResultSet rs = db.createStatement()
+                .executeQuery(
+                        "select listener_id, count(*) from event_publication where completion_date is null group by 1")) {
             while (rs.next()) {
                 incomplete.put(rs.getString(1).replaceAll("\\(.*", ""), rs.getInt(2));
             }
@@ -668,7 +724,7 @@ public final class FaultScenarios {
         Map<String, String[]> rows = new HashMap<>();
         try (ResultSet rs = db.createStatement().executeQuery("select object_key, id, status, sha256 from document")) {
             while (rs.next()) {
-                rows.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+                rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
             }
         }
         return rows;
@@ -676,8 +732,11 @@ public final class FaultScenarios {
 
     static Map<String, Long> objects(MinioClient s3) throws Exception {
         Map<String, Long> objects = new HashMap<>();
-        for (Result<Item> result : s3.listObjects(ListObjectsArgs.builder().bucket(BUCKET).prefix("documents/")
-                .recursive(true).build())) {
+        for (Result<Item> result : s3.listObjects(ListObjectsArgs.builder()
+                .bucket(BUCKET)
+                .prefix("documents/")
+                .recursive(true)
+                .build())) {
             Item item = result.get();
             objects.put(item.objectName(), item.size());
         }
@@ -686,9 +745,10 @@ public final class FaultScenarios {
 
     static String digest(MinioClient s3, String key) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = s3.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
+        try (InputStream in =
+                s3.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
             byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);
             }
         }
@@ -718,15 +778,27 @@ public final class FaultScenarios {
         for (MimeMessage message : TestMailServer.received()) {
             received.merge(message.getMessageID(), 1, Integer::sum);
         }
-        long notReceived = expected.keySet().stream().filter(id -> !received.containsKey(id)).count();
+        long notReceived = expected.keySet().stream()
+                .filter(id -> !received.containsKey(id))
+                .count();
         long twice = received.values().stream().filter(count -> count > 1).count();
-        lines.add(String.format("mail: outbox %s %.0f s after the load (at %.0f s); %d mails received by the SMTP server, %d Message-IDs twice",
-                byStatus, (now() - started) / 1e9, seconds(now()), received.values().stream().mapToInt(Integer::intValue).sum(), twice));
-        int notSent = byStatus.entrySet().stream().filter(e -> !"SENT".equals(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        lines.add(String.format(
+                "mail: outbox %s %.0f s after the load (at %.0f s); %d mails received by the SMTP server, %d Message-IDs twice",
+                byStatus,
+                (now() - started) / 1e9,
+                seconds(now()),
+                received.values().stream().mapToInt(Integer::intValue).sum(),
+                twice));
+        int notSent = byStatus.entrySet().stream()
+                .filter(e -> !"SENT".equals(e.getKey()))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         pass("every mail of the outbox SENT", notSent == 0, expected.size() + " mails, " + notSent + " not SENT");
         pass("every outbox mail received by the SMTP server", notReceived == 0, notReceived + " not received");
         boolean strict = !"instance-kill".equals(scenario);
-        pass("no mail received twice" + (strict ? "" : " (at least once after a kill)"), !strict || twice == 0,
+        pass(
+                "no mail received twice" + (strict ? "" : " (at least once after a kill)"),
+                !strict || twice == 0,
                 twice + " Message-IDs twice");
     }
 

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -35,11 +33,9 @@ final class StatementCapture implements BeanPostProcessor {
         try {
             work.run();
             Thread.sleep(settle);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        finally {
+        } finally {
             captured = null;
         }
         return List.copyOf(statements);
@@ -49,22 +45,27 @@ final class StatementCapture implements BeanPostProcessor {
     static String shape(String sql) {
         String text = sql.toLowerCase(Locale.ROOT).strip();
         String verb = text.split("\\s+")[0];
-        Matcher table = Pattern.compile(switch (verb) {
-            case "insert" -> "^insert\\s+into\\s+([a-z_]+)";
-            case "update" -> "^update\\s+([a-z_]+)";
-            default -> "\\bfrom\\s+([a-z_]+)";
-        }).matcher(text);
+        Matcher table = Pattern.compile(
+                        switch (verb) {
+                            case "insert" -> "^insert\\s+into\\s+([a-z_]+)";
+                            case "update" -> "^update\\s+([a-z_]+)";
+                            default -> "\\bfrom\\s+([a-z_]+)";
+                        })
+                .matcher(text);
         return verb + " " + (table.find() ? table.group(1) : "?");
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
         if (bean instanceof DataSource dataSource) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+            return Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class},
                     forward(dataSource, (target, method, args) -> {
                         Object result = method.invoke(target, args);
                         // only while capturing: the proxy would otherwise add its own cost to every statement measured
-                        return result instanceof Connection connection && captured != null ? recording(connection)
+                        return result instanceof Connection connection && captured != null
+                                ? recording(connection)
                                 : result;
                     }));
         }
@@ -72,12 +73,16 @@ final class StatementCapture implements BeanPostProcessor {
     }
 
     private static Connection recording(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(StatementCapture.class.getClassLoader(), new Class<?>[] { Connection.class },
+        return (Connection) Proxy.newProxyInstance(
+                StatementCapture.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 forward(connection, (target, method, args) -> {
                     List<String> statements = captured;
                     Thread thread = Thread.currentThread();
-                    if (statements != null && (thread == caller || thread.getName().startsWith("task-"))
-                            && method.getName().startsWith("prepare") && args != null
+                    if (statements != null
+                            && (thread == caller || thread.getName().startsWith("task-"))
+                            && method.getName().startsWith("prepare")
+                            && args != null
                             && args[0] instanceof String sql) {
                         statements.add(sql);
                     }
@@ -93,8 +98,7 @@ final class StatementCapture implements BeanPostProcessor {
         return (proxy, method, args) -> {
             try {
                 return call.on(target, method, args);
-            }
-            catch (InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         };

@@ -12,10 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import vn.khuyencong.KhuyenCongApplication;
 import vn.khuyencong.support.Api;
 
@@ -38,16 +36,24 @@ public final class StatisticsBenchmark {
         }
         Path data = Files.createTempDirectory("kc-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhuyenCongApplication.class)
-                .run("--server.port=" + port, "--kc.public-url=http://localhost:" + port,
+                .run(
+                        "--server.port=" + port,
+                        "--kc.public-url=http://localhost:" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
-                        "--kc.data-dir=" + data, "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                        "--kc.data-dir=" + data,
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off",
                         // one client asks again and again: the per-client limit would stop it, not measure it
                         "--kc.security.rate-limits.public-statistics-per-client.capacity=1000000");
         try {
             long started = System.nanoTime();
             generate(database, dossiers);
-            System.out.printf(Locale.ROOT, "Statistics benchmark: %,d dossiers generated in %.0f s, database %s%n",
-                    dossiers, (System.nanoTime() - started) / 1e9, database);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Statistics benchmark: %,d dossiers generated in %.0f s, database %s%n",
+                    dossiers,
+                    (System.nanoTime() - started) / 1e9,
+                    database);
             Api anonymous = Api.at("http://localhost:" + port);
             Api officer = anonymous.as("thamdinh");
             Map<String, Api> endpoints = new LinkedHashMap<>();
@@ -60,9 +66,12 @@ public final class StatisticsBenchmark {
             endpoints.put("/api/v1/statistics/export.xlsx", officer);
             endpoints.put("/api/v1/public/open-data/approved-projects.json?page=0&size=100", anonymous);
             endpoints.put("/api/v1/public/open-data/approved-projects.json?page=300&size=100", anonymous);
-            endpoints.put("/api/v1/public/open-data/approved-projects.json?after=" + lastOfPage(database, 299, 100)
-                    + "&size=100", anonymous);
-            endpoints.put("/api/v1/public/open-data/approved-projects.json?fromYear=2016&toYear=2016&size=1000", anonymous);
+            endpoints.put(
+                    "/api/v1/public/open-data/approved-projects.json?after=" + lastOfPage(database, 299, 100)
+                            + "&size=100",
+                    anonymous);
+            endpoints.put(
+                    "/api/v1/public/open-data/approved-projects.json?fromYear=2016&toYear=2016&size=1000", anonymous);
             endpoints.put("/api/v1/public/open-data/approved-projects.csv?fromYear=2016&toYear=2016", anonymous);
             endpoints.put("/api/v1/public/open-data/approved-projects.csv", anonymous);
             // nothing is kept between requests: every call computes its report from the committed data
@@ -75,7 +84,8 @@ public final class StatisticsBenchmark {
                     Api.Response response = endpoint.getValue().get(endpoint.getKey());
                     double ms = (System.nanoTime() - t0) / 1e6;
                     if (response.status() != 200) {
-                        throw new IllegalStateException(endpoint.getKey() + ": " + response.status() + " " + response.body());
+                        throw new IllegalStateException(
+                                endpoint.getKey() + ": " + response.status() + " " + response.body());
                     }
                     bytes = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
                     if (i >= WARM_UP) {
@@ -83,22 +93,29 @@ public final class StatisticsBenchmark {
                     }
                 }
                 Arrays.sort(times);
-                System.out.printf(Locale.ROOT, "| `%s` | %.0f | %.0f | %.0f | %,d |%n", endpoint.getKey(),
-                        times[CALLS / 2], times[0], times[CALLS - 1], bytes);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| `%s` | %.0f | %.0f | %.0f | %,d |%n",
+                        endpoint.getKey(),
+                        times[CALLS / 2],
+                        times[0],
+                        times[CALLS - 1],
+                        bytes);
             }
-        }
-        finally {
+        } finally {
             app.close();
         }
     }
 
     /** The code of the last project of a page of the open data list, to ask for the page after it by key. */
     static String lastOfPage(String database, int page, int size) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
                 Statement s = c.createStatement();
                 var rs = s.executeQuery("select code from dossier where status in "
                         + "('APPROVED', 'MONITORED', 'COMPLETED', 'TERMINATED') "
-                        + "order by coalesce(starts_on, date 'infinity'), code offset " + ((page + 1) * size - 1) + " limit 1")) {
+                        + "order by coalesce(starts_on, date 'infinity'), code offset " + ((page + 1) * size - 1)
+                        + " limit 1")) {
             rs.next();
             return rs.getString(1);
         }
@@ -106,7 +123,8 @@ public final class StatisticsBenchmark {
 
     /** Dossiers in every state, spread over 2014–2027, nine contents and eight communes, with what each state implies. */
     static void generate(String database, int n) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute("""
                     insert into organisation (id, tax_code, name, org_type, commune_code)

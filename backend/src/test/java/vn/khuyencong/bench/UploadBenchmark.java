@@ -1,5 +1,8 @@
 package vn.khuyencong.bench;
 
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
 
@@ -43,7 +42,7 @@ public final class UploadBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Long> sizes = new ArrayList<>();
-        for (String arg : args.length > 0 ? args : new String[] { "64", "256", "1024" }) {
+        for (String arg : args.length > 0 ? args : new String[] {"64", "256", "1024"}) {
             sizes.add(Long.parseLong(arg) * MB);
         }
         String javaHome = System.getProperty("java.home");
@@ -55,10 +54,16 @@ public final class UploadBenchmark {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "vn.khuyencong.KhuyenCongApplication", "--server.port=" + port, "--kc.public-url=http://localhost:" + port,
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database, "--kc.data-dir=" + data,
-                "--kc.documents.max-file-size=4GB", "--spring.main.banner-mode=off"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "vn.khuyencong.KhuyenCongApplication",
+                "--server.port=" + port,
+                "--kc.public-url=http://localhost:" + port,
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "--kc.data-dir=" + data,
+                "--kc.documents.max-file-size=4GB",
+                "--spring.main.banner-mode=off"));
         Process backend = new ProcessBuilder(command).redirectErrorStream(true).start();
         int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "5"));
         CompletableFuture<String> s3Endpoint = new CompletableFuture<>();
@@ -71,18 +76,32 @@ public final class UploadBenchmark {
             Fixtures the = new Fixtures(anonymous);
             String dossier = the.aDraft().get("id").asString();
             String token = the.enterprise.token();
-            MinioClient direct = MinioClient.builder().endpoint(s3)
-                    .credentials("khuyencong", "khuyencong-local-secret").region("us-east-1").build();
+            MinioClient direct = MinioClient.builder()
+                    .endpoint(s3)
+                    .credentials("khuyencong", "khuyencong-local-secret")
+                    .region("us-east-1")
+                    .build();
 
-            System.out.printf(Locale.ROOT, "Upload benchmark: backend JVM -Xmx256m (pid %d), S3 server %s, %d cores%n%n",
-                    backend.pid(), s3, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Upload benchmark: backend JVM -Xmx256m (pid %d), S3 server %s, %d cores%n%n",
+                    backend.pid(),
+                    s3,
+                    Runtime.getRuntime().availableProcessors());
             Path warmUp = aFile(16 * MB);
             for (int i = 0; i < 3; i++) {
                 throughBackend(port, token, dossier, warmUp);
                 directToS3(direct, warmUp);
             }
             Files.delete(warmUp);
-            System.out.printf(Locale.ROOT, "%-9s %-28s %10s %10s %14s %13s%n", "size", "path", "seconds", "MB/s", "peak heap MB",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s %-28s %10s %10s %14s %13s%n",
+                    "size",
+                    "path",
+                    "seconds",
+                    "MB/s",
+                    "peak heap MB",
                     "old gen MB");
             for (long size : sizes) {
                 Path file = aFile(size);
@@ -94,43 +113,55 @@ public final class UploadBenchmark {
                         if (round % 2 == 0) {
                             viaBackend.add(sampled(backend.pid(), () -> throughBackend(port, token, dossier, file)));
                             viaS3.add(sampled(backend.pid(), () -> directToS3(direct, file)));
-                        }
-                        else {
+                        } else {
                             viaS3.add(sampled(backend.pid(), () -> directToS3(direct, file)));
                             viaBackend.add(sampled(backend.pid(), () -> throughBackend(port, token, dossier, file)));
                         }
-                        System.out.printf(Locale.ROOT, "%-9s %-28s %10s round %d: backend %.2f s, direct %.2f s (%.0f%%)%n",
-                                size / MB + " MB", "", "", round + 1, viaBackend.getLast().seconds,
-                                viaS3.getLast().seconds, 100.0 * viaS3.getLast().seconds / viaBackend.getLast().seconds);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%-9s %-28s %10s round %d: backend %.2f s, direct %.2f s (%.0f%%)%n",
+                                size / MB + " MB",
+                                "",
+                                "",
+                                round + 1,
+                                viaBackend.getLast().seconds,
+                                viaS3.getLast().seconds,
+                                100.0 * viaS3.getLast().seconds / viaBackend.getLast().seconds);
                     }
                     Sample backendMedian = median(viaBackend);
                     Sample s3Median = median(viaS3);
                     print(size, "through the backend (median)", backendMedian);
                     print(size, "direct S3 multipart (median)", s3Median);
-                    System.out.printf(Locale.ROOT, "%-9s %-28s %10s %9.0f%%%n%n", "", "backend / direct", "",
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-9s %-28s %10s %9.0f%%%n%n",
+                            "",
+                            "backend / direct",
+                            "",
                             100.0 * s3Median.seconds / backendMedian.seconds);
-                }
-                finally {
+                } finally {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-        finally {
+        } finally {
             backend.destroy();
             backend.waitFor();
         }
     }
 
     /** Seconds taken, peak heap in use (live data and garbage not yet collected), peak of the old generation. */
-    record Sample(double seconds, long peakHeapBytes, long peakOldBytes) {
-    }
+    record Sample(double seconds, long peakHeapBytes, long peakOldBytes) {}
 
     /** The median time of the samples, with the highest heap and old generation seen in any of them. */
     static Sample median(List<Sample> samples) {
-        double[] seconds = samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
-        double middle = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+        double[] seconds =
+                samples.stream().mapToDouble(Sample::seconds).sorted().toArray();
+        double middle = seconds.length % 2 == 1
+                ? seconds[seconds.length / 2]
                 : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
-        return new Sample(middle, samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0),
+        return new Sample(
+                middle,
+                samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0),
                 samples.stream().mapToLong(Sample::peakOldBytes).max().orElse(0));
     }
 
@@ -142,8 +173,10 @@ public final class UploadBenchmark {
     static Sample sampled(long pid, Upload upload) throws Exception {
         AtomicLong peak = new AtomicLong();
         AtomicLong peakOld = new AtomicLong();
-        Process jstat = new ProcessBuilder(System.getProperty("java.home") + "/bin/jstat", "-gc", Long.toString(pid), "100")
-                .redirectErrorStream(true).start();
+        Process jstat = new ProcessBuilder(
+                        System.getProperty("java.home") + "/bin/jstat", "-gc", Long.toString(pid), "100")
+                .redirectErrorStream(true)
+                .start();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
                 String header = lines.readLine();
@@ -165,8 +198,7 @@ public final class UploadBenchmark {
                         peakOld.accumulateAndGet((long) (Double.parseDouble(values[old]) * 1024), Math::max);
                     }
                 }
-            }
-            catch (IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // jstat ended
             }
         });
@@ -182,16 +214,22 @@ public final class UploadBenchmark {
     static void throughBackend(int port, String token, String dossier, Path file) throws Exception {
         String boundary = "bench" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nOTHER\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/api/v1/dossiers/" + dossier + "/documents"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/api/v1/dossiers/" + dossier + "/documents"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.concat(
+                                        HttpRequest.BodyPublishers.ofByteArray(head),
+                                        HttpRequest.BodyPublishers.ofFile(file),
+                                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Upload refused: " + response.statusCode() + " " + response.body());
         }
@@ -200,15 +238,25 @@ public final class UploadBenchmark {
     static void directToS3(MinioClient client, Path file) throws Exception {
         String key = "bench/" + UUID.randomUUID();
         try (InputStream in = Files.newInputStream(file)) {
-            client.putObject(PutObjectArgs.builder().bucket("khuyencong-documents").object(key)
-                    .stream(in, -1L, PART).contentType("application/pdf").build());
+            client.putObject(PutObjectArgs.builder().bucket("khuyencong-documents").object(key).stream(in, -1L, PART)
+                    .contentType("application/pdf")
+                    .build());
         }
-        client.removeObject(RemoveObjectArgs.builder().bucket("khuyencong-documents").object(key).build());
+        client.removeObject(RemoveObjectArgs.builder()
+                .bucket("khuyencong-documents")
+                .object(key)
+                .build());
     }
 
     static void print(long size, String path, Sample sample) {
-        System.out.printf(Locale.ROOT, "%-9s %-28s %10.2f %10.1f %14.1f %13.1f%n", size / MB + " MB", path,
-                sample.seconds, size / MB / sample.seconds, sample.peakHeapBytes / (double) MB,
+        System.out.printf(
+                Locale.ROOT,
+                "%-9s %-28s %10.2f %10.1f %14.1f %13.1f%n",
+                size / MB + " MB",
+                path,
+                sample.seconds,
+                size / MB / sample.seconds,
+                sample.peakHeapBytes / (double) MB,
                 sample.peakOldBytes / (double) MB);
     }
 
@@ -238,8 +286,7 @@ public final class UploadBenchmark {
                     started.completeExceptionally(new IllegalStateException(line));
                 }
             }
-        }
-        catch (IOException ignored) {
+        } catch (IOException ignored) {
             // the backend stopped
         }
     }

@@ -21,10 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import vn.khuyencong.KhuyenCongApplication;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -45,19 +43,20 @@ public final class WorkflowBenchmark {
 
     static final int CLIENTS = 8;
     /** pgbench's warm-up, and the least each path of the backend warms up before its JIT compilers are watched. */
-    static final Duration WARM_UP = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
+    static final Duration WARM_UP =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP", "15")));
     /**
      * The most a path of the backend warms up: Tomcat, the filters, the state machine and JDBC are thousands of
      * methods, and one C2 compiler thread (two cores) still took a fifth of a core 60 s into the HTTP run.
      */
-    static final Duration WARM_UP_MAX = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_MAX", "300")));
+    static final Duration WARM_UP_MAX =
+            Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARM_UP_MAX", "300")));
     /**
      * Settled: the JIT compilers' elapsed time over the last slice is under this share of its wall time. Elapsed, not
      * CPU, time: on busy cores a compilation waiting for a core counts too, so the warm-up errs on the long side.
      */
     static final double JIT_SETTLED = 0.05;
+
     static final Duration SLICE = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
@@ -68,9 +67,13 @@ public final class WorkflowBenchmark {
         // command-line arguments: they take precedence over application.yaml's defaults
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KhuyenCongApplication.class)
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new StatementCapture()))
-                .run("--server.port=" + port, "--kc.public-url=http://localhost:" + port,
+                .run(
+                        "--server.port=" + port,
+                        "--kc.public-url=http://localhost:" + port,
                         "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
-                        "--kc.data-dir=" + data, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+                        "--kc.data-dir=" + data,
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
         try {
             Api anonymous = Api.at("http://localhost:" + port);
             Fixtures the = new Fixtures(anonymous);
@@ -79,27 +82,32 @@ public final class WorkflowBenchmark {
                 dossiers.add(UUID.fromString(the.submitted()));
             }
             DossierWorkflow workflow = app.getBean(DossierWorkflow.class);
-            CurrentUser reviewer = new CurrentUser("thamdinh", "thamdinh", "Hoàng Văn Thắng", Set.of(Role.REVIEWER),
-                    null, "000.00.15.H55");
+            CurrentUser reviewer = new CurrentUser(
+                    "thamdinh", "thamdinh", "Hoàng Văn Thắng", Set.of(Role.REVIEWER), null, "000.00.15.H55");
             TransitionRequest assign = new TransitionRequest(null, null, null, null, null, null, null, "thamdinh");
 
-            System.out.printf("Workflow benchmark: %d clients, %d s per run after a warm-up of %d s or more (until the"
-                    + " JIT compilers settle, at most %d s), database %s%n", CLIENTS, duration.toSeconds(),
-                    WARM_UP.toSeconds(), WARM_UP_MAX.toSeconds(), database);
+            System.out.printf(
+                    "Workflow benchmark: %d clients, %d s per run after a warm-up of %d s or more (until the"
+                            + " JIT compilers settle, at most %d s), database %s%n",
+                    CLIENTS, duration.toSeconds(), WARM_UP.toSeconds(), WARM_UP_MAX.toSeconds(), database);
 
             Thread.sleep(2000); // the fixtures' own after-commit work settles first
-            List<String> statements = StatementCapture.during(() -> workflow.fire(dossiers.get(0), DossierEvent.ASSIGN,
-                    reviewer, assign), Duration.ofSeconds(2));
-            List<String> issued = statements.stream().map(StatementCapture::shape).toList();
-            List<String> scripted = PgBench.statements().stream().map(StatementCapture::shape).toList();
+            List<String> statements = StatementCapture.during(
+                    () -> workflow.fire(dossiers.get(0), DossierEvent.ASSIGN, reviewer, assign), Duration.ofSeconds(2));
+            List<String> issued =
+                    statements.stream().map(StatementCapture::shape).toList();
+            List<String> scripted =
+                    PgBench.statements().stream().map(StatementCapture::shape).toList();
             System.out.println("Statements of one transition: " + issued);
             if (!issued.equals(scripted)) {
                 statements.forEach(sql -> System.out.println("  " + sql.strip().replaceAll("\\s+", " ")));
-                throw new IllegalStateException("pgbench's script no longer issues what a transition issues: " + scripted
-                        + " (update PgBench.SCRIPT)");
+                throw new IllegalStateException("pgbench's script no longer issues what a transition issues: "
+                        + scripted + " (update PgBench.SCRIPT)");
             }
 
-            Result inProcess = run("in-process", duration,
+            Result inProcess = run(
+                    "in-process",
+                    duration,
                     client -> workflow.fire(dossiers.get(client), DossierEvent.ASSIGN, reviewer, assign));
 
             List<String> tokens = new ArrayList<>();
@@ -116,23 +124,34 @@ public final class WorkflowBenchmark {
             print("pgbench, same SQL (ceiling)", ceiling, ceiling);
             print("in-process, service layer", inProcess, ceiling);
             print("HTTP, real tokens", http, ceiling);
-        }
-        finally {
+        } finally {
             app.close();
         }
     }
 
     static void print(String name, Result r, Result ceiling) {
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f%% |%n", name, r.perSecond(),
-                r.p50(), r.p95(), r.p99(), r.errors(), 100 * r.perSecond() / ceiling.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.0f%% |%n",
+                name,
+                r.perSecond(),
+                r.p50(),
+                r.p95(),
+                r.p99(),
+                r.errors(),
+                100 * r.perSecond() / ceiling.perSecond());
     }
 
     record Result(double perSecond, double p50, double p95, double p99, long errors) {
 
         static Result of(long count, Duration duration, double[] latencies, long errors) {
             Arrays.sort(latencies);
-            return new Result(count / (duration.toNanos() / 1e9), percentile(latencies, 50), percentile(latencies, 95),
-                    percentile(latencies, 99), errors);
+            return new Result(
+                    count / (duration.toNanos() / 1e9),
+                    percentile(latencies, 50),
+                    percentile(latencies, 95),
+                    percentile(latencies, 99),
+                    errors);
         }
 
         static double percentile(double[] sorted, double p) {
@@ -164,10 +183,14 @@ public final class WorkflowBenchmark {
             long t0 = System.nanoTime();
             slice.run(SLICE);
             share = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - t0) / 1e6);
-        }
-        while (share > JIT_SETTLED && System.nanoTime() - start < WARM_UP_MAX.toNanos());
-        System.out.printf(Locale.ROOT, "%s: warmed up for %.0f s; JIT compilers %.1f%% of the last %d s%s%n", path,
-                (System.nanoTime() - start) / 1e9, 100 * share, SLICE.toSeconds(),
+        } while (share > JIT_SETTLED && System.nanoTime() - start < WARM_UP_MAX.toNanos());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: warmed up for %.0f s; JIT compilers %.1f%% of the last %d s%s%n",
+                path,
+                (System.nanoTime() - start) / 1e9,
+                100 * share,
+                SLICE.toSeconds(),
                 share > JIT_SETTLED ? " (not settled: BENCH_WARM_UP_MAX reached)" : "");
     }
 
@@ -175,8 +198,14 @@ public final class WorkflowBenchmark {
     static Result run(String path, Duration duration, IntConsumer transition) throws Exception {
         warmUp(path, d -> loop(d, transition));
         List<double[]> perClient = loop(duration, transition);
-        double[] all = perClient.stream().flatMapToDouble(Arrays::stream).filter(v -> v >= 0).toArray();
-        long errors = perClient.stream().flatMapToDouble(Arrays::stream).filter(v -> v < 0).count();
+        double[] all = perClient.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(v -> v >= 0)
+                .toArray();
+        long errors = perClient.stream()
+                .flatMapToDouble(Arrays::stream)
+                .filter(v -> v < 0)
+                .count();
         return Result.of(all.length, duration, all, errors);
     }
 
@@ -197,8 +226,7 @@ public final class WorkflowBenchmark {
                         try {
                             transition.accept(client);
                             latency = (System.nanoTime() - t0) / 1e6;
-                        }
-                        catch (RuntimeException e) {
+                        } catch (RuntimeException e) {
                             latency = -1;
                         }
                         if (n == latencies.length) {
@@ -226,30 +254,51 @@ public final class WorkflowBenchmark {
     /** wrk with {@code bench/transition.lua}: each of its threads owns one connection, one dossier and one token. */
     static final class Wrk {
 
-        static Result run(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
+        static Result run(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration)
+                throws Exception {
             warmUp("HTTP", d -> wrk(baseUrl, dossiers, tokens, d));
             String[] result = wrk(baseUrl, dossiers, tokens, duration);
             long requests = Long.parseLong(result[1]);
             double seconds = Long.parseLong(result[2]) / 1e6;
-            return new Result(requests / seconds, Double.parseDouble(result[3]), Double.parseDouble(result[4]),
-                    Double.parseDouble(result[5]), Long.parseLong(result[6]));
+            return new Result(
+                    requests / seconds,
+                    Double.parseDouble(result[3]),
+                    Double.parseDouble(result[4]),
+                    Double.parseDouble(result[5]),
+                    Long.parseLong(result[6]));
         }
 
-        static String[] wrk(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration) throws Exception {
-            List<String> command = new ArrayList<>(List.of("wrk", "-t", String.valueOf(CLIENTS), "-c",
-                    String.valueOf(CLIENTS), "-d", duration.toSeconds() + "s", "-s", "bench/transition.lua", baseUrl, "--"));
+        static String[] wrk(String baseUrl, List<UUID> dossiers, List<String> tokens, Duration duration)
+                throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    "wrk",
+                    "-t",
+                    String.valueOf(CLIENTS),
+                    "-c",
+                    String.valueOf(CLIENTS),
+                    "-d",
+                    duration.toSeconds() + "s",
+                    "-s",
+                    "bench/transition.lua",
+                    baseUrl,
+                    "--"));
             dossiers.forEach(id -> command.add(id.toString()));
             command.addAll(tokens);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("wrk failed:\n" + output);
             }
             output.lines().filter(line -> line.startsWith("FIRST-ERROR ")).forEach(System.out::println);
-            output.lines().filter(line -> line.startsWith("ERRORS ") && !line.endsWith("status=0 timeout=0"))
+            output.lines()
+                    .filter(line -> line.startsWith("ERRORS ") && !line.endsWith("status=0 timeout=0"))
                     .forEach(System.out::println);
-            return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output)).split(" ");
+            return output.lines()
+                    .filter(line -> line.startsWith("RESULT "))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output))
+                    .split(" ");
         }
     }
 
@@ -276,14 +325,20 @@ public final class WorkflowBenchmark {
 
         /** The transition's statements in the script: without pgbench's own lookup and the transaction's bounds. */
         static List<String> statements() {
-            return SCRIPT.lines().filter(line -> !line.startsWith("\\") && !line.contains("bench_dossier")
-                    && !line.equals("BEGIN;") && !line.equals("COMMIT;")).toList();
+            return SCRIPT.lines()
+                    .filter(line -> !line.startsWith("\\")
+                            && !line.contains("bench_dossier")
+                            && !line.equals("BEGIN;")
+                            && !line.equals("COMMIT;"))
+                    .toList();
         }
 
         static Result run(String database, List<UUID> dossiers, Duration duration) throws Exception {
             Path dir = Files.createTempDirectory("kc-pgbench");
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
-                c.createStatement().execute("create table if not exists bench_dossier (n int primary key, id uuid not null)");
+            try (var c = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+                c.createStatement()
+                        .execute("create table if not exists bench_dossier (n int primary key, id uuid not null)");
                 c.createStatement().execute("truncate bench_dossier");
                 var insert = c.prepareStatement("insert into bench_dossier (n, id) values (?, ?)");
                 for (int i = 0; i < dossiers.size(); i++) {
@@ -302,28 +357,46 @@ public final class WorkflowBenchmark {
                         .flatMap(p -> {
                             try {
                                 return Files.readAllLines(p).stream();
-                            }
-                            catch (IOException e) {
+                            } catch (IOException e) {
                                 throw new IllegalStateException(e);
                             }
                         })
-                        .mapToDouble(line -> Long.parseLong(line.split(" ")[2]) / 1000.0).toArray();
+                        .mapToDouble(line -> Long.parseLong(line.split(" ")[2]) / 1000.0)
+                        .toArray();
             }
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            try (var c = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
                 c.createStatement().execute("drop table bench_dossier");
             }
             return Result.of(latencies.length, duration, latencies, 0);
         }
 
         static void pgbench(Path dir, String database, Path script, Duration duration, boolean log) throws Exception {
-            List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n",
-                    "-M", "prepared", "-c", String.valueOf(CLIENTS), "-j", "2", "-T", String.valueOf(duration.toSeconds()),
-                    "-f", script.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    "pgbench",
+                    "-h",
+                    "127.0.0.1",
+                    "-U",
+                    "postgres",
+                    "-n",
+                    "-M",
+                    "prepared",
+                    "-c",
+                    String.valueOf(CLIENTS),
+                    "-j",
+                    "2",
+                    "-T",
+                    String.valueOf(duration.toSeconds()),
+                    "-f",
+                    script.toString()));
             if (log) {
                 command.add("-l");
             }
             command.add(database);
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("pgbench failed:\n" + output);

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.support.Clamd;
 
 /** The INSTREAM client against the real clamd: verdicts for what it can scan, failures for everything else. */
@@ -55,7 +53,8 @@ class ClamAvScannerIntegrationTests {
                 return n;
             }
         };
-        assertThatThrownBy(() -> scannerAt(clamd.port()).scan(tooLong)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> scannerAt(clamd.port()).scan(tooLong))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("limit");
     }
 
@@ -66,6 +65,7 @@ class ClamAvScannerIntegrationTests {
             port = closed.getLocalPort();
         }
         ClamAvScanner scanner = scannerAt(port);
-        assertThatThrownBy(() -> scanner.scan(new ByteArrayInputStream(DocumentFiles.PDF))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> scanner.scan(new ByteArrayInputStream(DocumentFiles.PDF)))
+                .isInstanceOf(IOException.class);
     }
 }

@@ -14,24 +14,54 @@ import java.util.zip.ZipOutputStream;
 /** Files of every kind the upload rules talk about, built byte by byte, and raw HTTP for broken clients. */
 final class DocumentFiles {
 
-    private DocumentFiles() {
-    }
+    private DocumentFiles() {}
 
     static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
 
-    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0,
-            0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
+    static final byte[] PNG = {
+        (byte) 0x89,
+        'P',
+        'N',
+        'G',
+        '\r',
+        '\n',
+        0x1a,
+        '\n',
+        0,
+        0,
+        0,
+        13,
+        'I',
+        'H',
+        'D',
+        'R',
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        1,
+        8,
+        2,
+        0,
+        0,
+        0
+    };
 
-    static final byte[] JPEG = { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1,
-            0, 0, 1, 0, 1, 0, 0 };
+    static final byte[] JPEG = {
+        (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0
+    };
 
-    static final byte[] HTML = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] HTML =
+            "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
 
-    static final byte[] SVG = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] SVG =
+            "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                    .getBytes(StandardCharsets.UTF_8);
 
-    static final byte[] EXE = { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0 };
+    static final byte[] EXE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0};
 
     /** A well-formed PDF of {@code size} bytes in all, mostly random, so nothing compresses or repeats. */
     static byte[] aLargePdf(int size, long seed) {
@@ -40,8 +70,8 @@ final class DocumentFiles {
 
     /** A real photo (random colours, so that it does not compress to nothing), as a camera or scanner writes it. */
     static byte[] photo(String format, int width, int height) {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         Random random = new Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -51,31 +81,43 @@ final class DocumentFiles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             javax.imageio.ImageIO.write(image, format, bytes);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
     }
 
     static byte[] docx() {
-        return zip("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
-                + "wordprocessingml.document.main+xml\"/></Types>", "word/document.xml", "<w:document/>");
+        return zip(
+                "[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                        + "wordprocessingml.document.main+xml\"/></Types>",
+                "word/document.xml",
+                "<w:document/>");
     }
 
     static byte[] xlsx() {
-        return zip("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
-                + "spreadsheetml.sheet.main+xml\"/></Types>", "xl/workbook.xml", "<workbook/>");
+        return zip(
+                "[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                        + "spreadsheetml.sheet.main+xml\"/></Types>",
+                "xl/workbook.xml",
+                "<workbook/>");
     }
 
     static byte[] odt() {
-        return storedFirst("mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>");
+        return storedFirst(
+                "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>");
     }
 
     static byte[] ods() {
-        return storedFirst("mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<office:document-content/>");
+        return storedFirst(
+                "mimetype",
+                "application/vnd.oasis.opendocument.spreadsheet",
+                "content.xml",
+                "<office:document-content/>");
     }
 
     /** A plain ZIP archive, no office manifest. */
@@ -90,8 +132,7 @@ final class DocumentFiles {
             zip.write(content1.getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry(name2));
             zip.write(content2.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
@@ -113,8 +154,7 @@ final class DocumentFiles {
             zip.write(mimetype);
             zip.putNextEntry(new ZipEntry(name2));
             zip.write(content2.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
@@ -135,27 +175,34 @@ final class DocumentFiles {
     }
 
     static byte[][] field(String name, String value) {
-        return new byte[][] { ("Content-Disposition: form-data; name=\"" + name + "\"").getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8) };
+        return new byte[][] {
+            ("Content-Disposition: form-data; name=\"" + name + "\"").getBytes(StandardCharsets.UTF_8),
+            value.getBytes(StandardCharsets.UTF_8)
+        };
     }
 
     static byte[][] file(String fileName, byte[] content) {
-        return new byte[][] { ("Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf").getBytes(StandardCharsets.UTF_8), content };
+        return new byte[][] {
+            ("Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/pdf")
+                    .getBytes(StandardCharsets.UTF_8),
+            content
+        };
     }
 
     /**
      * Sends a request announcing {@code body.length} bytes but only the first {@code sent} of them, then drops the
      * connection, as a phone losing its network does.
      */
-    static void sendAndDrop(String base, String method, String path, String token, String contentType, byte[] body,
-            int sent) throws IOException {
+    static void sendAndDrop(
+            String base, String method, String path, String token, String contentType, byte[] body, int sent)
+            throws IOException {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + body.length + "\r\nAccept: application/json\r\n\r\n")
+                            + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType
+                            + "\r\nContent-Length: " + body.length + "\r\nAccept: application/json\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, sent);
             out.flush();

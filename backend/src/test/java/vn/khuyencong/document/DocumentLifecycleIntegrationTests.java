@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.identity.IdentityFixtures;
@@ -51,10 +49,11 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
             String code = content.get("code").asString();
             List<String> required = requiredFor(code);
             if (code.equals("TECHNOLOGY_TRANSFER")) {
-                assertThat(required).as(code).containsExactlyInAnyOrder("REQUEST_LETTER", "PROJECT_DESCRIPTION",
-                        "DETAILED_BUDGET", "SUPPLIER_QUOTES");
-            }
-            else {
+                assertThat(required)
+                        .as(code)
+                        .containsExactlyInAnyOrder(
+                                "REQUEST_LETTER", "PROJECT_DESCRIPTION", "DETAILED_BUDGET", "SUPPLIER_QUOTES");
+            } else {
                 assertThat(required).as(code).containsExactlyInAnyOrderElementsOf(common);
             }
         }
@@ -66,27 +65,53 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         Fixtures.uploadA(the.enterprise, id, "DETAILED_BUDGET");
         Fixtures.uploadA(the.enterprise, id, "OTHER");
 
-        JsonNode checklist = the.enterprise.get("/api/v1/dossiers/" + id + "/checklist").json();
+        JsonNode checklist =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/checklist").json();
         assertThat(checklist.get("complete").asBoolean()).isFalse();
-        assertThat(checklist.get("missing").valueStream().map(JsonNode::asString).toList())
+        assertThat(checklist
+                        .get("missing")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactly("REQUEST_LETTER", "PROJECT_DESCRIPTION", "SUPPLIER_QUOTES");
-        List<String> order = checklist.get("items").valueStream()
-                .map(item -> item.get("documentType").asString() + (item.get("required").asBoolean() ? "*" : "")
+        List<String> order = checklist
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("documentType").asString()
+                        + (item.get("required").asBoolean() ? "*" : "")
                         + (item.get("present").asBoolean() ? "+" : ""))
                 .toList();
-        assertThat(order).containsExactly("REQUEST_LETTER*", "PROJECT_DESCRIPTION*", "DETAILED_BUDGET*+",
-                "SUPPLIER_QUOTES*", "BUSINESS_REGISTRATION", "COUNTERPART_COMMITMENT", "OTHER+");
+        assertThat(order)
+                .containsExactly(
+                        "REQUEST_LETTER*",
+                        "PROJECT_DESCRIPTION*",
+                        "DETAILED_BUDGET*+",
+                        "SUPPLIER_QUOTES*",
+                        "BUSINESS_REGISTRATION",
+                        "COUNTERPART_COMMITMENT",
+                        "OTHER+");
 
         Api.Response refused = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("rule").asString()).isEqualTo("required-documents");
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
-                .containsExactly("documents.REQUEST_LETTER", "documents.PROJECT_DESCRIPTION", "documents.SUPPLIER_QUOTES");
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
+                .containsExactly(
+                        "documents.REQUEST_LETTER", "documents.PROJECT_DESCRIPTION", "documents.SUPPLIER_QUOTES");
         assertThat(refused.json().get("detail").asString()).contains("3 giấy tờ bắt buộc", "Báo giá");
 
         the.uploadEveryRequiredDocument(id);
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id + "/checklist").json().get("complete").asBoolean()).isTrue();
-        assertThat(the.fire(the.enterprise, id, event("SUBMIT")).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id + "/checklist")
+                        .json()
+                        .get("complete")
+                        .asBoolean())
+                .isTrue();
+        assertThat(the.fire(the.enterprise, id, event("SUBMIT")).get("status").asString())
+                .isEqualTo("SUBMITTED");
     }
 
     @Test
@@ -100,10 +125,19 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("rule").asString()).isEqualTo("required-documents");
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .containsExactly("documents.PROJECT_DESCRIPTION");
         assertThat(refused.json().get("detail").asString()).contains("Đề án khuyến công");
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id).json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("DRAFT");
     }
 
     @Test
@@ -116,13 +150,19 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         try {
             Api.Response refused = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
             assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+            assertThat(refused.json()
+                            .get("errors")
+                            .valueStream()
+                            .map(e -> e.get("field").asString())
+                            .toList())
                     .containsExactly("documents.BUSINESS_REGISTRATION");
 
             the.uploadEveryRequiredDocument(id);
-            assertThat(the.fire(the.enterprise, id, event("SUBMIT")).get("status").asString()).isEqualTo("SUBMITTED");
-        }
-        finally {
+            assertThat(the.fire(the.enterprise, id, event("SUBMIT"))
+                            .get("status")
+                            .asString())
+                    .isEqualTo("SUBMITTED");
+        } finally {
             requireForMachinery(seeded);
         }
     }
@@ -130,7 +170,8 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
     @Test
     void afterSubmissionDocumentsAreImmutableAndASupplementAddsAVersionPointingToTheReplacedOne() {
         String id = the.supplementRequested();
-        JsonNode submitted = the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
+        JsonNode submitted =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
         JsonNode original = submitted.get(0);
         String originalId = original.get("id").asString();
 
@@ -139,29 +180,51 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         assertThat(delete.json().get("rule").asString()).isEqualTo("documents-immutable");
 
         byte[] better = vn.khuyencong.support.Pdfs.onePage("Phien ban 2");
-        Api.Response version = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", original.get("documentType").asString(), "replaces", originalId), "file",
-                "don-ban-2.pdf", better, "application/pdf");
+        Api.Response version = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", original.get("documentType").asString(), "replaces", originalId),
+                "file",
+                "don-ban-2.pdf",
+                better,
+                "application/pdf");
         assertThat(version.status()).as(version.body()).isEqualTo(201);
         assertThat(version.json().get("replacesId").asString()).isEqualTo(originalId);
 
         // both versions stay readable, by the owner and by the agency's officers
         for (Api reader : List.of(the.enterprise, the.reviewer)) {
-            assertThat(reader.download("/api/v1/dossiers/" + id + "/documents/" + originalId + "/content").statusCode()).isEqualTo(200);
-            assertThat(reader.download("/api/v1/dossiers/" + id + "/documents/" + version.json().get("id").asString()
-                    + "/content").body()).isEqualTo(better);
+            assertThat(reader.download("/api/v1/dossiers/" + id + "/documents/" + originalId + "/content")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(reader.download("/api/v1/dossiers/" + id + "/documents/"
+                                    + version.json().get("id").asString() + "/content")
+                            .body())
+                    .isEqualTo(better);
         }
-        assertThat(the.reviewer.get("/api/v1/dossiers/" + id + "/documents").json().size())
+        assertThat(the.reviewer
+                        .get("/api/v1/dossiers/" + id + "/documents")
+                        .json()
+                        .size())
                 .isEqualTo(submitted.size() + 1);
 
-        Api.Response wrongType = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "OTHER", "replaces", originalId), "file", "x.pdf", better, "application/pdf");
+        Api.Response wrongType = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER", "replaces", originalId),
+                "file",
+                "x.pdf",
+                better,
+                "application/pdf");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("replaces");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("replaces");
 
         the.fire(the.enterprise, id, event("RESUBMIT"));
-        Api.Response locked = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "OTHER"), "file", "muon.pdf", better, "application/pdf");
+        Api.Response locked = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER"),
+                "file",
+                "muon.pdf",
+                better,
+                "application/pdf");
         assertThat(locked.status()).isEqualTo(409);
         assertThat(locked.json().get("rule").asString()).isEqualTo("documents-locked");
     }
@@ -169,47 +232,76 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
     @Test
     void onlyDraftsAllowDeletionAndTheObjectGoesWithTheRow() {
         String id = the.aDraft().get("id").asString();
-        String documentId = Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString();
-        String key = jdbc.sql("select object_key from document where id = ?").param(UUID.fromString(documentId))
-                .query(String.class).single();
+        String documentId =
+                Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString();
+        String key = jdbc.sql("select object_key from document where id = ?")
+                .param(UUID.fromString(documentId))
+                .query(String.class)
+                .single();
 
-        assertThat(the.enterprise.delete("/api/v1/dossiers/" + id + "/documents/" + documentId).status()).isEqualTo(204);
+        assertThat(the.enterprise
+                        .delete("/api/v1/dossiers/" + id + "/documents/" + documentId)
+                        .status())
+                .isEqualTo(204);
 
         assertThat(store.exists(key)).isFalse();
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json().size()).isZero();
-        assertThat(the.enterprise.delete("/api/v1/dossiers/" + id + "/documents/" + documentId).status()).isEqualTo(404);
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id + "/documents")
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(the.enterprise
+                        .delete("/api/v1/dossiers/" + id + "/documents/" + documentId)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void anotherOrganisationCannotTellThatADocumentExists() {
         String id = the.submitted();
-        String documentId = the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json().get(0).get("id").asString();
-        Api stranger = IdentityFixtures.anOrganisation(vn.khuyencong.identity.Http.base(), jdbc, "Cơ sở Mây tre Phú Vinh")
+        String documentId = the.enterprise
+                .get("/api/v1/dossiers/" + id + "/documents")
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        Api stranger = IdentityFixtures.anOrganisation(
+                        vn.khuyencong.identity.Http.base(), jdbc, "Cơ sở Mây tre Phú Vinh")
                 .signedIn(api());
 
         Api.Response content = stranger.get("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content");
         Api.Response missing = stranger.get("/api/v1/dossiers/" + id + "/documents/" + UUID.randomUUID() + "/content");
         assertThat(content.status()).isEqualTo(404);
         assertThat(content.json().get("detail")).isEqualTo(missing.json().get("detail"));
-        assertThat(stranger.get("/api/v1/dossiers/" + id + "/checklist").status()).isEqualTo(404);
+        assertThat(stranger.get("/api/v1/dossiers/" + id + "/checklist").status())
+                .isEqualTo(404);
         // a document id of one dossier does not open through another
         String other = the.aReadyDraft();
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + other + "/documents/" + documentId + "/content").status())
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + other + "/documents/" + documentId + "/content")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void anInfectedDocumentCannotBeSubmitted() {
         String id = the.aReadyDraft();
-        jdbc.sql("update document set scan_status = 'INFECTED', scan_detail = 'Eicar-Test-Signature' where dossier_id = ?")
-                .param(UUID.fromString(id)).update();
+        jdbc.sql(
+                        "update document set scan_status = 'INFECTED', scan_detail = 'Eicar-Test-Signature' where dossier_id = ?")
+                .param(UUID.fromString(id))
+                .update();
 
         Api.Response refused = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("rule").asString()).isEqualTo("documents-clean");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).startsWith("documents.");
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json().get(0).get("scanStatus").asString())
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id + "/documents")
+                        .json()
+                        .get(0)
+                        .get("scanStatus")
+                        .asString())
                 .isEqualTo("INFECTED");
     }
 
@@ -230,7 +322,11 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         jdbc.sql("""
                 insert into document (id, dossier_id, document_type, object_key, file_name, content_type, uploaded_by,
                                       uploaded_at, status) values (?, ?, 'OTHER', ?, 'x.pdf', 'application/pdf', 'doanhnghiep', ?, 'UPLOADING')""")
-                .params(stuck, UUID.fromString(id), stuckKey, Timestamp.from(Instant.now().minus(3, ChronoUnit.HOURS)))
+                .params(
+                        stuck,
+                        UUID.fromString(id),
+                        stuckKey,
+                        Timestamp.from(Instant.now().minus(3, ChronoUnit.HOURS)))
                 .update();
         String kept = Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString();
 
@@ -246,9 +342,17 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         assertThat(result.stuckRows()).isGreaterThanOrEqualTo(1);
         assertThat(store.exists(orphanKey)).isFalse();
         assertThat(store.exists(stuckKey)).isFalse();
-        assertThat(store.exists(freshOrphan)).as("younger than the grace period").isTrue();
-        assertThat(jdbc.sql("select count(*) from document where id = ?").param(stuck).query(Integer.class).single()).isZero();
-        assertThat(the.enterprise.download("/api/v1/dossiers/" + id + "/documents/" + kept + "/content").statusCode())
+        assertThat(store.exists(freshOrphan))
+                .as("younger than the grace period")
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from document where id = ?")
+                        .param(stuck)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(the.enterprise
+                        .download("/api/v1/dossiers/" + id + "/documents/" + kept + "/content")
+                        .statusCode())
                 .isEqualTo(200);
         store.remove(freshOrphan);
     }
@@ -256,9 +360,14 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
     @Test
     void theIntegrityCheckFlagsAnObjectWhoseBytesChanged() throws Exception {
         String id = the.aDraft().get("id").asString();
-        UUID tampered = UUID.fromString(Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString());
-        UUID intact = UUID.fromString(Fixtures.uploadA(the.enterprise, id, "REQUEST_LETTER").get("id").asString());
-        String key = jdbc.sql("select object_key from document where id = ?").param(tampered).query(String.class).single();
+        UUID tampered = UUID.fromString(
+                Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString());
+        UUID intact = UUID.fromString(
+                Fixtures.uploadA(the.enterprise, id, "REQUEST_LETTER").get("id").asString());
+        String key = jdbc.sql("select object_key from document where id = ?")
+                .param(tampered)
+                .query(String.class)
+                .single();
         store.put(key, new ByteArrayInputStream("%PDF-1.4\n% altered\n%%EOF\n".getBytes()), "application/pdf");
 
         for (int run = 0; run < 50 && checkedAt(tampered) == null; run++) {
@@ -266,9 +375,16 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
         }
 
         assertThat(failedAt(tampered)).isNotNull();
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json().valueStream()
-                .filter(d -> d.get("id").asString().equals(tampered.toString())).findFirst().orElseThrow()
-                .get("integrityFailedAt").isNull()).isFalse();
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id + "/documents")
+                        .json()
+                        .valueStream()
+                        .filter(d -> d.get("id").asString().equals(tampered.toString()))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("integrityFailedAt")
+                        .isNull())
+                .isFalse();
         for (int run = 0; run < 50 && checkedAt(intact) == null; run++) {
             maintenance.checkIntegrity();
         }
@@ -276,22 +392,33 @@ class DocumentLifecycleIntegrationTests extends IntegrationTest {
     }
 
     Timestamp checkedAt(UUID id) {
-        return jdbc.sql("select integrity_checked_at from document where id = ?").param(id).query(Timestamp.class)
-                .list().get(0);
+        return jdbc.sql("select integrity_checked_at from document where id = ?")
+                .param(id)
+                .query(Timestamp.class)
+                .list()
+                .get(0);
     }
 
     Timestamp failedAt(UUID id) {
-        return jdbc.sql("select integrity_failed_at from document where id = ?").param(id).query(Timestamp.class)
-                .list().get(0);
+        return jdbc.sql("select integrity_failed_at from document where id = ?")
+                .param(id)
+                .query(Timestamp.class)
+                .list()
+                .get(0);
     }
 
     List<String> requiredFor(String contentCode) {
-        return api().get("/api/v1/catalog/contents/" + contentCode).json().get("requiredDocumentTypes").valueStream()
-                .map(JsonNode::asString).toList();
+        return api().get("/api/v1/catalog/contents/" + contentCode)
+                .json()
+                .get("requiredDocumentTypes")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
     }
 
     void requireForMachinery(List<String> types) {
-        Api.Response response = admin.put("/api/v1/admin/catalog/contents/TECHNOLOGY_TRANSFER/required-documents",
+        Api.Response response = admin.put(
+                "/api/v1/admin/catalog/contents/TECHNOLOGY_TRANSFER/required-documents",
                 Map.of("documentTypes", types));
         assertThat(response.status()).as(response.body()).isIn(200, 204);
     }

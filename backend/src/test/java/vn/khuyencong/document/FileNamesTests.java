@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.shared.ProblemException;
 
 class FileNamesTests {
@@ -33,7 +31,8 @@ class FileNamesTests {
         cleaned.put("don.pdf. . ", "don.pdf");
         cleaned.put("CON.pdf", "_CON.pdf");
         cleaned.put("  don.pdf  ", "don.pdf");
-        cleaned.forEach((given, expected) -> assertThat(FileNames.clean(given)).as(given).isEqualTo(expected));
+        cleaned.forEach((given, expected) ->
+                assertThat(FileNames.clean(given)).as(given).isEqualTo(expected));
     }
 
     @Test
@@ -45,8 +44,9 @@ class FileNamesTests {
 
     @Test
     void aFileWithoutANameIsRefused() {
-        for (String none : new String[] { null, "", "   " }) {
-            assertThatThrownBy(() -> FileNames.clean(none)).isInstanceOf(ProblemException.class)
+        for (String none : new String[] {null, "", "   "}) {
+            assertThatThrownBy(() -> FileNames.clean(none))
+                    .isInstanceOf(ProblemException.class)
                     .hasMessageContaining("phải có tên");
         }
     }

@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
-
 import vn.khuyencong.support.Pdfs;
 
 /**
@@ -19,29 +17,47 @@ import vn.khuyencong.support.Pdfs;
  */
 final class HostilePdfs {
 
-    private HostilePdfs() {
-    }
+    private HostilePdfs() {}
 
     static Map<String, byte[]> all() {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("javascript-open-action", Pdfs.withCatalog("/OpenAction 6 0 R",
-                "<< /Type /Action /S /JavaScript /JS (app.alert\\('x'\\)) >>"));
-        files.put("javascript-name-tree", Pdfs.withCatalog("/Names << /JavaScript << /Names [(mo) 6 0 R] >> >>",
-                "<< /S /JavaScript /JS 7 0 R >>", "<< /Length 13 >>\nstream\napp.alert(1);\nendstream"));
+        files.put(
+                "javascript-open-action",
+                Pdfs.withCatalog("/OpenAction 6 0 R", "<< /Type /Action /S /JavaScript /JS (app.alert\\('x'\\)) >>"));
+        files.put(
+                "javascript-name-tree",
+                Pdfs.withCatalog(
+                        "/Names << /JavaScript << /Names [(mo) 6 0 R] >> >>",
+                        "<< /S /JavaScript /JS 7 0 R >>",
+                        "<< /Length 13 >>\nstream\napp.alert(1);\nendstream"));
         files.put("javascript-in-object-stream", savedByPdfBox());
-        files.put("launch-in-annotation", Pdfs.withCatalog("",
-                "<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (C:\\\\Windows\\\\cmd.exe) >> >>"));
-        files.put("embedded-file", Pdfs.withCatalog("/Names << /EmbeddedFiles << /Names [(hoa-don.exe) 6 0 R] >> >>",
-                "<< /Type /Filespec /F (hoa-don.exe) /EF << /F 7 0 R >> >>",
-                "<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream"));
-        files.put("file-attachment-annotation", Pdfs.withCatalog("",
-                "<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 7 0 R >>",
-                "<< /Type /Filespec /F (x.bat) >>"));
-        files.put("form-that-submits", Pdfs.withCatalog("/AcroForm << /Fields [6 0 R] >>",
-                "<< /FT /Btn /T (gui) /Type /Annot /Subtype /Widget /Rect [0 0 50 20]"
-                        + " /A << /S /SubmitForm /F << /FS /URL /F (http://thu-thap.example/) >> >> >>"));
-        files.put("xfa-form", Pdfs.withCatalog("/AcroForm << /Fields [] /XFA 6 0 R >>",
-                "<< /Length 6 >>\nstream\n<xdp/>\nendstream"));
+        files.put(
+                "launch-in-annotation",
+                Pdfs.withCatalog(
+                        "",
+                        "<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (C:\\\\Windows\\\\cmd.exe) >> >>"));
+        files.put(
+                "embedded-file",
+                Pdfs.withCatalog(
+                        "/Names << /EmbeddedFiles << /Names [(hoa-don.exe) 6 0 R] >> >>",
+                        "<< /Type /Filespec /F (hoa-don.exe) /EF << /F 7 0 R >> >>",
+                        "<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream"));
+        files.put(
+                "file-attachment-annotation",
+                Pdfs.withCatalog(
+                        "",
+                        "<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 7 0 R >>",
+                        "<< /Type /Filespec /F (x.bat) >>"));
+        files.put(
+                "form-that-submits",
+                Pdfs.withCatalog(
+                        "/AcroForm << /Fields [6 0 R] >>",
+                        "<< /FT /Btn /T (gui) /Type /Annot /Subtype /Widget /Rect [0 0 50 20]"
+                                + " /A << /S /SubmitForm /F << /FS /URL /F (http://thu-thap.example/) >> >> >>"));
+        files.put(
+                "xfa-form",
+                Pdfs.withCatalog(
+                        "/AcroForm << /Fields [] /XFA 6 0 R >>", "<< /Length 6 >>\nstream\n<xdp/>\nendstream"));
         files.put("password-protected", encrypted("mat-khau"));
         files.put("corrupt", "%PDF-1.7\nkhông phải PDF\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return files;
@@ -52,8 +68,7 @@ final class HostilePdfs {
         try (PDDocument pdf = Loader.loadPDF(Pdfs.onePage("Tai lieu"))) {
             pdf.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.launchURL('http://x.example')"));
             return save(pdf);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -61,12 +76,12 @@ final class HostilePdfs {
     /** A PDF encrypted with {@code userPassword} (empty: anyone may open it, only the owner may change it). */
     static byte[] encrypted(String userPassword) {
         try (PDDocument pdf = Loader.loadPDF(Pdfs.onePage("Tai lieu co bao ve"))) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("chu-so-huu", userPassword, new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("chu-so-huu", userPassword, new AccessPermission());
             policy.setEncryptionKeyLength(128);
             pdf.protect(policy);
             return save(pdf);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class UploadStreamsTests {
@@ -16,8 +15,8 @@ class UploadStreamsTests {
     @Test
     void aClientTricklingUnderTheMinimumRateIsCutOffOnceTheGracePeriodIsOver() throws Exception {
         AtomicLong now = new AtomicLong();
-        InputStream trickle = new UploadStreams.RateGuarded(new ByteArrayInputStream(new byte[1000]), 100, 10 * SECOND,
-                now::get);
+        InputStream trickle =
+                new UploadStreams.RateGuarded(new ByteArrayInputStream(new byte[1000]), 100, 10 * SECOND, now::get);
         // 10 bytes a second for the grace period: tolerated
         for (int i = 0; i < 10; i++) {
             now.addAndGet(SECOND);
@@ -30,8 +29,8 @@ class UploadStreamsTests {
     @Test
     void aClientAboveTheMinimumRateIsNeverCutOff() throws Exception {
         AtomicLong now = new AtomicLong();
-        InputStream fast = new UploadStreams.RateGuarded(new ByteArrayInputStream(new byte[100_000]), 100, SECOND,
-                now::get);
+        InputStream fast =
+                new UploadStreams.RateGuarded(new ByteArrayInputStream(new byte[100_000]), 100, SECOND, now::get);
         for (int i = 0; i < 100; i++) {
             now.addAndGet(SECOND);
             assertThat(fast.readNBytes(1000)).hasSize(1000);

@@ -13,12 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.support.Api;
@@ -37,10 +35,11 @@ import vn.khuyencong.support.IntegrationTest;
 class VirusScanningIntegrationTests extends IntegrationTest {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    static final String CONTENT_TYPES = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/"
-            + "2006/content-types\"><Default Extension=\"bin\" ContentType=\"application/vnd.openxmlformats-"
-            + "officedocument.oleObject\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd."
-            + "openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    static final String CONTENT_TYPES =
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/"
+                    + "2006/content-types\"><Default Extension=\"bin\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.oleObject\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd."
+                    + "openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
     static final String BODY = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
             + "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Thuyết minh đề án</w:t></w:r></w:p></w:body>"
             + "</w:document>";
@@ -94,16 +93,20 @@ class VirusScanningIntegrationTests extends IntegrationTest {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue());
             }
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return bytes.toByteArray();
     }
 
     Api.Response plainUpload(String id, String fileName, byte[] content) {
-        return the.enterprise.upload("/api/v1/dossiers/" + id + "/documents", Map.of("documentType", "OTHER"), "file",
-                fileName, content, DOCX);
+        return the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER"),
+                "file",
+                fileName,
+                content,
+                DOCX);
     }
 
     Api.Response resumableUpload(String id, String fileName, byte[] content) {
@@ -117,12 +120,19 @@ class VirusScanningIntegrationTests extends IntegrationTest {
     }
 
     int count(String sql, String dossierId) {
-        return jdbc.sql(sql).param(UUID.fromString(dossierId)).query(Integer.class).single();
+        return jdbc.sql(sql)
+                .param(UUID.fromString(dossierId))
+                .query(Integer.class)
+                .single();
     }
 
     void assertNothingKept(String id, Set<String> objectsBefore) {
-        assertThat(count("select count(*) from document where dossier_id = ?", id)).as("document rows").isZero();
-        assertThat(count("select count(*) from document_upload where dossier_id = ?", id)).as("upload sessions").isZero();
+        assertThat(count("select count(*) from document where dossier_id = ?", id))
+                .as("document rows")
+                .isZero();
+        assertThat(count("select count(*) from document_upload where dossier_id = ?", id))
+                .as("upload sessions")
+                .isZero();
         assertThat(count("""
                 select count(*) from document_upload_part p join document_upload u on u.id = p.upload_id
                 where u.dossier_id = ?""", id)).as("upload parts").isZero();
@@ -141,7 +151,8 @@ class VirusScanningIntegrationTests extends IntegrationTest {
     }
 
     JsonNode listed(String id, String documentId) {
-        for (JsonNode document : the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json()) {
+        for (JsonNode document :
+                the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json()) {
             if (document.get("id").asString().equals(documentId)) {
                 return document;
             }
@@ -157,8 +168,9 @@ class VirusScanningIntegrationTests extends IntegrationTest {
     double metric(String name, String labels) {
         Api.Response metrics = api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
         assertThat(metrics.status()).isEqualTo(200);
-        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
-                + "(?:\\{(.*)\\})? (\\S+)$").matcher(metrics.body());
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile(
+                        "(?m)^" + java.util.regex.Pattern.quote(name) + "(?:\\{(.*)\\})? (\\S+)$")
+                .matcher(metrics.body());
         while (sample.find()) {
             if (String.valueOf(sample.group(1)).contains(labels)) {
                 return Double.parseDouble(sample.group(2));
@@ -186,8 +198,13 @@ class VirusScanningIntegrationTests extends IntegrationTest {
 
         assertRefusedAsInfected(plainUpload(id, "thuyet-minh.docx", infectedDocx()), "thuyet-minh.docx");
         // in a PDF's content stream too
-        Api.Response bare = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", "OTHER"), "file", "bao-gia.pdf", pdfCarrying(Clamd.eicar()), "application/pdf");
+        Api.Response bare = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", "OTHER"),
+                "file",
+                "bao-gia.pdf",
+                pdfCarrying(Clamd.eicar()),
+                "application/pdf");
         assertRefusedAsInfected(bare, "bao-gia.pdf");
 
         assertNothingKept(id, before);
@@ -230,8 +247,10 @@ class VirusScanningIntegrationTests extends IntegrationTest {
             assertThat(stored.json().get("scanStatus").asString()).isEqualTo("CLEAN");
             String documentId = stored.json().get("id").asString();
             assertThat(listed(id, documentId).get("scanStatus").asString()).isEqualTo("CLEAN");
-            assertThat(the.enterprise.download("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content")
-                    .body()).isEqualTo(docx);
+            assertThat(the.enterprise
+                            .download("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content")
+                            .body())
+                    .isEqualTo(docx);
         }
     }
 
@@ -241,8 +260,10 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         String id = the.aReadyDraft();
         Api.Response resumable = resumableUpload(id, "du-toan.docx", CLEAN_DOCX);
         assertThat(resumable.status()).as(resumable.body()).isEqualTo(201);
-        JsonNode documents = the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
-        assertThat(documents.valueStream().map(d -> d.get("scanStatus").asString())).isNotEmpty()
+        JsonNode documents =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
+        assertThat(documents.valueStream().map(d -> d.get("scanStatus").asString()))
+                .isNotEmpty()
                 .allMatch("PENDING"::equals);
         String documentId = resumable.json().get("id").asString();
 
@@ -268,7 +289,9 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         assertThat(result.clean()).isEqualTo(documents.size());
         assertThat(result.stillPending()).isZero();
         assertThat(listed(id, documentId).get("scanStatus").asString()).isEqualTo("CLEAN");
-        assertThat(the.enterprise.download("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content").body())
+        assertThat(the.enterprise
+                        .download("/api/v1/dossiers/" + id + "/documents/" + documentId + "/content")
+                        .body())
                 .isEqualTo(CLEAN_DOCX);
         the.fire(the.enterprise, id, event("SUBMIT"));
     }
@@ -276,27 +299,40 @@ class VirusScanningIntegrationTests extends IntegrationTest {
     @Test
     void aVirusUploadedWhileClamdWasDownIsQuarantinedByTheRetry() throws Exception {
         String id = the.supplementRequested();
-        JsonNode original = the.enterprise.get("/api/v1/dossiers/" + id + "/documents").json().get(0);
+        JsonNode original = the.enterprise
+                .get("/api/v1/dossiers/" + id + "/documents")
+                .json()
+                .get(0);
         String type = original.get("documentType").asString();
         clamd.stop();
-        Api.Response version = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", type, "replaces", original.get("id").asString()), "file", "bao-gia-moi.pdf",
-                pdfCarrying(Clamd.eicar()), "application/pdf");
+        Api.Response version = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", type, "replaces", original.get("id").asString()),
+                "file",
+                "bao-gia-moi.pdf",
+                pdfCarrying(Clamd.eicar()),
+                "application/pdf");
         assertThat(version.status()).as(version.body()).isEqualTo(201);
         assertThat(version.json().get("scanStatus").asString()).isEqualTo("PENDING");
         String documentId = version.json().get("id").asString();
-        String key = jdbc.sql("select object_key from document where id = ?").param(UUID.fromString(documentId))
-                .query(String.class).single();
+        String key = jdbc.sql("select object_key from document where id = ?")
+                .param(UUID.fromString(documentId))
+                .query(String.class)
+                .single();
         // nobody downloads it unscanned, not even the officer in charge
-        assertThat(download(the.reviewer, id, documentId).json().get("type").asString()).endsWith("/scan-pending");
+        assertThat(download(the.reviewer, id, documentId).json().get("type").asString())
+                .endsWith("/scan-pending");
 
         clamd.start();
         DocumentMaintenance.ScanResult result = theRetryRuns();
 
         assertThat(result.infected()).isEqualTo(1);
         assertThat(listed(id, documentId).get("scanStatus").asString()).isEqualTo("INFECTED");
-        assertThat(jdbc.sql("select scan_detail from document where id = ?").param(UUID.fromString(documentId))
-                .query(String.class).single()).isEqualTo(Clamd.FOUND);
+        assertThat(jdbc.sql("select scan_detail from document where id = ?")
+                        .param(UUID.fromString(documentId))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(Clamd.FOUND);
         assertThat(objects()).as("the infected object is removed").doesNotContain(key);
         for (Api who : java.util.List.of(the.enterprise, the.reviewer)) {
             Api.Response blocked = download(who, id, documentId);
@@ -308,12 +344,19 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         assertThat(resubmission.status()).as(resubmission.body()).isEqualTo(409);
         assertThat(resubmission.json().get("rule").asString()).isEqualTo("documents-clean");
         JsonNode notices = the.enterprise.get("/api/v1/notifications").json();
-        assertThat(notices.valueStream().filter(n -> "DOCUMENT_QUARANTINED".equals(n.get("kind").asString())))
-                .singleElement().satisfies(n -> assertThat(n.get("title").asString()).contains("bao-gia-moi.pdf"));
+        assertThat(notices.valueStream()
+                        .filter(n -> "DOCUMENT_QUARANTINED".equals(n.get("kind").asString())))
+                .singleElement()
+                .satisfies(n -> assertThat(n.get("title").asString()).contains("bao-gia-moi.pdf"));
         // the earlier version still stands, and a clean replacement lets the dossier go back to the agency
-        assertThat(download(the.enterprise, id, original.get("id").asString()).status()).isEqualTo(200);
-        Api.Response clean = the.enterprise.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", type, "replaces", documentId), "file", "bao-gia-sach.pdf", vn.khuyencong.support.Fixtures.PDF,
+        assertThat(download(the.enterprise, id, original.get("id").asString()).status())
+                .isEqualTo(200);
+        Api.Response clean = the.enterprise.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", type, "replaces", documentId),
+                "file",
+                "bao-gia-sach.pdf",
+                vn.khuyencong.support.Fixtures.PDF,
                 "application/pdf");
         assertThat(clean.status()).as(clean.body()).isEqualTo(201);
         the.fire(the.enterprise, id, event("RESUBMIT"));
@@ -321,7 +364,9 @@ class VirusScanningIntegrationTests extends IntegrationTest {
 
     /** A well-formed one-page PDF with one more stream, carrying the given bytes. */
     static byte[] pdfCarrying(byte[] payload) {
-        return vn.khuyencong.support.Pdfs.withCatalog("", "<< /Length " + payload.length + " >>\nstream\n"
-                + new String(payload, StandardCharsets.ISO_8859_1) + "\nendstream");
+        return vn.khuyencong.support.Pdfs.withCatalog(
+                "",
+                "<< /Length " + payload.length + " >>\nstream\n" + new String(payload, StandardCharsets.ISO_8859_1)
+                        + "\nendstream");
     }
 }

@@ -24,8 +24,10 @@ public final class AuthPages {
 
     private final String base;
     private final String clientAddress;
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+    private final HttpClient browser = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .build();
     private String csrf;
 
     public AuthPages(String base, String clientAddress) {
@@ -36,7 +38,9 @@ public final class AuthPages {
     public record Page(int status, String body, Map<String, List<String>> headers) {
 
         public String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream()
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String title() {
@@ -47,7 +51,8 @@ public final class AuthPages {
         /** The links of the error summary: field id to message. */
         public Map<String, String> errorSummary() {
             Map<String, String> errors = new LinkedHashMap<>();
-            Matcher m = Pattern.compile("<li><a href=\"#([A-Za-z]+)\">([^<]*)</a></li>").matcher(body);
+            Matcher m = Pattern.compile("<li><a href=\"#([A-Za-z]+)\">([^<]*)</a></li>")
+                    .matcher(body);
             while (m.find()) {
                 errors.put(m.group(1), m.group(2));
             }
@@ -67,7 +72,8 @@ public final class AuthPages {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return remember(send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return remember(send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
@@ -91,12 +97,11 @@ public final class AuthPages {
     private Page send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = browser.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.statusCode(), response.body(), response.headers().map());
-        }
-        catch (IOException e) {
+            return new Page(
+                    response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

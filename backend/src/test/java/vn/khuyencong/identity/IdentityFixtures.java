@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-
 import vn.khuyencong.support.Api;
 
 /** Named fixtures for people and organisations, made the way people make them: through the pages and the API. */
@@ -22,8 +20,7 @@ public final class IdentityFixtures {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    private IdentityFixtures() {
-    }
+    private IdentityFixtures() {}
 
     /** A person with an account and the organisation it belongs to. */
     public record Person(String email, String password, UUID organisationId) {
@@ -40,7 +37,7 @@ public final class IdentityFixtures {
             for (int i = 0; i < 9; i++) {
                 digits.append(RANDOM.nextInt(10));
             }
-            int[] weights = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+            int[] weights = {31, 29, 23, 19, 17, 13, 7, 5, 3};
             int sum = 0;
             for (int i = 0; i < 9; i++) {
                 sum += (digits.charAt(i) - '0') * weights[i];
@@ -84,8 +81,10 @@ public final class IdentityFixtures {
         AuthPages.Page done = browser.post("/register", registrationForm(aTaxCode(), name, email));
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         assertThat(done.header("Location")).endsWith("/login?registered");
-        UUID organisation = jdbc.sql("select organisation_id from user_account where username = ?").param(email)
-                .query(UUID.class).single();
+        UUID organisation = jdbc.sql("select organisation_id from user_account where username = ?")
+                .param(email)
+                .query(UUID.class)
+                .single();
         return new Person(email, PASSWORD, organisation);
     }
 
@@ -103,11 +102,27 @@ public final class IdentityFixtures {
         AuthPages.Page page = browser.get(link);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         String token = link.substring(link.indexOf("invitation=") + "invitation=".length());
-        AuthPages.Page done = browser.post("/register", Map.of("invitation", token, "fullName", "Lò Văn Minh",
-                "email", email, "password", PASSWORD, "passwordConfirmation", PASSWORD, "consent", "on"));
+        AuthPages.Page done = browser.post(
+                "/register",
+                Map.of(
+                        "invitation",
+                        token,
+                        "fullName",
+                        "Lò Văn Minh",
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "passwordConfirmation",
+                        PASSWORD,
+                        "consent",
+                        "on"));
         assertThat(done.status()).as(done.body()).isEqualTo(302);
-        UUID organisation = jdbc.sql("select organisation_id from user_account where username = ?").param(email)
-                .query(UUID.class).optional().orElse(null);
+        UUID organisation = jdbc.sql("select organisation_id from user_account where username = ?")
+                .param(email)
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         return new Person(email, PASSWORD, organisation);
     }
 
@@ -116,14 +131,21 @@ public final class IdentityFixtures {
      * their own agency's dossiers.
      */
     public static Person anOfficerOfAnotherAgency(JdbcClient jdbc, String role) {
-        jdbc.sql("insert into agency (code, name, province) values (?, 'Sở Công Thương tỉnh Tuyên Quang', 'Tuyên Quang') on conflict do nothing")
-                .param(OTHER_AGENCY).update();
+        jdbc.sql(
+                        "insert into agency (code, name, province) values (?, 'Sở Công Thương tỉnh Tuyên Quang', 'Tuyên Quang') on conflict do nothing")
+                .param(OTHER_AGENCY)
+                .update();
         String username = "canbo." + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("""
                 insert into user_account (id, username, password_hash, display_name, roles, agency_code)
                 values (?, ?, ?, 'Cán bộ Tuyên Quang', array[?], ?)""")
-                .params(UUID.randomUUID(), username,
-                        PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD), role, OTHER_AGENCY)
+                .params(
+                        UUID.randomUUID(),
+                        username,
+                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode(PASSWORD),
+                        role,
+                        OTHER_AGENCY)
                 .update();
         return new Person(username, PASSWORD, null);
     }

@@ -2,6 +2,7 @@ package vn.khuyencong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,13 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import jakarta.mail.internet.MimeMessage;
 import vn.khuyencong.support.IntegrationTest;
 import vn.khuyencong.support.TestClock;
 import vn.khuyencong.support.TestMailServer;
@@ -62,8 +60,14 @@ class PasswordResetIntegrationTests extends IntegrationTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.title()).isEqualTo("Quên mật khẩu – Khuyến công Online");
-        assertThat(page.body()).contains("lang=\"vi\"", "<label for=\"account\"", "id=\"account\"",
-                "autocomplete=\"username\"", "name=\"_csrf\"").doesNotContain("<script", "<style", "style=");
+        assertThat(page.body())
+                .contains(
+                        "lang=\"vi\"",
+                        "<label for=\"account\"",
+                        "id=\"account\"",
+                        "autocomplete=\"username\"",
+                        "name=\"_csrf\"")
+                .doesNotContain("<script", "<style", "style=");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "style-src 'self'");
 
         AuthPages.Page empty = browser.post("/password/forgot", Map.of("account", " "));
@@ -72,8 +76,11 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(empty.errorSummary()).containsOnlyKeys("account");
         assertThat(empty.body()).contains("aria-invalid=\"true\"", "aria-describedby=\"account-error\"");
 
-        assertThat(browser().post("/password/forgot", Map.of("account", "ai@example.vn")).status())
-                .as("without the CSRF token").isEqualTo(403);
+        assertThat(browser()
+                        .post("/password/forgot", Map.of("account", "ai@example.vn"))
+                        .status())
+                .as("without the CSRF token")
+                .isEqualTo(403);
     }
 
     @Test
@@ -87,21 +94,30 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(sent.body()).contains(SENT);
         MimeMessage mail = theOnlyMailTo(owner.email());
         String body = String.valueOf(mail.getContent());
-        assertThat(body).startsWith("Kính gửi Hoàng Thị Lan,").contains("30 phút", "Nếu bạn không yêu cầu",
-                "bỏ qua thư này");
+        assertThat(body)
+                .startsWith("Kính gửi Hoàng Thị Lan,")
+                .contains("30 phút", "Nếu bạn không yêu cầu", "bỏ qua thư này");
         String token = token(body);
         // the link is not stored, only its SHA-256
         assertThat(jdbc.sql("select token_hash from password_reset r join user_account u on u.id = r.account_id "
-                + "where u.username = ?").param(owner.email()).query(String.class).list())
+                                + "where u.username = ?")
+                        .param(owner.email())
+                        .query(String.class)
+                        .list())
                 .containsExactly(sha256(token));
 
         AuthPages browser = browser();
         AuthPages.Page form = browser.get("/password/reset?token=" + token);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.title()).isEqualTo("Đặt mật khẩu mới – Khuyến công Online");
-        assertThat(form.body()).contains("<label for=\"password\">Mật khẩu mới</label>",
-                "<label for=\"passwordConfirmation\">Nhập lại mật khẩu mới</label>", "autocomplete=\"new-password\"",
-                "name=\"_csrf\"", owner.email()).doesNotContain("<script", "style=");
+        assertThat(form.body())
+                .contains(
+                        "<label for=\"password\">Mật khẩu mới</label>",
+                        "<label for=\"passwordConfirmation\">Nhập lại mật khẩu mới</label>",
+                        "autocomplete=\"new-password\"",
+                        "name=\"_csrf\"",
+                        owner.email())
+                .doesNotContain("<script", "style=");
 
         AuthPages.Page done = browser.post("/password/reset", newPassword(token, NEW_PASSWORD));
 
@@ -109,11 +125,18 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(done.header("Location")).endsWith("/login?reset");
         assertThat(browser.get("/login?reset").body())
                 .contains("Mật khẩu đã được đặt lại. Hãy đăng nhập bằng mật khẩu mới.");
-        assertThat(signsIn(owner.email(), owner.password())).as("the old password").isFalse();
+        assertThat(signsIn(owner.email(), owner.password()))
+                .as("the old password")
+                .isFalse();
         assertThat(signsIn(owner.email(), NEW_PASSWORD)).as("the new password").isTrue();
-        assertThat(api().signIn(owner.email(), NEW_PASSWORD)).as("through the web app's sign-in").isNotBlank();
-        assertThat(jdbc.sql("select password_hash from user_account where username = ?").param(owner.email())
-                .query(String.class).single()).startsWith("{bcrypt}");
+        assertThat(api().signIn(owner.email(), NEW_PASSWORD))
+                .as("through the web app's sign-in")
+                .isNotBlank();
+        assertThat(jdbc.sql("select password_hash from user_account where username = ?")
+                        .param(owner.email())
+                        .query(String.class)
+                        .single())
+                .startsWith("{bcrypt}");
         assertThat(events("PASSWORD_RESET_REQUESTED", owner.email())).isEqualTo(1);
         assertThat(events("PASSWORD_RESET", owner.email())).isEqualTo(1);
     }
@@ -125,7 +148,9 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         String token = token(String.valueOf(theOnlyMailTo(owner.email()).getContent()));
         AuthPages browser = browser();
         browser.get("/password/reset?token=" + token);
-        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD)).status()).isEqualTo(302);
+        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD))
+                        .status())
+                .isEqualTo(302);
 
         AuthPages.Page again = browser().get("/password/reset?token=" + token);
         assertThat(again.status()).isEqualTo(404);
@@ -146,19 +171,26 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         IdentityFixtures.Person owner = IdentityFixtures.anOrganisation(Http.base(), jdbc, "Công ty Gốm Phù Lãng");
         asks(owner.email());
         String token = token(String.valueOf(theOnlyMailTo(owner.email()).getContent()));
-        Instant created = jdbc.sql("select created_at from password_reset where token_hash = ?").param(sha256(token))
-                .query(java.sql.Timestamp.class).single().toInstant();
+        Instant created = jdbc.sql("select created_at from password_reset where token_hash = ?")
+                .param(sha256(token))
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
 
         clock.set(created.plus(Duration.ofMinutes(29)));
         AuthPages browser = browser();
-        assertThat(browser.get("/password/reset?token=" + token).status()).as("after 29 minutes").isEqualTo(200);
+        assertThat(browser.get("/password/reset?token=" + token).status())
+                .as("after 29 minutes")
+                .isEqualTo(200);
 
         clock.set(created.plus(Duration.ofMinutes(30)).plusSeconds(1));
         AuthPages.Page expired = browser().get("/password/reset?token=" + token);
         assertThat(expired.status()).as("after 30 minutes").isEqualTo(404);
         assertThat(expired.body()).contains(INVALID);
         // the form opened in time cannot be sent late either
-        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD)).status()).isEqualTo(404);
+        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD))
+                        .status())
+                .isEqualTo(404);
         clock.reset();
         assertThat(signsIn(owner.email(), owner.password())).isTrue();
     }
@@ -171,8 +203,12 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         asks(owner.email());
         List<MimeMessage> mails = mailsTo(owner.email(), 2);
         assertThat(mails).hasSize(2);
-        String second = mails.stream().map(PasswordResetIntegrationTests::content)
-                .map(PasswordResetIntegrationTests::token).filter(token -> !token.equals(first)).findFirst().orElseThrow();
+        String second = mails.stream()
+                .map(PasswordResetIntegrationTests::content)
+                .map(PasswordResetIntegrationTests::token)
+                .filter(token -> !token.equals(first))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(browser().get("/password/reset?token=" + first).status()).isEqualTo(404);
         assertThat(browser().get("/password/reset?token=" + second).status()).isEqualTo(200);
@@ -195,13 +231,23 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         // the known account's mail has arrived, so the others' would have too
         theOnlyMailTo(owner.email());
         assertThat(TestMailServer.to(nobody)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(nobody).query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+                        .param(nobody)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("select count(*) from password_reset r join user_account u on u.id = r.account_id "
-                + "where u.username = ?").param(withoutAddress.email()).query(Integer.class).single()).isZero();
+                                + "where u.username = ?")
+                        .param(withoutAddress.email())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         // nothing of the link reaches the notices shown in the application
-        assertThat(jdbc.sql("select count(*) from notification where recipient = ?").param(owner.email())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where recipient = ?")
+                        .param(owner.email())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -210,7 +256,9 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         AuthPages browser = browser();
         browser.get("/password/forgot");
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(browser.post("/password/forgot", Map.of("account", target)).status()).isEqualTo(200);
+            assertThat(browser.post("/password/forgot", Map.of("account", target))
+                            .status())
+                    .isEqualTo(200);
         }
 
         AuthPages.Page blocked = browser.post("/password/forgot", Map.of("account", target));
@@ -221,15 +269,19 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         // the address is limited from anywhere; the client may still ask for another one
         AuthPages elsewhere = browser();
         elsewhere.get("/password/forgot");
-        assertThat(elsewhere.post("/password/forgot", Map.of("account", target)).status()).isEqualTo(429);
-        assertThat(browser.post("/password/forgot", Map.of("account", IdentityFixtures.anEmail("khac"))).status())
+        assertThat(elsewhere.post("/password/forgot", Map.of("account", target)).status())
+                .isEqualTo(429);
+        assertThat(browser.post("/password/forgot", Map.of("account", IdentityFixtures.anEmail("khac")))
+                        .status())
                 .isEqualTo(200);
 
         AuthPages oneClient = browser();
         oneClient.get("/password/forgot");
         for (int attempt = 1; attempt <= 20; attempt++) {
-            assertThat(oneClient.post("/password/forgot", Map.of("account", IdentityFixtures.anEmail("thu" + attempt)))
-                    .status()).isEqualTo(200);
+            assertThat(oneClient
+                            .post("/password/forgot", Map.of("account", IdentityFixtures.anEmail("thu" + attempt)))
+                            .status())
+                    .isEqualTo(200);
         }
         AuthPages.Page tooMany = oneClient.post("/password/forgot", Map.of("account", IdentityFixtures.anEmail("nua")));
         assertThat(tooMany.status()).isEqualTo(429);
@@ -251,10 +303,12 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(weak.title()).isEqualTo("(1 lỗi) Đặt mật khẩu mới – Khuyến công Online");
         assertThat(weak.errorSummary()).containsOnlyKeys("password");
         assertThat(weak.errorSummary().get("password")).contains("ít nhất 12 ký tự", "quá phổ biến");
-        assertThat(weak.body()).contains("id=\"password-error\"", "aria-describedby=\"password-hint password-error\"")
+        assertThat(weak.body())
+                .contains("id=\"password-error\"", "aria-describedby=\"password-hint password-error\"")
                 .doesNotContain("value=\"matkhau\"");
 
-        AuthPages.Page mistyped = browser.post("/password/reset",
+        AuthPages.Page mistyped = browser.post(
+                "/password/reset",
                 Map.of("token", token, "password", NEW_PASSWORD, "passwordConfirmation", NEW_PASSWORD + "x"));
         assertThat(mistyped.status()).isEqualTo(422);
         assertThat(mistyped.errorSummary()).containsOnlyKeys("passwordConfirmation");
@@ -262,7 +316,9 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         assertThat(passwordHash(owner.email())).isEqualTo(hashBefore);
         assertThat(signsIn(owner.email(), owner.password())).isTrue();
         // the link is still good for a password the policy accepts
-        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD)).status()).isEqualTo(302);
+        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD))
+                        .status())
+                .isEqualTo(302);
     }
 
     @Test
@@ -311,7 +367,8 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         AuthPages signedIn = browser();
         signedIn.get("/login");
         assertThat(signedIn.post("/login", Map.of("username", owner.email(), "password", owner.password()))
-                .header("Location")).doesNotContain("error");
+                        .header("Location"))
+                .doesNotContain("error");
         assertThat(authorize(signedIn).header("Location")).contains("/auth/callback?code=");
         assertThat(authorizations(owner.email())).isPositive();
 
@@ -319,7 +376,9 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         String token = token(String.valueOf(theOnlyMailTo(owner.email()).getContent()));
         AuthPages browser = browser();
         browser.get("/password/reset?token=" + token);
-        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD)).status()).isEqualTo(302);
+        assertThat(browser.post("/password/reset", newPassword(token, NEW_PASSWORD))
+                        .status())
+                .isEqualTo(302);
 
         assertThat(authorizations(owner.email())).isZero();
         AuthPages.Page afterwards = authorize(signedIn);
@@ -377,15 +436,18 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<MimeMessage> mails;
         do {
-            mails = TestMailServer.to(address).stream().filter(m -> SUBJECT.equals(subject(m))).toList();
+            mails = TestMailServer.to(address).stream()
+                    .filter(m -> SUBJECT.equals(subject(m)))
+                    .toList();
             if (mails.size() >= expected) {
                 // a little longer, so that a duplicate would be seen
                 sleep(300);
-                return TestMailServer.to(address).stream().filter(m -> SUBJECT.equals(subject(m))).toList();
+                return TestMailServer.to(address).stream()
+                        .filter(m -> SUBJECT.equals(subject(m)))
+                        .toList();
             }
             sleep(50);
-        }
-        while (System.nanoTime() < until);
+        } while (System.nanoTime() < until);
         return mails;
     }
 
@@ -398,18 +460,24 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     }
 
     int events(String type, String account) {
-        return jdbc.sql("select count(*) from security_event where type = ? and target = ?").params(type, account)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from security_event where type = ? and target = ?")
+                .params(type, account)
+                .query(Integer.class)
+                .single();
     }
 
     int authorizations(String account) {
-        return jdbc.sql("select count(*) from oauth2_authorization where principal_name = ?").param(account)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from oauth2_authorization where principal_name = ?")
+                .param(account)
+                .query(Integer.class)
+                .single();
     }
 
     String passwordHash(String account) {
-        return jdbc.sql("select password_hash from user_account where username = ?").param(account)
-                .query(String.class).single();
+        return jdbc.sql("select password_hash from user_account where username = ?")
+                .param(account)
+                .query(String.class)
+                .single();
     }
 
     static String sha256(String token) throws Exception {
@@ -420,8 +488,7 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     static String content(MimeMessage message) {
         try {
             return String.valueOf(message.getContent());
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
@@ -429,8 +496,7 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        }
-        catch (jakarta.mail.MessagingException e) {
+        } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -438,8 +504,7 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

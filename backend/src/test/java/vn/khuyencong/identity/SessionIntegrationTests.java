@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
 import vn.khuyencong.support.OidcSession;
@@ -32,8 +30,8 @@ class SessionIntegrationTests extends IntegrationTest {
     }
 
     OidcSession signedIn() {
-        return OidcSession.browser(APP, "khuyencong-spa", APP + "/auth/callback").signIn("doanhnghiep",
-                Api.DEMO_PASSWORD);
+        return OidcSession.browser(APP, "khuyencong-spa", APP + "/auth/callback")
+                .signIn("doanhnghiep", Api.DEMO_PASSWORD);
     }
 
     @Test
@@ -47,8 +45,11 @@ class SessionIntegrationTests extends IntegrationTest {
 
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
         assertThat(session.accessToken()).isNotEqualTo(firstAccess);
-        assertThat(session.refreshToken()).as("rotation: a new refresh token each time").isNotEqualTo(firstRefresh);
-        assertThat(api().withToken(session.accessToken()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(session.refreshToken())
+                .as("rotation: a new refresh token each time")
+                .isNotEqualTo(firstRefresh);
+        assertThat(api().withToken(session.accessToken()).get("/api/v1/me").status())
+                .isEqualTo(200);
         OidcSession.Answer replay = session.refreshWith(firstRefresh);
         assertThat(replay.status()).as("a spent refresh token is refused").isEqualTo(400);
         assertThat(replay.body()).contains("invalid_grant");
@@ -74,13 +75,17 @@ class SessionIntegrationTests extends IntegrationTest {
                 .refreshWith(session.refreshToken());
         assertThat(stranger.status()).isEqualTo(401);
         assertThat(stranger.body()).contains("invalid_client");
-        assertThat(session.refresh().status()).as("the web app's token is untouched").isEqualTo(200);
+        assertThat(session.refresh().status())
+                .as("the web app's token is untouched")
+                .isEqualTo(200);
     }
 
     @Test
     void signOutEndsTheSessionAtTheServerAndRevokesTheRefreshToken() {
         OidcSession session = signedIn();
-        assertThat(session.asksForPassword()).as("signed in: the server gives a code at once").isFalse();
+        assertThat(session.asksForPassword())
+                .as("signed in: the server gives a code at once")
+                .isFalse();
         String refresh = session.refreshToken();
 
         assertThat(session.revokeRefreshToken().status()).isEqualTo(200);
@@ -88,7 +93,9 @@ class SessionIntegrationTests extends IntegrationTest {
 
         assertThat(loggedOut.status()).as(loggedOut.body()).isEqualTo(302);
         assertThat(loggedOut.location()).startsWith(APP + "/");
-        assertThat(session.asksForPassword()).as("the next sign-in asks for the password").isTrue();
+        assertThat(session.asksForPassword())
+                .as("the next sign-in asks for the password")
+                .isTrue();
         assertThat(session.refreshWith(refresh).status()).isEqualTo(400);
     }
 
@@ -101,13 +108,18 @@ class SessionIntegrationTests extends IntegrationTest {
         OidcSession.Answer loggedOut = session.logout(first, APP + "/");
 
         assertThat(loggedOut.status()).as(loggedOut.body()).isEqualTo(302);
-        assertThat(loggedOut.location()).as("back to the app, never a raw error").startsWith(APP + "/");
-        assertThat(session.asksForPassword()).as("the session at the server ended all the same").isTrue();
+        assertThat(loggedOut.location())
+                .as("back to the app, never a raw error")
+                .startsWith(APP + "/");
+        assertThat(session.asksForPassword())
+                .as("the session at the server ended all the same")
+                .isTrue();
     }
 
     @Test
     void theDiscoveryDocumentOffersWhatTheWebAppUses() {
-        var discovery = OidcSession.browser(APP, "khuyencong-spa", APP + "/auth/callback").discovery();
+        var discovery = OidcSession.browser(APP, "khuyencong-spa", APP + "/auth/callback")
+                .discovery();
         assertThat(discovery.get("end_session_endpoint").asString()).isEqualTo(APP + "/connect/logout");
         assertThat(discovery.get("revocation_endpoint").asString()).isEqualTo(APP + "/oauth2/revoke");
         assertThat(discovery.get("grant_types_supported").toString()).contains("refresh_token");

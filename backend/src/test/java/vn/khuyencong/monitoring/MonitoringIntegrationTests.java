@@ -11,11 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.identity.Http;
 import vn.khuyencong.identity.IdentityFixtures;
@@ -55,9 +53,13 @@ class MonitoringIntegrationTests extends IntegrationTest {
     /** A monitored project with its plan, whose monitoring started {@code monthsAgo} months ago. */
     String aPlannedProject(int monthsAgo) {
         String id = the.monitored();
-        assertThat(the.enterprise.put(monitoring(id) + "/plan", Fixtures.aPlan()).status()).isEqualTo(200);
+        assertThat(the.enterprise
+                        .put(monitoring(id) + "/plan", Fixtures.aPlan())
+                        .status())
+                .isEqualTo(200);
         jdbc.sql("update monitored_project set started_on = ? where dossier_id = ?")
-                .params(today().minusMonths(monthsAgo), UUID.fromString(id)).update();
+                .params(today().minusMonths(monthsAgo), UUID.fromString(id))
+                .update();
         return id;
     }
 
@@ -65,8 +67,11 @@ class MonitoringIntegrationTests extends IntegrationTest {
         JsonNode plan = the.enterprise.get(monitoring(id)).json().get("plan");
         Map<String, Object> report = new HashMap<>();
         report.put("period", period.toString());
-        report.put("milestones", List.of(Map.of("milestoneId", plan.get(0).get("id").asLong(), "percentDone", 80),
-                Map.of("milestoneId", plan.get(1).get("id").asLong(), "percentDone", 10)));
+        report.put(
+                "milestones",
+                List.of(
+                        Map.of("milestoneId", plan.get(0).get("id").asLong(), "percentDone", 80),
+                        Map.of("milestoneId", plan.get(1).get("id").asLong(), "percentDone", 10)));
         report.put("spentAmount", spent);
         report.put("counterpartInvested", spent / 2);
         return report;
@@ -95,7 +100,8 @@ class MonitoringIntegrationTests extends IntegrationTest {
         String id = aPlannedProject(3);
         YearMonth twoMonthsAgo = YearMonth.from(today().minusMonths(2));
         YearMonth lastMonth = YearMonth.from(today().minusMonths(1));
-        assertThat(the.enterprise.get(monitoring(id)).json().get("overdue").asBoolean()).isFalse();
+        assertThat(the.enterprise.get(monitoring(id)).json().get("overdue").asBoolean())
+                .isFalse();
 
         overdueCheck.check(today());
 
@@ -107,26 +113,32 @@ class MonitoringIntegrationTests extends IntegrationTest {
                     .contains(twoMonthsAgo.toString(), lastMonth.toString());
             assertThat(seen.get("notices").get(0).get("message").asString()).contains("chưa có báo cáo tiến độ");
         }
-        JsonNode history = the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
+        JsonNode history =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
         JsonNode overdue = history.get(events(history).indexOf("REPORT_OVERDUE"));
         assertThat(overdue.get("actor").asString()).isEqualTo("SYSTEM");
         assertThat(overdue.get("from").asString()).isEqualTo("MONITORED");
         assertThat(overdue.get("to").asString()).isEqualTo("MONITORED");
-        assertThat(events.arrives(ProgressReportOverdue.class, e -> e.dossierId().toString().equals(id)
-                && e.period().equals(lastMonth))).isTrue();
+        assertThat(events.arrives(
+                        ProgressReportOverdue.class,
+                        e -> e.dossierId().toString().equals(id) && e.period().equals(lastMonth)))
+                .isTrue();
 
         // the check runs every day: a missing month is notified once
         int notices = the.enterprise.get(monitoring(id)).json().get("notices").size();
         overdueCheck.check(today());
-        assertThat(the.enterprise.get(monitoring(id)).json().get("notices").size()).isEqualTo(notices);
+        assertThat(the.enterprise.get(monitoring(id)).json().get("notices").size())
+                .isEqualTo(notices);
 
         // a report filed after its deadline is marked late; once every due report is in, the project is on time
         JsonNode view = null;
-        for (YearMonth period = YearMonth.from(today().minusMonths(3)); !period.isAfter(YearMonth.from(today()));
+        for (YearMonth period = YearMonth.from(today().minusMonths(3));
+                !period.isAfter(YearMonth.from(today()));
                 period = period.plusMonths(1)) {
             view = fileReport(id, period, 100_000_000L);
         }
-        assertThat(view.get("reports").findValues("late").stream().map(JsonNode::asBoolean)).contains(true);
+        assertThat(view.get("reports").findValues("late").stream().map(JsonNode::asBoolean))
+                .contains(true);
         assertThat(view.get("reports").get(2).get("period").asString()).isEqualTo(lastMonth.toString());
         assertThat(view.get("reports").get(2).get("late").asBoolean()).isTrue();
         assertThat(view.get("overdue").asBoolean()).isFalse();
@@ -143,7 +155,8 @@ class MonitoringIntegrationTests extends IntegrationTest {
 
         // 280 million of work done is exactly 70% of the 400 million budget: not yet "over 70%"
         fileReport(id, YearMonth.from(today().minusMonths(1)), 280_000_000L);
-        assertThat(disburse(id, "ADVANCE", 10_000_000L).json().get("rule").asString()).isEqualTo("advance-progress");
+        assertThat(disburse(id, "ADVANCE", 10_000_000L).json().get("rule").asString())
+                .isEqualTo("advance-progress");
         fileReport(id, YearMonth.from(today()), 300_000_000L);
 
         Api.Response above = disburse(id, "ADVANCE", 70_000_001L);
@@ -152,15 +165,20 @@ class MonitoringIntegrationTests extends IntegrationTest {
         assertThat(above.json().get("rule").asString()).isEqualTo("advance-ceiling");
         assertThat(above.json().get("detail").asString()).contains("70%", "70.000.000");
         assertThat(above.json().get("errors").get(0).get("field").asString()).isEqualTo("amount");
-        assertThat(the.monitor.get(monitoring(id)).json().get("disbursements").size()).isZero();
+        assertThat(the.monitor.get(monitoring(id)).json().get("disbursements").size())
+                .isZero();
 
         assertThat(disburse(id, "ADVANCE", 50_000_000L).status()).isEqualTo(201);
-        assertThat(disburse(id, "ADVANCE", 20_000_001L).json().get("rule").asString()).isEqualTo("advance-ceiling");
+        assertThat(disburse(id, "ADVANCE", 20_000_001L).json().get("rule").asString())
+                .isEqualTo("advance-ceiling");
         JsonNode view = disburse(id, "ADVANCE", 20_000_000L).json();
         assertThat(view.get("advancesPaid").asLong()).isEqualTo(70_000_000L);
         assertThat(view.get("advanceCeiling").get("ceiling").asLong()).isEqualTo(70_000_000L);
-        assertThat(view.get("advanceCeiling").get("progressReached").asBoolean()).isTrue();
-        assertThat(events(the.enterprise.get("/api/v1/dossiers/" + id + "/history").json()))
+        assertThat(view.get("advanceCeiling").get("progressReached").asBoolean())
+                .isTrue();
+        assertThat(events(the.enterprise
+                        .get("/api/v1/dossiers/" + id + "/history")
+                        .json()))
                 .containsSubsequence("ADVANCE_RECORDED", "ADVANCE_RECORDED");
     }
 
@@ -178,8 +196,14 @@ class MonitoringIntegrationTests extends IntegrationTest {
         the.uploadEveryRequiredDocument(id);
         the.fire(the.enterprise, id, event("SUBMIT"));
         the.fire(the.reviewer, id, event("START_REVIEW"));
-        the.fire(the.reviewer, id, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", 10_000_000L));
-        the.fire(the.approver, id, event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 10_000_000L));
+        the.fire(
+                the.reviewer,
+                id,
+                event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", 10_000_000L));
+        the.fire(
+                the.approver,
+                id,
+                event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 10_000_000L));
         the.fire(the.monitor, id, event("START_MONITORING"));
 
         JsonNode view = disburse(id, "ADVANCE", 10_000_000L).json();
@@ -202,58 +226,98 @@ class MonitoringIntegrationTests extends IntegrationTest {
         assertThat(disburse(id, "PAYMENT", 1L).json().get("rule").asString()).isEqualTo("total-within-approved");
 
         // the enterprise records no money
-        assertThat(the.enterprise.post(monitoring(id) + "/disbursements", disbursement("PAYMENT", 1L)).status())
+        assertThat(the.enterprise
+                        .post(monitoring(id) + "/disbursements", disbursement("PAYMENT", 1L))
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void aChangeRequestNeedsAnApproverAndIsPartOfTheHistory() {
         String id = aPlannedProject(0);
-        JsonNode filed = the.enterprise.post(monitoring(id) + "/change-requests", Map.of("kind", "BUDGET",
-                "reason", "Giá máy sấy giảm", "proposedAmount", 90_000_000L)).json();
+        JsonNode filed = the.enterprise
+                .post(
+                        monitoring(id) + "/change-requests",
+                        Map.of("kind", "BUDGET", "reason", "Giá máy sấy giảm", "proposedAmount", 90_000_000L))
+                .json();
         long request = filed.get("changeRequests").get(0).get("id").asLong();
         String decision = monitoring(id) + "/change-requests/" + request + "/decision";
 
-        assertThat(the.monitor.post(decision, Map.of("approved", true)).status()).isEqualTo(403);
-        assertThat(the.enterprise.post(decision, Map.of("approved", true)).status()).isEqualTo(403);
-        assertThat(the.reviewer.post(decision, Map.of("approved", true)).status()).isEqualTo(403);
-        assertThat(the.monitor.get(monitoring(id)).json().get("approvedAmount").asLong()).isEqualTo(100_000_000L);
+        assertThat(the.monitor.post(decision, Map.of("approved", true)).status())
+                .isEqualTo(403);
+        assertThat(the.enterprise.post(decision, Map.of("approved", true)).status())
+                .isEqualTo(403);
+        assertThat(the.reviewer.post(decision, Map.of("approved", true)).status())
+                .isEqualTo(403);
+        assertThat(the.monitor.get(monitoring(id)).json().get("approvedAmount").asLong())
+                .isEqualTo(100_000_000L);
 
-        JsonNode decided = the.approver.post(decision, Map.of("approved", true, "comment", "Đồng ý")).json();
+        JsonNode decided = the.approver
+                .post(decision, Map.of("approved", true, "comment", "Đồng ý"))
+                .json();
         assertThat(decided.get("approvedAmount").asLong()).isEqualTo(90_000_000L);
-        assertThat(decided.get("changeRequests").get(0).get("status").asString()).isEqualTo("APPROVED");
-        assertThat(decided.get("changeRequests").get(0).get("decidedBy").asString()).isEqualTo("pheduyet");
-        assertThat(the.approver.post(decision, Map.of("approved", false, "comment", "Đổi ý")).json().get("rule")
-                .asString()).isEqualTo("change-already-decided");
+        assertThat(decided.get("changeRequests").get(0).get("status").asString())
+                .isEqualTo("APPROVED");
+        assertThat(decided.get("changeRequests").get(0).get("decidedBy").asString())
+                .isEqualTo("pheduyet");
+        assertThat(the.approver
+                        .post(decision, Map.of("approved", false, "comment", "Đổi ý"))
+                        .json()
+                        .get("rule")
+                        .asString())
+                .isEqualTo("change-already-decided");
 
         // a refusal needs its reason; a timeline change moves the end date once approved
-        JsonNode timeline = the.monitor.post(monitoring(id) + "/change-requests", Map.of("kind", "TIMELINE",
-                "reason", "Nhà cung cấp giao máy chậm", "proposedEndsOn", "2027-09-30")).json();
-        String second = monitoring(id) + "/change-requests/" + timeline.get("changeRequests").get(1).get("id").asLong()
-                + "/decision";
+        JsonNode timeline = the.monitor
+                .post(
+                        monitoring(id) + "/change-requests",
+                        Map.of(
+                                "kind",
+                                "TIMELINE",
+                                "reason",
+                                "Nhà cung cấp giao máy chậm",
+                                "proposedEndsOn",
+                                "2027-09-30"))
+                .json();
+        String second = monitoring(id) + "/change-requests/"
+                + timeline.get("changeRequests").get(1).get("id").asLong() + "/decision";
         Api.Response noReason = the.approver.post(second, Map.of("approved", false));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("comment");
-        assertThat(the.approver.post(second, Map.of("approved", true)).json().get("endsOn").asString())
+        assertThat(the.approver
+                        .post(second, Map.of("approved", true))
+                        .json()
+                        .get("endsOn")
+                        .asString())
                 .isEqualTo("2027-09-30");
 
-        JsonNode history = the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
-        assertThat(events(history)).containsSubsequence("CHANGE_REQUESTED", "CHANGE_APPROVED", "CHANGE_REQUESTED",
-                "CHANGE_APPROVED");
-        assertThat(history.get(events(history).indexOf("CHANGE_APPROVED")).get("actorRole").asString())
+        JsonNode history =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
+        assertThat(events(history))
+                .containsSubsequence("CHANGE_REQUESTED", "CHANGE_APPROVED", "CHANGE_REQUESTED", "CHANGE_APPROVED");
+        assertThat(history.get(events(history).indexOf("CHANGE_APPROVED"))
+                        .get("actorRole")
+                        .asString())
                 .isEqualTo("APPROVER");
-        assertThat(the.monitor.get("/api/v1/dossiers/" + id + "/history").json()).isEqualTo(history);
+        assertThat(the.monitor.get("/api/v1/dossiers/" + id + "/history").json())
+                .isEqualTo(history);
     }
 
     @Test
     void aBudgetChangeBelowWhatWasPaidIsRefused() {
         String id = aPlannedProject(0);
         assertThat(disburse(id, "PAYMENT", 50_000_000L).status()).isEqualTo(201);
-        long request = the.enterprise.post(monitoring(id) + "/change-requests", Map.of("kind", "BUDGET",
-                "reason", "Giảm quy mô", "proposedAmount", 40_000_000L)).json().get("changeRequests").get(0)
-                .get("id").asLong();
-        Api.Response refused = the.approver.post(monitoring(id) + "/change-requests/" + request + "/decision",
-                Map.of("approved", true));
+        long request = the.enterprise
+                .post(
+                        monitoring(id) + "/change-requests",
+                        Map.of("kind", "BUDGET", "reason", "Giảm quy mô", "proposedAmount", 40_000_000L))
+                .json()
+                .get("changeRequests")
+                .get(0)
+                .get("id")
+                .asLong();
+        Api.Response refused = the.approver.post(
+                monitoring(id) + "/change-requests/" + request + "/decision", Map.of("approved", true));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("rule").asString()).isEqualTo("budget-below-paid");
     }
@@ -271,13 +335,32 @@ class MonitoringIntegrationTests extends IntegrationTest {
         assertThat(bare.json().get("rule").asString()).isEqualTo("acceptance-record");
 
         Map<String, Object> wrong = new HashMap<>(Fixtures.anAcceptance());
-        wrong.put("outcomes", Map.of("workersTrained", 20, "machinesInstalled", 1, "machinesWorking", 2,
-                "products", 1, "fairsAttended", 0));
+        wrong.put(
+                "outcomes",
+                Map.of(
+                        "workersTrained",
+                        20,
+                        "machinesInstalled",
+                        1,
+                        "machinesWorking",
+                        2,
+                        "products",
+                        1,
+                        "fairsAttended",
+                        0));
         Api.Response invalid = the.monitor.post(monitoring(id) + "/acceptance", wrong);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").get(0).get("field").asString()).isEqualTo("outcomes.machinesWorking");
-        assertThat(the.enterprise.get("/api/v1/dossiers/" + id).json().get("status").asString()).isEqualTo("MONITORED");
-        assertThat(the.enterprise.post(monitoring(id) + "/acceptance", Fixtures.anAcceptance()).status()).isEqualTo(403);
+        assertThat(the.enterprise
+                        .get("/api/v1/dossiers/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("MONITORED");
+        assertThat(the.enterprise
+                        .post(monitoring(id) + "/acceptance", Fixtures.anAcceptance())
+                        .status())
+                .isEqualTo(403);
 
         JsonNode accepted = the.accept(id);
         assertThat(accepted.get("status").asString()).isEqualTo("COMPLETED");
@@ -296,12 +379,19 @@ class MonitoringIntegrationTests extends IntegrationTest {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("rule").asString()).isEqualTo("project-monitored");
         assertThatThrownBy(() -> jdbc.sql("update settlement set total_support_paid = 0 where dossier_id = ?")
-                .param(UUID.fromString(id)).update()).hasMessageContaining("frozen");
+                        .param(UUID.fromString(id))
+                        .update())
+                .hasMessageContaining("frozen");
         assertThat(the.enterprise.get(monitoring(id)).json().get("settlement")).isEqualTo(settlement);
         assertThat(jdbc.sql("select total_support_paid from settlement where dossier_id = ?")
-                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(90_000_000L);
-        assertThat(events.arrives(ProjectSettled.class, e -> e.dossierId().toString().equals(id)
-                && e.totalSupportPaid() == 90_000_000L)).isTrue();
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(90_000_000L);
+        assertThat(events.arrives(
+                        ProjectSettled.class,
+                        e -> e.dossierId().toString().equals(id) && e.totalSupportPaid() == 90_000_000L))
+                .isTrue();
     }
 
     @Test
@@ -320,22 +410,42 @@ class MonitoringIntegrationTests extends IntegrationTest {
     @Test
     void inspectionsRecordFindingsAndCorrectiveActionWithADueDate() {
         String id = aPlannedProject(0);
-        Api.Response photo = the.monitor.upload(monitoring(id) + "/evidence", Map.of("documentType", "EVIDENCE_PHOTO"),
-                "file", "hien-truong.pdf", Fixtures.PDF, "application/pdf");
+        Api.Response photo = the.monitor.upload(
+                monitoring(id) + "/evidence",
+                Map.of("documentType", "EVIDENCE_PHOTO"),
+                "file",
+                "hien-truong.pdf",
+                Fixtures.PDF,
+                "application/pdf");
         assertThat(photo.status()).as(photo.body()).isEqualTo(201);
-        Map<String, Object> inspection = new HashMap<>(Map.of("inspectedOn", today().toString(), "findings",
-                "Máy sấy chưa lắp đặt.", "conclusion", "Chậm tiến độ.", "correctiveAction", "Lắp đặt máy sấy",
-                "photoDocumentIds", List.of(photo.json().get("id").asString())));
+        Map<String, Object> inspection = new HashMap<>(Map.of(
+                "inspectedOn",
+                today().toString(),
+                "findings",
+                "Máy sấy chưa lắp đặt.",
+                "conclusion",
+                "Chậm tiến độ.",
+                "correctiveAction",
+                "Lắp đặt máy sấy",
+                "photoDocumentIds",
+                List.of(photo.json().get("id").asString())));
         Api.Response noDueDate = the.monitor.post(monitoring(id) + "/inspections", inspection);
         assertThat(noDueDate.status()).isEqualTo(400);
-        assertThat(noDueDate.json().get("errors").get(0).get("field").asString()).isEqualTo("correctiveDueOn");
+        assertThat(noDueDate.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("correctiveDueOn");
 
         inspection.put("correctiveDueOn", today().plusDays(30).toString());
-        assertThat(the.monitor.post(monitoring(id) + "/inspections", inspection).status()).isEqualTo(201);
-        JsonNode seen = the.enterprise.get(monitoring(id)).json().get("inspections").get(0);
+        assertThat(the.monitor.post(monitoring(id) + "/inspections", inspection).status())
+                .isEqualTo(201);
+        JsonNode seen =
+                the.enterprise.get(monitoring(id)).json().get("inspections").get(0);
         assertThat(seen.get("correctiveAction").asString()).isEqualTo("Lắp đặt máy sấy");
-        assertThat(seen.get("photoDocumentIds").get(0).asString()).isEqualTo(photo.json().get("id").asString());
-        assertThat(the.enterprise.post(monitoring(id) + "/inspections", inspection).status()).isEqualTo(403);
+        assertThat(seen.get("photoDocumentIds").get(0).asString())
+                .isEqualTo(photo.json().get("id").asString());
+        assertThat(the.enterprise
+                        .post(monitoring(id) + "/inspections", inspection)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -343,21 +453,46 @@ class MonitoringIntegrationTests extends IntegrationTest {
         String id = the.monitored();
         JsonNode dossier = the.enterprise.get("/api/v1/dossiers/" + id).json();
         LocalDate endsOn = LocalDate.parse(dossier.get("endsOn").asString());
-        Map<String, Object> late = Map.of("milestones", List.of(
-                Map.of("title", "Lắp đặt", "dueOn", endsOn.minusMonths(1).toString(), "promisedOutcome", "2 máy"),
-                Map.of("title", "Vận hành", "dueOn", endsOn.plusDays(1).toString(), "promisedOutcome", "2 tấn/ngày")));
+        Map<String, Object> late = Map.of(
+                "milestones",
+                List.of(
+                        Map.of(
+                                "title",
+                                "Lắp đặt",
+                                "dueOn",
+                                endsOn.minusMonths(1).toString(),
+                                "promisedOutcome",
+                                "2 máy"),
+                        Map.of(
+                                "title",
+                                "Vận hành",
+                                "dueOn",
+                                endsOn.plusDays(1).toString(),
+                                "promisedOutcome",
+                                "2 tấn/ngày")));
         Api.Response afterTheEnd = the.enterprise.put(monitoring(id) + "/plan", late);
         assertThat(afterTheEnd.status()).as(afterTheEnd.body()).isEqualTo(400);
-        assertThat(afterTheEnd.json().get("errors").get(0).get("field").asString()).isEqualTo("milestones[1].dueOn");
+        assertThat(afterTheEnd.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("milestones[1].dueOn");
         assertThat(the.enterprise.get(monitoring(id)).json().get("plan").size()).isZero();
 
         jdbc.sql("update monitored_project set started_on = ? where dossier_id = ?")
-                .params(today().minusDays(10), UUID.fromString(id)).update();
-        Api.Response beforeTheStart = the.monitor.post(monitoring(id) + "/inspections", Map.of("inspectedOn",
-                today().minusDays(11).toString(), "findings", "Chưa lắp đặt.", "conclusion", "Chậm tiến độ."));
+                .params(today().minusDays(10), UUID.fromString(id))
+                .update();
+        Api.Response beforeTheStart = the.monitor.post(
+                monitoring(id) + "/inspections",
+                Map.of(
+                        "inspectedOn",
+                        today().minusDays(11).toString(),
+                        "findings",
+                        "Chưa lắp đặt.",
+                        "conclusion",
+                        "Chậm tiến độ."));
         assertThat(beforeTheStart.status()).as(beforeTheStart.body()).isEqualTo(400);
-        assertThat(beforeTheStart.json().get("errors").get(0).get("field").asString()).isEqualTo("inspectedOn");
-        assertThat(the.enterprise.get(monitoring(id)).json().get("inspections").size()).isZero();
+        assertThat(beforeTheStart.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("inspectedOn");
+        assertThat(the.enterprise.get(monitoring(id)).json().get("inspections").size())
+                .isZero();
     }
 
     @Test
@@ -375,53 +510,87 @@ class MonitoringIntegrationTests extends IntegrationTest {
                 .contains("period", "spentAmount", "counterpartInvested");
         assertThat(invalid.json().get("detail").asString()).contains("trường chưa hợp lệ");
 
-        Map<String, Object> future = new HashMap<>(aReport(id, YearMonth.from(today()).plusMonths(1), 1L));
+        Map<String, Object> future =
+                new HashMap<>(aReport(id, YearMonth.from(today()).plusMonths(1), 1L));
         future.put("evidenceDocumentIds", List.of(UUID.randomUUID().toString()));
-        assertThat(the.enterprise.post(monitoring(id) + "/reports", future).json().get("errors")
-                .findValues("field").stream().map(JsonNode::asString)).contains("period", "evidenceDocumentIds[0]");
-        assertThat(the.enterprise.get(monitoring(id)).json().get("reports").size()).isZero();
+        assertThat(
+                        the
+                                .enterprise
+                                .post(monitoring(id) + "/reports", future)
+                                .json()
+                                .get("errors")
+                                .findValues("field")
+                                .stream()
+                                .map(JsonNode::asString))
+                .contains("period", "evidenceDocumentIds[0]");
+        assertThat(the.enterprise.get(monitoring(id)).json().get("reports").size())
+                .isZero();
 
         fileReport(id, YearMonth.from(today()), 1L);
         Api.Response twice = the.enterprise.post(monitoring(id) + "/reports", aReport(id, YearMonth.from(today()), 2L));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("rule").asString()).isEqualTo("one-report-per-period");
 
-        Api.Response wrongType = the.enterprise.upload(monitoring(id) + "/evidence",
-                Map.of("documentType", "REQUEST_LETTER"), "file", "x.pdf", Fixtures.PDF, "application/pdf");
+        Api.Response wrongType = the.enterprise.upload(
+                monitoring(id) + "/evidence",
+                Map.of("documentType", "REQUEST_LETTER"),
+                "file",
+                "x.pdf",
+                Fixtures.PDF,
+                "application/pdf");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("documentType");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("documentType");
     }
 
     @Test
     void nothingHappensBeforeMonitoringStarts() {
         String id = the.approved();
-        assertThat(the.enterprise.get(monitoring(id)).json().get("started").asBoolean()).isFalse();
+        assertThat(the.enterprise.get(monitoring(id)).json().get("started").asBoolean())
+                .isFalse();
         Api.Response refused = disburse(id, "PAYMENT", 1L);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("rule").asString()).isEqualTo("project-monitored");
         // the plan may be filed as soon as the project is approved
-        assertThat(the.enterprise.put(monitoring(id) + "/plan", Fixtures.aPlan()).status()).isEqualTo(200);
+        assertThat(the.enterprise
+                        .put(monitoring(id) + "/plan", Fixtures.aPlan())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aMemberOfAnotherOrganisationSeesNothing() {
         String id = aPlannedProject(0);
         fileReport(id, YearMonth.from(today()), 1L);
-        Api other = IdentityFixtures.anOrganisation(Http.base(), jdbc, "Cơ sở Mây tre đan Phú Vinh").signedIn(api());
-        Api otherAgency = IdentityFixtures.anOfficerOfAnotherAgency(jdbc, "MONITOR").signedIn(api());
+        Api other = IdentityFixtures.anOrganisation(Http.base(), jdbc, "Cơ sở Mây tre đan Phú Vinh")
+                .signedIn(api());
+        Api otherAgency =
+                IdentityFixtures.anOfficerOfAnotherAgency(jdbc, "MONITOR").signedIn(api());
         for (Api outsider : List.of(other, otherAgency)) {
             Api.Response read = outsider.get(monitoring(id));
             assertThat(read.status()).isEqualTo(404);
             assertThat(read.body()).doesNotContain("Lắp đặt");
-            assertThat(outsider.get("/api/v1/dossiers/" + id + "/history").status()).isEqualTo(404);
-            assertThat(outsider.post(monitoring(id) + "/reports", aReport(id, YearMonth.from(today()), 1L)).status())
+            assertThat(outsider.get("/api/v1/dossiers/" + id + "/history").status())
                     .isEqualTo(404);
-            assertThat(outsider.post(monitoring(id) + "/disbursements", disbursement("PAYMENT", 1L)).status())
+            assertThat(outsider.post(monitoring(id) + "/reports", aReport(id, YearMonth.from(today()), 1L))
+                            .status())
                     .isEqualTo(404);
-            assertThat(outsider.put(monitoring(id) + "/plan", Fixtures.aPlan()).status()).isEqualTo(404);
-            assertThat(outsider.upload(monitoring(id) + "/evidence", Map.of("documentType", "EVIDENCE_PHOTO"), "file",
-                    "x.pdf", Fixtures.PDF, "application/pdf").status()).isEqualTo(404);
+            assertThat(outsider.post(monitoring(id) + "/disbursements", disbursement("PAYMENT", 1L))
+                            .status())
+                    .isEqualTo(404);
+            assertThat(outsider.put(monitoring(id) + "/plan", Fixtures.aPlan()).status())
+                    .isEqualTo(404);
+            assertThat(outsider.upload(
+                                    monitoring(id) + "/evidence",
+                                    Map.of("documentType", "EVIDENCE_PHOTO"),
+                                    "file",
+                                    "x.pdf",
+                                    Fixtures.PDF,
+                                    "application/pdf")
+                            .status())
+                    .isEqualTo(404);
         }
-        assertThat(the.enterprise.get(monitoring(id)).json().get("reports").size()).isEqualTo(1);
+        assertThat(the.enterprise.get(monitoring(id)).json().get("reports").size())
+                .isEqualTo(1);
     }
 }

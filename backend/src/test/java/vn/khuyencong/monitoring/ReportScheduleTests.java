@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
 import vn.khuyencong.catalog.AdvanceRule;
 
 class ReportScheduleTests {
@@ -26,19 +24,24 @@ class ReportScheduleTests {
         assertThat(startedOnTheTenth.expects(YearMonth.of(2027, 1))).isTrue();
         ReportSchedule startedAfterTheDueDay = new ReportSchedule(LocalDate.of(2027, 1, 27), 25);
         assertThat(startedAfterTheDueDay.expects(YearMonth.of(2027, 1))).isFalse();
-        assertThat(startedAfterTheDueDay.nextDue(Set.of(), LocalDate.of(2027, 1, 27))).isEqualTo(LocalDate.of(2027, 2, 25));
+        assertThat(startedAfterTheDueDay.nextDue(Set.of(), LocalDate.of(2027, 1, 27)))
+                .isEqualTo(LocalDate.of(2027, 2, 25));
     }
 
     @Test
     void missingPeriodsAreThoseWhoseDueDateHasPassedWithoutAReport() {
         LocalDate today = LocalDate.of(2027, 4, 26);
-        assertThat(startedOnTheTenth.missing(Set.of(YearMonth.of(2027, 2)), today)).containsExactly(
-                YearMonth.of(2027, 1), YearMonth.of(2027, 3), YearMonth.of(2027, 4));
+        assertThat(startedOnTheTenth.missing(Set.of(YearMonth.of(2027, 2)), today))
+                .containsExactly(YearMonth.of(2027, 1), YearMonth.of(2027, 3), YearMonth.of(2027, 4));
         // on the due day itself the report is not missing yet
-        assertThat(startedOnTheTenth.missing(Set.of(YearMonth.of(2027, 1), YearMonth.of(2027, 2), YearMonth.of(2027, 3)),
-                LocalDate.of(2027, 4, 25))).isEmpty();
-        assertThat(startedOnTheTenth.late(YearMonth.of(2027, 3), LocalDate.of(2027, 3, 26))).isTrue();
-        assertThat(startedOnTheTenth.late(YearMonth.of(2027, 3), LocalDate.of(2027, 3, 25))).isFalse();
+        assertThat(startedOnTheTenth.missing(
+                        Set.of(YearMonth.of(2027, 1), YearMonth.of(2027, 2), YearMonth.of(2027, 3)),
+                        LocalDate.of(2027, 4, 25)))
+                .isEmpty();
+        assertThat(startedOnTheTenth.late(YearMonth.of(2027, 3), LocalDate.of(2027, 3, 26)))
+                .isTrue();
+        assertThat(startedOnTheTenth.late(YearMonth.of(2027, 3), LocalDate.of(2027, 3, 25)))
+                .isFalse();
     }
 
     @Test

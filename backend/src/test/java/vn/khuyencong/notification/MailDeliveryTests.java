@@ -2,21 +2,33 @@ package vn.khuyencong.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ConnectException;
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailSendException;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.net.ConnectException;
+import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailSendException;
 
 class MailDeliveryTests {
 
     static NotificationProperties properties() {
-        return new NotificationProperties("http://localhost", "", 25, "", "", false, "a@b", "x", Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofHours(1), 20, Duration.ofMinutes(5), 20, 25);
+        return new NotificationProperties(
+                "http://localhost",
+                "",
+                25,
+                "",
+                "",
+                false,
+                "a@b",
+                "x",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                20,
+                Duration.ofMinutes(5),
+                20,
+                25);
     }
 
     @Test
@@ -32,9 +44,11 @@ class MailDeliveryTests {
     @Test
     void anUnreachableServerConcernsEveryMailARefusedRecipientOnlyItsOwn() {
         MessagingException connect = new MessagingException("Could not connect", new ConnectException("refused"));
-        assertThat(MailDelivery.serverUnreachable(new MailSendException("Mail server connection failed", connect))).isTrue();
-        assertThat(MailDelivery.serverUnreachable(new MailSendException("Failed messages",
-                new SendFailedException("550 no such user")))).isFalse();
+        assertThat(MailDelivery.serverUnreachable(new MailSendException("Mail server connection failed", connect)))
+                .isTrue();
+        assertThat(MailDelivery.serverUnreachable(
+                        new MailSendException("Failed messages", new SendFailedException("550 no such user"))))
+                .isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.khuyencong.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
@@ -59,31 +57,55 @@ class NotificationIntegrationTests extends IntegrationTest {
     @Test
     void eachStateChangeProducesExactlyOneNoticeAndOneMailToTheEnterprise() throws Exception {
         String id = fixtures.aReadyDraft();
-        String code = fixtures.fire(fixtures.enterprise, id, event("SUBMIT")).get("code").asString();
+        String code = fixtures.fire(fixtures.enterprise, id, event("SUBMIT"))
+                .get("code")
+                .asString();
         String appointment = appointmentOf(id);
-        thenTheEnterpriseIsToldOnce(id, code, "SUBMIT", "Hồ sơ " + code + " đã được tiếp nhận",
-                "Ngày hẹn trả kết quả: " + appointment);
+        thenTheEnterpriseIsToldOnce(
+                id, code, "SUBMIT", "Hồ sơ " + code + " đã được tiếp nhận", "Ngày hẹn trả kết quả: " + appointment);
 
         fixtures.fire(fixtures.reviewer, id, event("START_REVIEW"));
         thenTheEnterpriseIsToldOnce(id, code, "START_REVIEW", "Hồ sơ " + code + " đang được thẩm định", null);
 
-        fixtures.fire(fixtures.reviewer, id, event("REQUEST_SUPPLEMENT", "comment", "Thiếu báo giá máy sấy",
-                "items", List.of("Báo giá của nhà cung cấp máy sấy")));
-        thenTheEnterpriseIsToldOnce(id, code, "REQUEST_SUPPLEMENT", "Hồ sơ " + code + " cần bổ sung, hoàn thiện",
+        fixtures.fire(
+                fixtures.reviewer,
+                id,
+                event(
+                        "REQUEST_SUPPLEMENT",
+                        "comment",
+                        "Thiếu báo giá máy sấy",
+                        "items",
+                        List.of("Báo giá của nhà cung cấp máy sấy")));
+        thenTheEnterpriseIsToldOnce(
+                id,
+                code,
+                "REQUEST_SUPPLEMENT",
+                "Hồ sơ " + code + " cần bổ sung, hoàn thiện",
                 "Nội dung cần bổ sung: Báo giá của nhà cung cấp máy sấy");
 
         fixtures.fire(fixtures.enterprise, id, event("RESUBMIT"));
-        thenTheEnterpriseIsToldOnce(id, code, "RESUBMIT", "Hồ sơ " + code + " đã nhận đủ phần bổ sung",
+        thenTheEnterpriseIsToldOnce(
+                id,
+                code,
+                "RESUBMIT",
+                "Hồ sơ " + code + " đã nhận đủ phần bổ sung",
                 "Ngày hẹn trả kết quả mới: " + appointmentOf(id));
 
-        fixtures.fire(fixtures.reviewer, id, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(),
-                "recommendedAmount", Fixtures.RECOMMENDED));
+        fixtures.fire(
+                fixtures.reviewer,
+                id,
+                event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED));
         thenTheEnterpriseIsToldOnce(id, code, "RECOMMEND", "Hồ sơ " + code + " đã được thẩm định", null);
         thenTheOfficerIsToldOnce("pheduyet", id, "QUEUE_RECOMMEND", "Hồ sơ " + code + " chờ phê duyệt");
 
         String decision = Fixtures.aDecisionNumber();
-        fixtures.fire(fixtures.approver, id, event("APPROVE", "decisionNumber", decision, "approvedAmount", 100_000_000L));
-        thenTheEnterpriseIsToldOnce(id, code, "APPROVE", "Hồ sơ " + code + " đã được phê duyệt",
+        fixtures.fire(
+                fixtures.approver, id, event("APPROVE", "decisionNumber", decision, "approvedAmount", 100_000_000L));
+        thenTheEnterpriseIsToldOnce(
+                id,
+                code,
+                "APPROVE",
+                "Hồ sơ " + code + " đã được phê duyệt",
                 "Quyết định số " + decision + ", kinh phí hỗ trợ 100.000.000 đồng");
         thenTheOfficerIsToldOnce("giamsat", id, "QUEUE_APPROVE", "Hồ sơ " + code + " đã được phê duyệt, chờ giám sát");
 
@@ -95,8 +117,12 @@ class NotificationIntegrationTests extends IntegrationTest {
 
         // eight state changes, eight mails to the enterprise for this dossier, none twice
         assertThat(mailsAbout(code)).hasSize(8);
-        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?::uuid and recipient = 'doanhnghiep'")
-                .param(id).query(Integer.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where dossier_id = ?::uuid and recipient = 'doanhnghiep'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(8);
     }
 
     @Test
@@ -104,18 +130,26 @@ class NotificationIntegrationTests extends IntegrationTest {
         String id = fixtures.submitted();
         String code = codeOf(id);
         thenTheOfficerIsToldOnce("thamdinh", id, "QUEUE_SUBMIT", "Hồ sơ mới " + code + " chờ tiếp nhận");
-        waitUntil(Duration.ofSeconds(10), () -> TestMailServer.to("thamdinh@khuyencong.example").stream()
-                .anyMatch(mail -> subject(mail).contains(code)));
-        assertThat(TestMailServer.to("thamdinh@khuyencong.example")).anySatisfy(
-                mail -> assertThat(subject(mail)).isEqualTo("[Khuyến công] Hồ sơ mới " + code + " chờ tiếp nhận"));
+        waitUntil(
+                Duration.ofSeconds(10),
+                () -> TestMailServer.to("thamdinh@khuyencong.example").stream()
+                        .anyMatch(mail -> subject(mail).contains(code)));
+        assertThat(TestMailServer.to("thamdinh@khuyencong.example"))
+                .anySatisfy(mail ->
+                        assertThat(subject(mail)).isEqualTo("[Khuyến công] Hồ sơ mới " + code + " chờ tiếp nhận"));
     }
 
     @Test
     void aRefusalTellsTheReasons() throws Exception {
         String id = fixtures.underReview();
         String code = codeOf(id);
-        fixtures.fire(fixtures.reviewer, id, event("REJECT", "comment", "Không thuộc đối tượng hỗ trợ của Nghị định 45"));
-        thenTheEnterpriseIsToldOnce(id, code, "REJECT", "Hồ sơ " + code + " không được hỗ trợ",
+        fixtures.fire(
+                fixtures.reviewer, id, event("REJECT", "comment", "Không thuộc đối tượng hỗ trợ của Nghị định 45"));
+        thenTheEnterpriseIsToldOnce(
+                id,
+                code,
+                "REJECT",
+                "Hồ sơ " + code + " không được hỗ trợ",
                 "Lý do: Không thuộc đối tượng hỗ trợ của Nghị định 45");
     }
 
@@ -123,11 +157,25 @@ class NotificationIntegrationTests extends IntegrationTest {
     void aLateDossierGetsAnApologyWithTheNewDate() throws Exception {
         String id = fixtures.underReview();
         String code = codeOf(id);
-        LocalDate newDate = dates().aLaterWorkingDay(LocalDate.parse(fixtures.enterprise.get("/api/v1/dossiers/" + id).json()
-                .get("appointmentDate").asString()));
-        fixtures.fire(fixtures.reviewer, id, event("RESCHEDULE", "comment", "Cần xác minh thực địa tại cơ sở",
-                "newAppointmentDate", newDate.toString()));
-        thenTheEnterpriseIsToldOnce(id, code, "RESCHEDULE", "Xin lỗi: hồ sơ " + code + " được hẹn lại ngày trả kết quả",
+        LocalDate newDate = dates().aLaterWorkingDay(LocalDate.parse(fixtures.enterprise
+                .get("/api/v1/dossiers/" + id)
+                .json()
+                .get("appointmentDate")
+                .asString()));
+        fixtures.fire(
+                fixtures.reviewer,
+                id,
+                event(
+                        "RESCHEDULE",
+                        "comment",
+                        "Cần xác minh thực địa tại cơ sở",
+                        "newAppointmentDate",
+                        newDate.toString()));
+        thenTheEnterpriseIsToldOnce(
+                id,
+                code,
+                "RESCHEDULE",
+                "Xin lỗi: hồ sơ " + code + " được hẹn lại ngày trả kết quả",
                 "Lý do: Cần xác minh thực địa tại cơ sở. Ngày hẹn trả kết quả mới: " + DATE.format(newDate));
     }
 
@@ -136,7 +184,8 @@ class NotificationIntegrationTests extends IntegrationTest {
         String id = fixtures.supplementRequested();
         int before = noticesOf(id);
         // a second supplement request is refused: the transaction, its notices and mails are rolled back together
-        Api.Response refused = fixtures.reviewer.post("/api/v1/dossiers/" + id + "/transitions",
+        Api.Response refused = fixtures.reviewer.post(
+                "/api/v1/dossiers/" + id + "/transitions",
                 event("REQUEST_SUPPLEMENT", "comment", "Lần hai", "items", List.of("x")));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(noticesOf(id)).isEqualTo(before);
@@ -147,12 +196,16 @@ class NotificationIntegrationTests extends IntegrationTest {
         String id = fixtures.submitted();
         int notices = noticesOf(id);
         int mails = mailRowsOf(id);
-        var history = fixtures.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
+        var history =
+                fixtures.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
         JsonNode submit = history.get(history.size() - 1);
         // the same change published again, as a redelivery would
-        transactions.executeWithoutResult(status -> events.publishEvent(new DossierTransitioned(UUID.fromString(id),
-                DossierEvent.SUBMIT, vn.khuyencong.dossier.DossierStatus.DRAFT,
-                vn.khuyencong.dossier.DossierStatus.SUBMITTED, "doanhnghiep",
+        transactions.executeWithoutResult(status -> events.publishEvent(new DossierTransitioned(
+                UUID.fromString(id),
+                DossierEvent.SUBMIT,
+                vn.khuyencong.dossier.DossierStatus.DRAFT,
+                vn.khuyencong.dossier.DossierStatus.SUBMITTED,
+                "doanhnghiep",
                 java.time.Instant.parse(submit.get("occurredAt").asString()))));
         assertThat(noticesOf(id)).isEqualTo(notices);
         assertThat(mailRowsOf(id)).isEqualTo(mails);
@@ -168,22 +221,29 @@ class NotificationIntegrationTests extends IntegrationTest {
             code = codeOf(id);
             // attempts fail and are retried with backoff: one mail per round probes the server, the others wait
             // as long; the enterprise's mail stays in the outbox
-            waitUntil(Duration.ofSeconds(20), () -> jdbc.sql("""
-                    select count(*) from mail_outbox where status = 'PENDING' and attempts >= 2 and last_error is not null""")
-                    .query(Integer.class).single() >= 1);
+            waitUntil(
+                    Duration.ofSeconds(20),
+                    () -> jdbc.sql("""
+                    select count(*) from mail_outbox where status = 'PENDING' and attempts >= 2 and last_error is not null""").query(Integer.class).single() >= 1);
             assertThat(jdbc.sql("select status from mail_outbox where dossier_id = ?::uuid and recipient = ?")
-                    .params(id, ENTERPRISE_MAIL).query(String.class).single()).isEqualTo("PENDING");
+                            .params(id, ENTERPRISE_MAIL)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("PENDING");
             assertThat(mailsAbout(code)).isEmpty();
-        }
-        finally {
+        } finally {
             TestMailServer.restart();
         }
         waitUntil(Duration.ofSeconds(20), () -> !mailsAbout(code).isEmpty());
         Thread.sleep(1500);
         assertThat(mailsAbout(code)).hasSize(1);
-        assertThat(subject(mailsAbout(code).getFirst())).isEqualTo("[Khuyến công] Hồ sơ " + code + " đã được tiếp nhận");
+        assertThat(subject(mailsAbout(code).getFirst()))
+                .isEqualTo("[Khuyến công] Hồ sơ " + code + " đã được tiếp nhận");
         assertThat(jdbc.sql("select status from mail_outbox where dossier_id = ?::uuid and recipient = ?")
-                .params(id, ENTERPRISE_MAIL).query(String.class).single()).isEqualTo("SENT");
+                        .params(id, ENTERPRISE_MAIL)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SENT");
     }
 
     @Test
@@ -197,10 +257,14 @@ class NotificationIntegrationTests extends IntegrationTest {
         });
         assertThat(claimed).anyMatch(mail -> mail.dedupKey().equals(key));
         Thread.sleep(1000);
-        assertThat(mailsWithSubject(subject)).as("leased to the instance that died").isEmpty();
+        assertThat(mailsWithSubject(subject))
+                .as("leased to the instance that died")
+                .isEmpty();
 
         // the lease ends: another round delivers it, once
-        jdbc.sql("update mail_outbox set next_attempt_at = now() where dedup_key = ?").param(key).update();
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where dedup_key = ?")
+                .param(key)
+                .update();
         waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
         Thread.sleep(1000);
         assertThat(mailsWithSubject(subject)).hasSize(1);
@@ -214,7 +278,8 @@ class NotificationIntegrationTests extends IntegrationTest {
         String subject = "[Khuyến công] Thư thử " + key;
         // the database refuses this mail's SENT mark, as it does while it restarts
         jdbc.sql("alter table mail_outbox add constraint sent_mark_refused check (dedup_key <> '" + key
-                + "' or status <> 'SENT') not valid").update();
+                        + "' or status <> 'SENT') not valid")
+                .update();
         try {
             transactions.executeWithoutResult(status -> outbox.write(testMail(key)));
             waitUntil(Duration.ofSeconds(10), () -> !mailsWithSubject(subject).isEmpty());
@@ -222,9 +287,9 @@ class NotificationIntegrationTests extends IntegrationTest {
             Thread.sleep(2000);
             assertThat(statusAndAttempts(key)).isEqualTo("PENDING 1");
             assertThat(mailsWithSubject(subject)).hasSize(1);
-        }
-        finally {
-            jdbc.sql("alter table mail_outbox drop constraint sent_mark_refused").update();
+        } finally {
+            jdbc.sql("alter table mail_outbox drop constraint sent_mark_refused")
+                    .update();
         }
         waitUntil(Duration.ofSeconds(10), () -> statusAndAttempts(key).startsWith("SENT"));
         Thread.sleep(1000);
@@ -239,19 +304,29 @@ class NotificationIntegrationTests extends IntegrationTest {
     }
 
     String statusAndAttempts(String key) {
-        return jdbc.sql("select status || ' ' || attempts from mail_outbox where dedup_key = ?").param(key)
-                .query(String.class).single();
+        return jdbc.sql("select status || ' ' || attempts from mail_outbox where dedup_key = ?")
+                .param(key)
+                .query(String.class)
+                .single();
     }
 
     List<MimeMessage> mailsWithSubject(String subject) {
-        return TestMailServer.to(ENTERPRISE_MAIL).stream().filter(m -> subject(m).equals(subject)).toList();
+        return TestMailServer.to(ENTERPRISE_MAIL).stream()
+                .filter(m -> subject(m).equals(subject))
+                .toList();
     }
 
     @Test
     void readAndUnreadNotifications() {
         String id = fixtures.submitted();
         Api reader = fixtures.enterprise;
-        waitUntil(Duration.ofSeconds(5), () -> reader.get("/api/v1/notifications/unread-count").json().get("unread").asInt() > 0);
+        waitUntil(
+                Duration.ofSeconds(5),
+                () -> reader.get("/api/v1/notifications/unread-count")
+                                .json()
+                                .get("unread")
+                                .asInt()
+                        > 0);
         JsonNode unread = reader.get("/api/v1/notifications?unreadOnly=true").json();
         JsonNode first = null;
         for (JsonNode item : unread) {
@@ -261,18 +336,34 @@ class NotificationIntegrationTests extends IntegrationTest {
         }
         assertThat(first).isNotNull();
         assertThat(first.get("read").asBoolean()).isFalse();
-        int count = reader.get("/api/v1/notifications/unread-count").json().get("unread").asInt();
+        int count = reader.get("/api/v1/notifications/unread-count")
+                .json()
+                .get("unread")
+                .asInt();
 
         // somebody else cannot touch it
-        assertThat(fixtures.reviewer.post("/api/v1/notifications/" + first.get("id").asString() + "/read", Map.of())
-                .status()).isEqualTo(404);
-        assertThat(reader.post("/api/v1/notifications/" + first.get("id").asString() + "/read", Map.of()).status())
+        assertThat(fixtures.reviewer
+                        .post("/api/v1/notifications/" + first.get("id").asString() + "/read", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(reader.post("/api/v1/notifications/" + first.get("id").asString() + "/read", Map.of())
+                        .status())
                 .isEqualTo(204);
-        assertThat(reader.get("/api/v1/notifications/unread-count").json().get("unread").asInt()).isEqualTo(count - 1);
+        assertThat(reader.get("/api/v1/notifications/unread-count")
+                        .json()
+                        .get("unread")
+                        .asInt())
+                .isEqualTo(count - 1);
 
-        assertThat(reader.post("/api/v1/notifications/read-all", Map.of()).status()).isEqualTo(204);
-        assertThat(reader.get("/api/v1/notifications/unread-count").json().get("unread").asInt()).isZero();
-        assertThat(reader.get("/api/v1/notifications?unreadOnly=true").json().size()).isZero();
+        assertThat(reader.post("/api/v1/notifications/read-all", Map.of()).status())
+                .isEqualTo(204);
+        assertThat(reader.get("/api/v1/notifications/unread-count")
+                        .json()
+                        .get("unread")
+                        .asInt())
+                .isZero();
+        assertThat(reader.get("/api/v1/notifications?unreadOnly=true").json().size())
+                .isZero();
     }
 
     @Test
@@ -283,32 +374,47 @@ class NotificationIntegrationTests extends IntegrationTest {
         int again = transactions.execute(status -> reminders.remindMonitoring(reminderDay));
         assertThat(first).isGreaterThanOrEqualTo(1);
         assertThat(again).isZero();
-        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?::uuid and kind = 'MONITORING_REMINDER' and recipient = 'doanhnghiep'")
-                .param(monitored).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where dossier_id = ?::uuid and kind = 'MONITORING_REMINDER' and recipient = 'doanhnghiep'")
+                        .param(monitored)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         String due = fixtures.underReview();
-        jdbc.sql("update dossier set appointment_date = current_date where id = ?::uuid").param(due).update();
+        jdbc.sql("update dossier set appointment_date = current_date where id = ?::uuid")
+                .param(due)
+                .update();
         transactions.executeWithoutResult(status -> reminders.remindDeadlines());
         transactions.executeWithoutResult(status -> reminders.remindDeadlines());
-        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?::uuid and kind like 'DEADLINE_%' and recipient = 'thamdinh'")
-                .param(due).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from notification where dossier_id = ?::uuid and kind like 'DEADLINE_%' and recipient = 'thamdinh'")
+                        .param(due)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     // ---- steps and checks ----------------------------------------------------------------------------------------
 
     void thenTheEnterpriseIsToldOnce(String id, String code, String kind, String title, String bodyContains)
             throws Exception {
-        waitUntil(Duration.ofSeconds(10), () -> mailsAbout(code).stream().anyMatch(m -> subject(m).equals("[Khuyến công] " + title)));
-        JsonNode notices = fixtures.enterprise.get("/api/v1/notifications?limit=200").json();
+        waitUntil(
+                Duration.ofSeconds(10),
+                () -> mailsAbout(code).stream().anyMatch(m -> subject(m).equals("[Khuyến công] " + title)));
+        JsonNode notices =
+                fixtures.enterprise.get("/api/v1/notifications?limit=200").json();
         List<JsonNode> ofThisStep = new ArrayList<>();
         notices.forEach(n -> {
-            if (id.equals(n.get("dossierId").asString()) && kind.equals(n.get("kind").asString())) {
+            if (id.equals(n.get("dossierId").asString())
+                    && kind.equals(n.get("kind").asString())) {
                 ofThisStep.add(n);
             }
         });
         assertThat(ofThisStep).as("notices of " + kind).hasSize(1);
         assertThat(ofThisStep.getFirst().get("title").asString()).isEqualTo(title);
-        List<MimeMessage> mails = mailsAbout(code).stream().filter(m -> subject(m).equals("[Khuyến công] " + title))
+        List<MimeMessage> mails = mailsAbout(code).stream()
+                .filter(m -> subject(m).equals("[Khuyến công] " + title))
                 .toList();
         assertThat(mails).as("mails of " + kind).hasSize(1);
         String body = String.valueOf(mails.getFirst().getContent());
@@ -320,39 +426,63 @@ class NotificationIntegrationTests extends IntegrationTest {
     }
 
     void thenTheOfficerIsToldOnce(String username, String id, String kind, String title) {
-        waitUntil(Duration.ofSeconds(5), () -> jdbc.sql("select count(*) from notification where recipient = ? and dossier_id = ?::uuid and kind = ?")
-                .params(username, id, kind).query(Integer.class).single() > 0);
+        waitUntil(
+                Duration.ofSeconds(5),
+                () -> jdbc.sql(
+                                        "select count(*) from notification where recipient = ? and dossier_id = ?::uuid and kind = ?")
+                                .params(username, id, kind)
+                                .query(Integer.class)
+                                .single()
+                        > 0);
         assertThat(jdbc.sql("select title from notification where recipient = ? and dossier_id = ?::uuid and kind = ?")
-                .params(username, id, kind).query(String.class).list()).containsExactly(title);
+                        .params(username, id, kind)
+                        .query(String.class)
+                        .list())
+                .containsExactly(title);
     }
 
     List<MimeMessage> mailsAbout(String code) {
-        return TestMailServer.to(ENTERPRISE_MAIL).stream().filter(m -> subject(m).contains(code)).toList();
+        return TestMailServer.to(ENTERPRISE_MAIL).stream()
+                .filter(m -> subject(m).contains(code))
+                .toList();
     }
 
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        }
-        catch (jakarta.mail.MessagingException e) {
+        } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     String codeOf(String id) {
-        return fixtures.enterprise.get("/api/v1/dossiers/" + id).json().get("code").asString();
+        return fixtures.enterprise
+                .get("/api/v1/dossiers/" + id)
+                .json()
+                .get("code")
+                .asString();
     }
 
     String appointmentOf(String id) {
-        return DATE.format(LocalDate.parse(fixtures.enterprise.get("/api/v1/dossiers/" + id).json().get("appointmentDate").asString()));
+        return DATE.format(LocalDate.parse(fixtures.enterprise
+                .get("/api/v1/dossiers/" + id)
+                .json()
+                .get("appointmentDate")
+                .asString()));
     }
 
     int noticesOf(String id) {
-        return jdbc.sql("select count(*) from notification where dossier_id = ?::uuid").param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from notification where dossier_id = ?::uuid")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     int mailRowsOf(String id) {
-        return jdbc.sql("select count(*) from mail_outbox where dossier_id = ?::uuid").param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from mail_outbox where dossier_id = ?::uuid")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     static void waitUntil(Duration timeout, BooleanSupplier condition) {
@@ -363,8 +493,7 @@ class NotificationIntegrationTests extends IntegrationTest {
             }
             try {
                 Thread.sleep(100);
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }

@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyencong.support.Api;
@@ -68,12 +66,15 @@ class ScaleOutIntegrationTests {
         assertThat(lookup.json().get("status").asString()).isEqualTo("APPROVED");
 
         // the documents uploaded through one instance are read back through the other
-        JsonNode documents = fixtures.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
+        JsonNode documents =
+                fixtures.enterprise.get("/api/v1/dossiers/" + id + "/documents").json();
         assertThat(documents.size()).isPositive();
         for (JsonNode document : documents) {
             for (String instance : List.of(cluster.a.url(), cluster.b.url())) {
-                var download = fixtures.enterprise.onlyAt(instance)
-                        .download("/api/v1/dossiers/" + id + "/documents/" + document.get("id").asString() + "/content");
+                var download = fixtures.enterprise
+                        .onlyAt(instance)
+                        .download("/api/v1/dossiers/" + id + "/documents/"
+                                + document.get("id").asString() + "/content");
                 assertThat(download.statusCode()).isEqualTo(200);
                 assertThat(java.util.HexFormat.of().formatHex(Api.sha256(download.body())))
                         .isEqualTo(document.get("sha256").asString());
@@ -83,8 +84,12 @@ class ScaleOutIntegrationTests {
         // both instances served the login form and the dossier's requests
         for (Cluster.Instance instance : List.of(cluster.a, cluster.b)) {
             String metrics = prometheus(instance);
-            assertThat(count(metrics, "uri=\"/login\"")).as(instance.name + " served the login form").isPositive();
-            assertThat(count(metrics, "uri=\"/api/v1/dossiers/")).as(instance.name + " served the dossier").isPositive();
+            assertThat(count(metrics, "uri=\"/login\""))
+                    .as(instance.name + " served the login form")
+                    .isPositive();
+            assertThat(count(metrics, "uri=\"/api/v1/dossiers/"))
+                    .as(instance.name + " served the dossier")
+                    .isPositive();
         }
     }
 
@@ -92,20 +97,30 @@ class ScaleOutIntegrationTests {
     void aJourneyThroughTheLoadBalancerReachesBothInstances() throws Exception {
         Fixtures fixtures = new Fixtures(Api.at(cluster.publicUrl));
         String id = fixtures.underReview();
-        assertThat(fixtures.reviewer.get("/api/v1/dossiers/" + id).json().get("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(fixtures.reviewer
+                        .get("/api/v1/dossiers/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("UNDER_REVIEW");
         String log = cluster.nginxAccessLog();
-        assertThat(log).contains("upstream=127.0.0.1:" + cluster.a.port).contains("upstream=127.0.0.1:" + cluster.b.port);
+        assertThat(log)
+                .contains("upstream=127.0.0.1:" + cluster.a.port)
+                .contains("upstream=127.0.0.1:" + cluster.b.port);
         assertThat(log).doesNotContain("\" 50");
     }
 
     @Test
     void aTokenFromEitherInstanceIsAcceptedByBoth() {
         for (Cluster.Instance issuer : List.of(cluster.a, cluster.b)) {
-            Api signedInAtOne = Api.across(cluster.publicUrl, List.of(issuer.url())).as("doanhnghiep");
+            Api signedInAtOne =
+                    Api.across(cluster.publicUrl, List.of(issuer.url())).as("doanhnghiep");
             String token = signedInAtOne.token();
             for (Cluster.Instance other : List.of(cluster.a, cluster.b)) {
                 Api.Response mine = Api.at(other.url()).withToken(token).get("/api/v1/dossiers");
-                assertThat(mine.status()).as("token from " + issuer.name + " at " + other.name).isEqualTo(200);
+                assertThat(mine.status())
+                        .as("token from " + issuer.name + " at " + other.name)
+                        .isEqualTo(200);
             }
         }
     }
@@ -121,11 +136,12 @@ class ScaleOutIntegrationTests {
         int refused = 0;
         long started = System.nanoTime();
         for (int i = 0; i < 100; i++) {
-            int status = (i % 2 == 0 ? a : b).get("/api/v1/public/dossiers/KHONG-CO-" + i, client).status();
+            int status = (i % 2 == 0 ? a : b)
+                    .get("/api/v1/public/dossiers/KHONG-CO-" + i, client)
+                    .status();
             if (status == 429) {
                 refused++;
-            }
-            else {
+            } else {
                 allowed++;
             }
         }
@@ -138,8 +154,8 @@ class ScaleOutIntegrationTests {
     void aTraceIdCrossesInstancesAndTheProxy() {
         String trace = "0af7651916cd43dd8448eb211c80319c";
         for (Cluster.Instance instance : List.of(cluster.a, cluster.b)) {
-            Api.Response response = Api.at(instance.url()).get("/api/v1/catalog/contents",
-                    Map.of("traceparent", "00-" + trace + "-b7ad6b7169203331-01"));
+            Api.Response response = Api.at(instance.url())
+                    .get("/api/v1/catalog/contents", Map.of("traceparent", "00-" + trace + "-b7ad6b7169203331-01"));
             assertThat(response.header("X-Trace-Id")).as(instance.name).isEqualTo(trace);
         }
         // through nginx: its request id reaches the instance that answered
@@ -161,18 +177,23 @@ class ScaleOutIntegrationTests {
             for (Run one : ofJob) {
                 for (Run other : ofJob) {
                     if (!one.instance().equals(other.instance())) {
-                        assertThat(one.overlaps(other)).as(job + ": " + one + " and " + other).isFalse();
+                        assertThat(one.overlaps(other))
+                                .as(job + ": " + one + " and " + other)
+                                .isFalse();
                     }
                 }
             }
         }
         // the sweep ran once in this minute, on one instance; the other found it locked, every second
-        List<Run> sweeps = runs.stream().filter(run -> run.job().equals("document-orphan-sweep")).toList();
+        List<Run> sweeps = runs.stream()
+                .filter(run -> run.job().equals("document-orphan-sweep"))
+                .toList();
         assertThat(sweeps).hasSize(1);
         Cluster.Instance idle = sweeps.getFirst().instance().equals("a") ? cluster.b : cluster.a;
         assertThat(skipped(idle, "document-orphan-sweep")).isGreaterThanOrEqualTo(3);
         try (Connection db = cluster.connect()) {
-            var rs = db.createStatement().executeQuery("select count(*) from shedlock where name = 'document-orphan-sweep'");
+            var rs = db.createStatement()
+                    .executeQuery("select count(*) from shedlock where name = 'document-orphan-sweep'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -192,7 +213,8 @@ class ScaleOutIntegrationTests {
     static List<Run> runs(Cluster.Instance instance) throws Exception {
         List<Run> runs = new ArrayList<>();
         Map<String, Instant> open = new java.util.HashMap<>();
-        for (String line : instance.logText().lines().filter(l -> l.startsWith("{")).toList()) {
+        for (String line :
+                instance.logText().lines().filter(l -> l.startsWith("{")).toList()) {
             JsonNode entry = JSON.readTree(line);
             String message = entry.path("message").asString("");
             Instant at = Instant.parse(entry.path("@timestamp").asString());
@@ -200,8 +222,7 @@ class ScaleOutIntegrationTests {
             Matcher finished = FINISHED.matcher(message);
             if (locked.find()) {
                 open.put(locked.group(1), at);
-            }
-            else if (finished.find() && open.containsKey(finished.group(1))) {
+            } else if (finished.find() && open.containsKey(finished.group(1))) {
                 runs.add(new Run(instance.name, finished.group(1), open.remove(finished.group(1)), at));
             }
         }
@@ -209,7 +230,10 @@ class ScaleOutIntegrationTests {
     }
 
     static long skipped(Cluster.Instance instance, String job) throws Exception {
-        return instance.logText().lines().filter(line -> line.contains("Not executing '" + job + "'")).count();
+        return instance.logText()
+                .lines()
+                .filter(line -> line.contains("Not executing '" + job + "'"))
+                .count();
     }
 
     static String prometheus(Cluster.Instance instance) {
@@ -221,7 +245,8 @@ class ScaleOutIntegrationTests {
     /** The number of requests whose labels contain {@code labels}, over every status. */
     static double count(String metrics, String labels) {
         double total = 0;
-        Matcher sample = Pattern.compile("(?m)^http_server_requests_seconds_count\\{(.*)\\} (\\S+)$").matcher(metrics);
+        Matcher sample = Pattern.compile("(?m)^http_server_requests_seconds_count\\{(.*)\\} (\\S+)$")
+                .matcher(metrics);
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {
                 total += Double.parseDouble(sample.group(2));

@@ -3,25 +3,22 @@ package vn.khuyencong.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
@@ -41,21 +38,35 @@ class PaperIntegrationTests extends IntegrationTest {
     @Test
     void theReceiptIsIssuedAtSubmissionWithTheDossierCodeAndVietnameseNamesIntact() throws Exception {
         String id = fixtures.submitted();
-        String code = fixtures.enterprise.get("/api/v1/dossiers/" + id).json().get("code").asString();
+        String code = fixtures.enterprise
+                .get("/api/v1/dossiers/" + id)
+                .json()
+                .get("code")
+                .asString();
         JsonNode receipt = paperOf(fixtures.enterprise, id, "RECEIPT");
         assertThat(receipt.get("form").asString()).isEqualTo("Mẫu số 01");
-        assertThat(receipt.get("verificationUrl").asString()).endsWith("/xac-thuc/" + receipt.get("code").asString());
+        assertThat(receipt.get("verificationUrl").asString())
+                .endsWith("/xac-thuc/" + receipt.get("code").asString());
 
         byte[] pdf = download(fixtures.enterprise, id, receipt);
-        assertThat(HexFormat.of().formatHex(Api.sha256(pdf))).isEqualTo(receipt.get("sha256").asString());
+        assertThat(HexFormat.of().formatHex(Api.sha256(pdf)))
+                .isEqualTo(receipt.get("sha256").asString());
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains(code, "Hợp tác xã Miến dong Côn Minh", "Đầu tư dây chuyền chế biến miến dong",
-                    "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Sở Công Thương tỉnh Thái Nguyên",
-                    "Thời gian trả kết quả giải quyết hồ sơ", receipt.get("code").asString());
+            assertThat(text)
+                    .contains(
+                            code,
+                            "Hợp tác xã Miến dong Côn Minh",
+                            "Đầu tư dây chuyền chế biến miến dong",
+                            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                            "Sở Công Thương tỉnh Thái Nguyên",
+                            "Thời gian trả kết quả giải quyết hồ sơ",
+                            receipt.get("code").asString());
             // the QR code on the paper leads to its verification page
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            String scanned = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance(page)))).getText();
+            String scanned = new QRCodeReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(luminance(page))))
+                    .getText();
             assertThat(scanned).isEqualTo(receipt.get("verificationUrl").asString());
         }
     }
@@ -66,7 +77,8 @@ class PaperIntegrationTests extends IntegrationTest {
         JsonNode receipt = paperOf(fixtures.enterprise, id, "RECEIPT");
         UUID paperId = UUID.fromString(receipt.get("id").asString());
         long entry = papers.sourceEntry(paperId).orElseThrow();
-        byte[] again = papers.render(UUID.fromString(id), PaperKind.RECEIPT, entry).bytes();
+        byte[] again =
+                papers.render(UUID.fromString(id), PaperKind.RECEIPT, entry).bytes();
         assertThat(again).isEqualTo(papers.storedBytes(paperId));
         assertThat(Papers.sha256(again)).isEqualTo(receipt.get("sha256").asString());
 
@@ -90,8 +102,12 @@ class PaperIntegrationTests extends IntegrationTest {
         assertThat(shown.json().get("code").asString()).isEqualTo(paperCode);
         assertThat(shown.json().get("sha256").asString()).isEqualTo(sha);
         assertThat(shown.json().get("issuedAt").asString()).isNotBlank();
-        assertThat(shown.json().get("dossierCode").asString()).isEqualTo(
-                fixtures.enterprise.get("/api/v1/dossiers/" + id).json().get("code").asString());
+        assertThat(shown.json().get("dossierCode").asString())
+                .isEqualTo(fixtures.enterprise
+                        .get("/api/v1/dossiers/" + id)
+                        .json()
+                        .get("code")
+                        .asString());
         assertThat(shown.body()).doesNotContain("Miến dong", "doanhnghiep");
 
         Api.Response matches = anyone.get("/api/v1/public/papers/" + paperCode + "?sha256=" + sha);
@@ -112,30 +128,54 @@ class PaperIntegrationTests extends IntegrationTest {
         // supplement request (02), then refusal (03) with the process control slip (05)
         String refused = fixtures.supplementRequested();
         JsonNode supplement = paperOf(fixtures.enterprise, refused, "SUPPLEMENT_REQUEST");
-        assertThat(text(fixtures.enterprise, refused, supplement)).contains("Báo giá của nhà cung cấp máy sấy",
-                "Thiếu báo giá máy sấy", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+        assertThat(text(fixtures.enterprise, refused, supplement))
+                .contains(
+                        "Báo giá của nhà cung cấp máy sấy",
+                        "Thiếu báo giá máy sấy",
+                        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
         fixtures.fire(fixtures.enterprise, refused, event("RESUBMIT"));
         assertThat(paperCount(fixtures.enterprise, refused, "RECEIPT")).isEqualTo(2);
         fixtures.fire(fixtures.reviewer, refused, event("REJECT", "comment", "Cơ sở không thuộc địa bàn nông thôn"));
         assertThat(text(fixtures.enterprise, refused, paperOf(fixtures.enterprise, refused, "REFUSAL")))
                 .contains("Cơ sở không thuộc địa bàn nông thôn", "PHIẾU TỪ CHỐI GIẢI QUYẾT HỒ SƠ");
         String control = text(fixtures.reviewer, refused, paperOf(fixtures.reviewer, refused, "PROCESS_CONTROL"));
-        assertThat(control).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Nộp và tiếp nhận",
-                "Yêu cầu bổ sung", "Từ chối giải", "Hoàng Văn Thắng", "Đúng hạn", "Không được hỗ trợ");
+        assertThat(control)
+                .contains(
+                        "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+                        "Nộp và tiếp nhận",
+                        "Yêu cầu bổ sung",
+                        "Từ chối giải",
+                        "Hoàng Văn Thắng",
+                        "Đúng hạn",
+                        "Không được hỗ trợ");
 
         // the decision
         String approved = fixtures.reviewed();
-        fixtures.fire(fixtures.approver, approved, event("APPROVE", "decisionNumber", "123/QĐ-SCT-" + approved.substring(0, 6),
-                "approvedAmount", 100_000_000L));
+        fixtures.fire(
+                fixtures.approver,
+                approved,
+                event(
+                        "APPROVE",
+                        "decisionNumber",
+                        "123/QĐ-SCT-" + approved.substring(0, 6),
+                        "approvedAmount",
+                        100_000_000L));
         String decision = text(fixtures.enterprise, approved, paperOf(fixtures.enterprise, approved, "DECISION"));
-        assertThat(decision).contains("123/QĐ-SCT-" + approved.substring(0, 6), "100.000.000 đồng", "Lường Thị Mai",
-                "Hợp tác xã Miến dong Côn Minh", "Điều 1.");
+        assertThat(decision)
+                .contains(
+                        "123/QĐ-SCT-" + approved.substring(0, 6),
+                        "100.000.000 đồng",
+                        "Lường Thị Mai",
+                        "Hợp tác xã Miến dong Côn Minh",
+                        "Điều 1.");
     }
 
     @Test
     void onlyOfficersDrawUpTheProcessControlSlip() {
         String id = fixtures.underReview();
-        assertThat(fixtures.enterprise.post("/api/v1/dossiers/" + id + "/papers/process-control", Map.of()).status())
+        assertThat(fixtures.enterprise
+                        .post("/api/v1/dossiers/" + id + "/papers/process-control", Map.of())
+                        .status())
                 .isEqualTo(403);
         Api.Response drawn = fixtures.reviewer.post("/api/v1/dossiers/" + id + "/papers/process-control", Map.of());
         assertThat(drawn.status()).isEqualTo(200);
@@ -145,8 +185,13 @@ class PaperIntegrationTests extends IntegrationTest {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static vn.khuyencong.identity.CurrentUser officer() {
-        return new vn.khuyencong.identity.CurrentUser("thamdinh", "thamdinh", "Hoàng Văn Thắng",
-                java.util.Set.of(vn.khuyencong.identity.Role.REVIEWER), null, "000.00.15.H55");
+        return new vn.khuyencong.identity.CurrentUser(
+                "thamdinh",
+                "thamdinh",
+                "Hoàng Văn Thắng",
+                java.util.Set.of(vn.khuyencong.identity.Role.REVIEWER),
+                null,
+                "000.00.15.H55");
     }
 
     JsonNode paperOf(Api who, String dossierId, String kind) {
@@ -172,7 +217,8 @@ class PaperIntegrationTests extends IntegrationTest {
         int count = 0;
         while (System.nanoTime() < end) {
             count = 0;
-            for (JsonNode paper : who.get("/api/v1/dossiers/" + dossierId + "/papers").json()) {
+            for (JsonNode paper :
+                    who.get("/api/v1/dossiers/" + dossierId + "/papers").json()) {
                 if (kind.equals(paper.get("kind").asString())) {
                     count++;
                 }
@@ -186,8 +232,8 @@ class PaperIntegrationTests extends IntegrationTest {
     }
 
     byte[] download(Api who, String dossierId, JsonNode paper) {
-        HttpResponse<byte[]> response = who.download("/api/v1/dossiers/" + dossierId + "/papers/"
-                + paper.get("id").asString() + "/content");
+        HttpResponse<byte[]> response = who.download(
+                "/api/v1/dossiers/" + dossierId + "/papers/" + paper.get("id").asString() + "/content");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         return response.body();
@@ -202,8 +248,7 @@ class PaperIntegrationTests extends IntegrationTest {
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }

@@ -9,11 +9,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.support.Api;
@@ -44,8 +42,7 @@ class PaperResubmissionIntegrationTests extends IntegrationTest {
             the.fire(the.enterprise, id, event("SUBMIT"));
             Map<String, Object> failed = await(id, row -> "FAILED".equals(row.get("status")), Duration.ofSeconds(20));
             assertThat(failed.get("completion_attempts")).isEqualTo(1);
-        }
-        finally {
+        } finally {
             server.restart();
             for (int i = 0; i < 100 && !store.reachable(); i++) {
                 Thread.sleep(50);
@@ -55,13 +52,16 @@ class PaperResubmissionIntegrationTests extends IntegrationTest {
 
         Map<String, Object> completed = await(id, row -> row.get("completion_date") != null, Duration.ofSeconds(60));
         assertThat(completed.get("status")).isEqualTo("COMPLETED");
-        assertThat(completed.get("completion_attempts")).as("the first attempt and one resubmission").isEqualTo(2);
+        assertThat(completed.get("completion_attempts"))
+                .as("the first attempt and one resubmission")
+                .isEqualTo(2);
 
         JsonNode receipt = receipt(id);
-        HttpResponse<byte[]> pdf = the.enterprise.download("/api/v1/dossiers/" + id + "/papers/"
-                + receipt.get("id").asString() + "/content");
+        HttpResponse<byte[]> pdf = the.enterprise.download(
+                "/api/v1/dossiers/" + id + "/papers/" + receipt.get("id").asString() + "/content");
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(HexFormat.of().formatHex(Api.sha256(pdf.body()))).isEqualTo(receipt.get("sha256").asString());
+        assertThat(HexFormat.of().formatHex(Api.sha256(pdf.body())))
+                .isEqualTo(receipt.get("sha256").asString());
 
         // the job keeps running every second: nothing is resubmitted or issued again
         Thread.sleep(3_000);
@@ -72,8 +72,7 @@ class PaperResubmissionIntegrationTests extends IntegrationTest {
     Map<String, Object> publication(String dossierId) {
         return jdbc.sql("""
                 select status, completion_attempts, completion_date from event_publication
-                where listener_id like '%PaperIssuer%' and serialized_event like ?""")
-                .param("%" + dossierId + "%").query().singleRow();
+                where listener_id like '%PaperIssuer%' and serialized_event like ?""").param("%" + dossierId + "%").query().singleRow();
     }
 
     Map<String, Object> await(String dossierId, Predicate<Map<String, Object>> condition, Duration within)
@@ -90,11 +89,14 @@ class PaperResubmissionIntegrationTests extends IntegrationTest {
 
     int papers(String dossierId) {
         return jdbc.sql("select count(*) from paper where dossier_id = ? and kind = 'RECEIPT'")
-                .param(UUID.fromString(dossierId)).query(Integer.class).single();
+                .param(UUID.fromString(dossierId))
+                .query(Integer.class)
+                .single();
     }
 
     JsonNode receipt(String dossierId) {
-        for (JsonNode paper : the.enterprise.get("/api/v1/dossiers/" + dossierId + "/papers").json()) {
+        for (JsonNode paper :
+                the.enterprise.get("/api/v1/dossiers/" + dossierId + "/papers").json()) {
             if ("RECEIPT".equals(paper.get("kind").asString())) {
                 return paper;
             }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -22,21 +21,31 @@ import org.junit.jupiter.api.Test;
 class PdfRendererTests {
 
     static PaperContent aReceipt(String organisation) {
-        return new PaperContent(PaperKind.RECEIPT, "TN-ABCDE-FGHJK", "000.00.15.H55-261127-0001",
-                Instant.parse("2026-11-27T03:15:42Z"), "Sở Công Thương tỉnh Thái Nguyên",
+        return new PaperContent(
+                PaperKind.RECEIPT,
+                "TN-ABCDE-FGHJK",
+                "000.00.15.H55-261127-0001",
+                Instant.parse("2026-11-27T03:15:42Z"),
+                "Sở Công Thương tỉnh Thái Nguyên",
                 "Thái Nguyên, ngày 27 tháng 11 năm 2026",
-                List.of(PaperContent.text("Sở Công Thương tỉnh Thái Nguyên tiếp nhận hồ sơ của:"),
+                List.of(
+                        PaperContent.text("Sở Công Thương tỉnh Thái Nguyên tiếp nhận hồ sơ của:"),
                         PaperContent.bold(organisation),
                         PaperContent.field("Mã hồ sơ", "000.00.15.H55-261127-0001"),
-                        new PaperContent.Table(List.of("TT", "Bước xử lý"), List.of(1f, 4f),
+                        new PaperContent.Table(
+                                List.of("TT", "Bước xử lý"),
+                                List.of(1f, 4f),
                                 List.of(List.of("1", "Nộp và tiếp nhận hồ sơ — đúng hạn")))),
-                "Người tiếp nhận hồ sơ", "Hoàng Văn Thắng");
+                "Người tiếp nhận hồ sơ",
+                "Hoàng Văn Thắng");
     }
 
     @Test
     void theSameContentGivesTheSameBytes() {
-        byte[] first = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
-        byte[] second = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] first = PdfRenderer.render(
+                aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] second = PdfRenderer.render(
+                aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
         assertThat(second).isEqualTo(first);
         assertThat(Papers.sha256(second)).isEqualTo(Papers.sha256(first));
     }
@@ -45,8 +54,8 @@ class PdfRendererTests {
     void fontsLentFromOnePaperToTheNextGiveTheSameBytes() throws Exception {
         String url = "http://localhost/xac-thuc/TN-ABCDE-FGHJK";
         // renderings at once take fonts parsed for them; each then lends its fonts to a later one
-        List<Callable<byte[]>> atOnce = java.util.Collections.nCopies(6,
-                () -> PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
+        List<Callable<byte[]>> atOnce = java.util.Collections.nCopies(
+                6, () -> PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
         List<byte[]> rendered = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
             for (Future<byte[]> pdf : pool.invokeAll(atOnce)) {
@@ -64,21 +73,29 @@ class PdfRendererTests {
 
     @Test
     void otherContentGivesOtherBytes() {
-        byte[] first = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
-        byte[] other = PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh 2"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] first = PdfRenderer.render(
+                aReceipt("Hợp tác xã Miến dong Côn Minh"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
+        byte[] other = PdfRenderer.render(
+                aReceipt("Hợp tác xã Miến dong Côn Minh 2"), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
         assertThat(Papers.sha256(other)).isNotEqualTo(Papers.sha256(first));
     }
 
     @Test
     void vietnameseTextIsExtractedIntact() throws IOException {
         // decomposed input (e.g. pasted from a Mac) is drawn and extracted as the precomposed letters
-        String decomposed = java.text.Normalizer.normalize("Hợp tác xã Miến dong Côn Minh", java.text.Normalizer.Form.NFD);
+        String decomposed =
+                java.text.Normalizer.normalize("Hợp tác xã Miến dong Côn Minh", java.text.Normalizer.Form.NFD);
         byte[] pdf = PdfRenderer.render(aReceipt(decomposed), "http://localhost/xac-thuc/TN-ABCDE-FGHJK");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Hợp tác xã Miến dong Côn Minh", "000.00.15.H55-261127-0001",
-                    "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Độc lập - Tự do - Hạnh phúc", "Hoàng Văn Thắng",
-                    "TN-ABCDE-FGHJK");
+            assertThat(text)
+                    .contains(
+                            "Hợp tác xã Miến dong Côn Minh",
+                            "000.00.15.H55-261127-0001",
+                            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+                            "Độc lập - Tự do - Hạnh phúc",
+                            "Hoàng Văn Thắng",
+                            "TN-ABCDE-FGHJK");
             assertThat(document.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(Instant.parse("2026-11-27T03:15:42Z"));
         }
@@ -94,7 +111,9 @@ class PdfRendererTests {
     void codesAreStableAndDistinct() {
         var id = java.util.UUID.fromString("6f1d2a44-6a55-4d1f-9d0e-1b7f0c2a9a01");
         String code = PaperComposer.code(PaperKind.RECEIPT, id, "history:1");
-        assertThat(code).matches("TN-[0-9A-Z]{5}-[0-9A-Z]{5}").isEqualTo(PaperComposer.code(PaperKind.RECEIPT, id, "history:1"));
+        assertThat(code)
+                .matches("TN-[0-9A-Z]{5}-[0-9A-Z]{5}")
+                .isEqualTo(PaperComposer.code(PaperKind.RECEIPT, id, "history:1"));
         assertThat(PaperComposer.code(PaperKind.RECEIPT, id, "history:2")).isNotEqualTo(code);
     }
 
@@ -109,20 +128,25 @@ class PdfRendererTests {
             List<String> lines = PdfRenderer.wrap(text, font, 9, width);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                assertThat(PdfRenderer.textWidth(line, font, 9)).as("%s at %s", line, width).isLessThanOrEqualTo(width);
-                boolean lastOfParagraph = i + 1 == lines.size() || lines.get(i + 1).startsWith("Dong");
+                assertThat(PdfRenderer.textWidth(line, font, 9))
+                        .as("%s at %s", line, width)
+                        .isLessThanOrEqualTo(width);
+                boolean lastOfParagraph =
+                        i + 1 == lines.size() || lines.get(i + 1).startsWith("Dong");
                 if (!lastOfParagraph && !line.isEmpty()) {
                     // greedy: the next line's first word would not have fitted on this one
                     String next = lines.get(i + 1).split(" ")[0];
                     boolean cutWord = !text.contains(line + " " + next) && !text.contains(line + "\n" + next);
                     if (!cutWord) {
-                        assertThat(PdfRenderer.textWidth(line + " " + next, font, 9)).as("%s | %s", line, next)
+                        assertThat(PdfRenderer.textWidth(line + " " + next, font, 9))
+                                .as("%s | %s", line, next)
                                 .isGreaterThan(width);
                     }
                 }
             }
             // nothing lost or reordered: the words, and the pieces of a cut word, in their order
-            assertThat(String.join("", lines).replace(" ", "")).isEqualTo(text.replace(" ", "").replace("\n", ""));
+            assertThat(String.join("", lines).replace(" ", ""))
+                    .isEqualTo(text.replace(" ", "").replace("\n", ""));
         }
     }
 }

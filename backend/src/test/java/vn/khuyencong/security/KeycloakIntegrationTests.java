@@ -2,13 +2,13 @@ package vn.khuyencong.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,9 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.nimbusds.jwt.SignedJWT;
-
 import vn.khuyencong.KhuyenCongApplication;
 import vn.khuyencong.identity.IdentityFixtures;
 import vn.khuyencong.support.Api;
@@ -60,8 +57,10 @@ class KeycloakIntegrationTests {
     }
 
     OidcSession signIn(String username) {
-        return OidcSession.browser(KEYCLOAK.issuer(), "khuyencong-spa", APP + "/auth/callback").signIn(username,
-                username.equals("thamdinh") || username.equals("doanhnghiep") ? Api.DEMO_PASSWORD : PASSWORD);
+        return OidcSession.browser(KEYCLOAK.issuer(), "khuyencong-spa", APP + "/auth/callback")
+                .signIn(
+                        username,
+                        username.equals("thamdinh") || username.equals("doanhnghiep") ? Api.DEMO_PASSWORD : PASSWORD);
     }
 
     static String someone(String prefix) {
@@ -81,8 +80,20 @@ class KeycloakIntegrationTests {
     /** Registers the person's organisation through the onboarding step; returns its tax code. */
     String registerOrganisation(Api person, String name) {
         String taxCode = IdentityFixtures.aTaxCode();
-        Api.Response registered = person.post("/api/v1/me/organisation", Map.of("taxCode", taxCode, "name", name,
-                "type", "COOPERATIVE", "address", "Thôn Bản Pjàng", "communeCode", "19003"), UUID.randomUUID().toString());
+        Api.Response registered = person.post(
+                "/api/v1/me/organisation",
+                Map.of(
+                        "taxCode",
+                        taxCode,
+                        "name",
+                        name,
+                        "type",
+                        "COOPERATIVE",
+                        "address",
+                        "Thôn Bản Pjàng",
+                        "communeCode",
+                        "19003"),
+                UUID.randomUUID().toString());
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         return taxCode;
     }
@@ -95,9 +106,12 @@ class KeycloakIntegrationTests {
         Api.Response me = person.get("/api/v1/me");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("onboarding").asString()).isEqualTo("ORGANISATION_REQUIRED");
-        assertThat(me.json().get("displayName").asString()).as("family name first").isEqualTo("Đinh Thị Thu");
+        assertThat(me.json().get("displayName").asString())
+                .as("family name first")
+                .isEqualTo("Đinh Thị Thu");
         assertThat(person.post("/api/v1/dossiers", Fixtures.aCompleteForm()).status())
-                .as("no dossier before the organisation").isEqualTo(403);
+                .as("no dossier before the organisation")
+                .isEqualTo(403);
 
         registerOrganisation(person, "Hợp tác xã Mây tre Bản Pjàng");
         Api.Response created = person.post("/api/v1/dossiers", Fixtures.aCompleteForm());
@@ -126,26 +140,42 @@ class KeycloakIntegrationTests {
     void aColleagueInvitedJoinsTheOrganisation() {
         Api owner = api(signIn(newEnterprisePerson("chu")));
         registerOrganisation(owner, "Hợp tác xã Dệt thổ cẩm Nà Phòn");
-        String dossier = owner.post("/api/v1/dossiers", Fixtures.aCompleteForm()).json().get("id").asString();
-        Api.Response invitation = owner.post("/api/v1/organisation/invitations", Map.of("email", ""),
+        String dossier = owner.post("/api/v1/dossiers", Fixtures.aCompleteForm())
+                .json()
+                .get("id")
+                .asString();
+        Api.Response invitation = owner.post(
+                "/api/v1/organisation/invitations",
+                Map.of("email", ""),
                 UUID.randomUUID().toString());
         assertThat(invitation.status()).as(invitation.body()).isEqualTo(201);
         String link = invitation.json().get("link").asString();
-        assertThat(link).as("the link leads to the web app, where the person signs in at Keycloak")
+        assertThat(link)
+                .as("the link leads to the web app, where the person signs in at Keycloak")
                 .startsWith(APP + "/loi-moi?token=");
         String token = link.substring(link.indexOf("token=") + 6);
-        assertThat(Api.at(APP).get("/api/v1/public/invitations/" + token).json().get("organisationName").asString())
+        assertThat(Api.at(APP)
+                        .get("/api/v1/public/invitations/" + token)
+                        .json()
+                        .get("organisationName")
+                        .asString())
                 .isEqualTo("Hợp tác xã Dệt thổ cẩm Nà Phòn");
 
         Api colleague = api(signIn(newEnterprisePerson("dongnghiep")));
-        Api.Response joined = colleague.post("/api/v1/me/invitation", Map.of("token", token), UUID.randomUUID().toString());
+        Api.Response joined = colleague.post(
+                "/api/v1/me/invitation",
+                Map.of("token", token),
+                UUID.randomUUID().toString());
 
         assertThat(joined.status()).as(joined.body()).isEqualTo(200);
         Api.Response me = colleague.get("/api/v1/me");
         assertThat(me.json().get("organisationRole").asString()).isEqualTo("MEMBER");
         assertThat(colleague.get("/api/v1/dossiers/" + dossier).status()).isEqualTo(200);
-        Api.Response again = api(signIn(newEnterprisePerson("lan2"))).post("/api/v1/me/invitation",
-                Map.of("token", token), UUID.randomUUID().toString());
+        Api.Response again = api(signIn(newEnterprisePerson("lan2")))
+                .post(
+                        "/api/v1/me/invitation",
+                        Map.of("token", token),
+                        UUID.randomUUID().toString());
         assertThat(again.status()).as("an invitation is used once").isEqualTo(404);
     }
 
@@ -158,10 +188,25 @@ class KeycloakIntegrationTests {
             return; // another test of the run registered it already
         }
         assertThat(me.json().get("prefill").get("taxCode").asString()).isEqualTo("4700123452");
-        assertThat(me.json().get("prefill").get("organisationName").asString()).isEqualTo("Hợp tác xã Miến dong Côn Minh");
-        Api.Response otherTaxCode = demo.post("/api/v1/me/organisation", Map.of("taxCode", IdentityFixtures.aTaxCode(),
-                "name", "X", "type", "COOPERATIVE", "address", "Y", "communeCode", "19003"), UUID.randomUUID().toString());
-        assertThat(otherTaxCode.status()).as("only the tax code Keycloak asserted").isEqualTo(400);
+        assertThat(me.json().get("prefill").get("organisationName").asString())
+                .isEqualTo("Hợp tác xã Miến dong Côn Minh");
+        Api.Response otherTaxCode = demo.post(
+                "/api/v1/me/organisation",
+                Map.of(
+                        "taxCode",
+                        IdentityFixtures.aTaxCode(),
+                        "name",
+                        "X",
+                        "type",
+                        "COOPERATIVE",
+                        "address",
+                        "Y",
+                        "communeCode",
+                        "19003"),
+                UUID.randomUUID().toString());
+        assertThat(otherTaxCode.status())
+                .as("only the tax code Keycloak asserted")
+                .isEqualTo(400);
         assertThat(otherTaxCode.body()).contains("taxCode");
     }
 
@@ -175,16 +220,24 @@ class KeycloakIntegrationTests {
 
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
         assertThat(api(session).get("/api/v1/me").status()).isEqualTo(200);
-        assertThat(session.refreshWith(first).status()).as("a refresh token is used once").isEqualTo(400);
+        assertThat(session.refreshWith(first).status())
+                .as("a refresh token is used once")
+                .isEqualTo(400);
         // the replay revoked the session's tokens (Keycloak's reuse detection): sign in again for the sign-out
         session = signIn(newEnterprisePerson("dangxuat"));
         String refresh = session.refreshToken();
-        assertThat(session.asksForPassword()).as("Keycloak's session gives a code at once").isFalse();
+        assertThat(session.asksForPassword())
+                .as("Keycloak's session gives a code at once")
+                .isFalse();
 
         OidcSession.Answer loggedOut = session.logout(APP + "/");
 
-        assertThat(loggedOut.location()).as(loggedOut.status() + " " + loggedOut.body()).startsWith(APP + "/");
-        assertThat(session.asksForPassword()).as("the next sign-in asks for the password").isTrue();
+        assertThat(loggedOut.location())
+                .as(loggedOut.status() + " " + loggedOut.body())
+                .startsWith(APP + "/");
+        assertThat(session.asksForPassword())
+                .as("the next sign-in asks for the password")
+                .isTrue();
         assertThat(session.refreshWith(refresh).status()).isEqualTo(400);
     }
 
@@ -208,10 +261,13 @@ class KeycloakIntegrationTests {
 
         OidcSession after = signIn(newEnterprisePerson("khoamoi"));
         assertThat(SignedJWT.parse(after.accessToken()).getHeader().getKeyID()).isEqualTo(newKid);
-        assertThat(api(after).get("/api/v1/me").status()).as("a token of the new key at once").isEqualTo(200);
+        assertThat(api(after).get("/api/v1/me").status())
+                .as("a token of the new key at once")
+                .isEqualTo(200);
 
         // the old token still lives (a minute) but its key is gone: refused once the service has noticed
-        Instant oldExpiry = SignedJWT.parse(oldToken).getJWTClaimsSet().getExpirationTime().toInstant();
+        Instant oldExpiry =
+                SignedJWT.parse(oldToken).getJWTClaimsSet().getExpirationTime().toInstant();
         Duration refusedAfter = null;
         while (Instant.now().isBefore(oldExpiry.minusSeconds(2))) {
             if (Api.at(APP).withToken(oldToken).get("/api/v1/me").status() == 401) {
@@ -221,7 +277,9 @@ class KeycloakIntegrationTests {
             Thread.sleep(1_000);
         }
         System.out.println("withdrawn key refused after " + refusedAfter);
-        assertThat(refusedAfter).as("refused for its key, while the token itself is still valid").isNotNull();
+        assertThat(refusedAfter)
+                .as("refused for its key, while the token itself is still valid")
+                .isNotNull();
         assertThat(refusedAfter).as("within the stated minute").isLessThan(Duration.ofSeconds(60));
     }
 
@@ -229,7 +287,17 @@ class KeycloakIntegrationTests {
     void theBrowserJourneyThroughKeycloakPasses() throws Exception {
         String username = someone("trinhduyet");
         KEYCLOAK.createUser(username, "Đinh", "Thị Thu", PASSWORD, List.of("ENTERPRISE"), Map.of());
-        BrowserJourneys.run(APP, Map.of("KEYCLOAK_ISSUER", KEYCLOAK.issuer(), "KEYCLOAK_USERNAME", username,
-                "KEYCLOAK_PASSWORD", PASSWORD, "KEYCLOAK_TAX_CODE", IdentityFixtures.aTaxCode()), "keycloakJourney");
+        BrowserJourneys.run(
+                APP,
+                Map.of(
+                        "KEYCLOAK_ISSUER",
+                        KEYCLOAK.issuer(),
+                        "KEYCLOAK_USERNAME",
+                        username,
+                        "KEYCLOAK_PASSWORD",
+                        PASSWORD,
+                        "KEYCLOAK_TAX_CODE",
+                        IdentityFixtures.aTaxCode()),
+                "keycloakJourney");
     }
 }

@@ -3,11 +3,9 @@ package vn.khuyencong.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import vn.khuyencong.identity.AuthPages;
 import vn.khuyencong.identity.Http;
 import vn.khuyencong.identity.IdentityFixtures;
@@ -44,16 +42,22 @@ class RateLimitIntegrationTests extends IntegrationTest {
         }
 
         // even the right password waits now, from any address
-        AuthPages.Page blocked = signIn(new AuthPages(base(), IdentityFixtures.aClientAddress()), officer.email(),
-                officer.password());
+        AuthPages.Page blocked =
+                signIn(new AuthPages(base(), IdentityFixtures.aClientAddress()), officer.email(), officer.password());
 
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 15 * 60L);
         assertThat(blocked.body()).contains("Vui lòng thử lại sau", "quá nhiều lần đăng nhập không thành công");
         assertThat(jdbc.sql("select count(*) from security_event where type = 'SIGN_IN_FAILED' and actor = ?")
-                .param(officer.email()).query(Integer.class).single()).isEqualTo(5);
+                        .param(officer.email())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from security_event where type = 'SIGN_IN_THROTTLED' and actor = ?")
-                .param(officer.email()).query(Integer.class).single()).isEqualTo(1);
+                        .param(officer.email())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,7 +75,9 @@ class RateLimitIntegrationTests extends IntegrationTest {
     void oneAddressTryingManyAccountsIsBlocked() {
         AuthPages browser = new AuthPages(base(), IdentityFixtures.aClientAddress());
         for (int attempt = 1; attempt <= 20; attempt++) {
-            assertThat(signIn(browser, "khong.co." + attempt + "@example.vn", "Doan-Bua-2026!").status()).isEqualTo(302);
+            assertThat(signIn(browser, "khong.co." + attempt + "@example.vn", "Doan-Bua-2026!")
+                            .status())
+                    .isEqualTo(302);
         }
         AuthPages.Page blocked = signIn(browser, "khong.co.21@example.vn", "Doan-Bua-2026!");
         assertThat(blocked.status()).isEqualTo(429);
@@ -83,7 +89,8 @@ class RateLimitIntegrationTests extends IntegrationTest {
         AuthPages browser = new AuthPages(base(), IdentityFixtures.aClientAddress());
         browser.get("/register");
         for (int attempt = 1; attempt <= 20; attempt++) {
-            assertThat(browser.post("/register", Map.of("taxCode", "123")).status()).isEqualTo(422);
+            assertThat(browser.post("/register", Map.of("taxCode", "123")).status())
+                    .isEqualTo(422);
         }
         AuthPages.Page blocked = browser.post("/register", Map.of("taxCode", "123"));
         assertThat(blocked.status()).isEqualTo(429);
@@ -95,19 +102,36 @@ class RateLimitIntegrationTests extends IntegrationTest {
     void thePublicLookUpIsLimitedPerAddressWithAProblemDetail() {
         Map<String, String> from = Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress());
         // 60 a minute, refilled gradually: on a slow machine a few more get through while the first 60 are sent
-        int[] lookup = { 0 };
-        Api.Response blocked = firstRefused(120, () -> Http.send(null, "GET",
-                "/api/v1/public/dossiers/000.00.15.H55-260101-" + "%04d".formatted(++lookup[0]), null, from), 404);
+        int[] lookup = {0};
+        Api.Response blocked = firstRefused(
+                120,
+                () -> Http.send(
+                        null,
+                        "GET",
+                        "/api/v1/public/dossiers/000.00.15.H55-260101-" + "%04d".formatted(++lookup[0]),
+                        null,
+                        from),
+                404);
 
         assertThat(lookup[0]).as("lookups answered before the limit").isGreaterThan(60);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.contentType()).startsWith("application/problem+json");
-        assertThat(blocked.json().get("type").asString()).isEqualTo("https://khuyencong.gov.vn/problems/too-many-requests");
+        assertThat(blocked.json().get("type").asString())
+                .isEqualTo("https://khuyencong.gov.vn/problems/too-many-requests");
         assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 60L);
         // another address is not affected
-        assertThat(Http.send(null, "GET", "/api/v1/public/dossiers/000.00.15.H55-260101-0061", null,
-                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from rate_limit_bucket").query(Integer.class).single()).isPositive();
+        assertThat(Http.send(
+                                null,
+                                "GET",
+                                "/api/v1/public/dossiers/000.00.15.H55-260101-0061",
+                                null,
+                                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from rate_limit_bucket")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     /** Sends the request until it is answered otherwise than {@code answered}, at most {@code max} times. */
@@ -117,8 +141,7 @@ class RateLimitIntegrationTests extends IntegrationTest {
         do {
             response = request.get();
             sent++;
-        }
-        while (response.status() == answered && sent < max);
+        } while (response.status() == answered && sent < max);
         return response;
     }
 
@@ -126,19 +149,33 @@ class RateLimitIntegrationTests extends IntegrationTest {
     void publicStatisticsAndOpenDataAreLimitedPerAddress() {
         Map<String, String> from = Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress());
         // 120 a minute, refilled gradually; a page of an empty year costs little to answer
-        int[] requests = { 0 };
-        Api.Response blocked = firstRefused(240, () -> {
-            requests[0]++;
-            return Http.send(null, "GET", "/api/v1/public/open-data/approved-projects.json?fromYear=2199&size=1",
-                    null, from);
-        }, 200);
+        int[] requests = {0};
+        Api.Response blocked = firstRefused(
+                240,
+                () -> {
+                    requests[0]++;
+                    return Http.send(
+                            null,
+                            "GET",
+                            "/api/v1/public/open-data/approved-projects.json?fromYear=2199&size=1",
+                            null,
+                            from);
+                },
+                200);
 
         assertThat(requests[0]).as("requests answered before the limit").isGreaterThan(120);
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.json().get("detail").asString()).contains("số liệu thống kê");
-        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null, from).status())
+        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null, from)
+                        .status())
                 .isEqualTo(429);
-        assertThat(Http.send(null, "GET", "/api/v1/public/statistics?fromYear=2199", null,
-                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress())).status()).isEqualTo(200);
+        assertThat(Http.send(
+                                null,
+                                "GET",
+                                "/api/v1/public/statistics?fromYear=2199",
+                                null,
+                                Map.of("X-Forwarded-For", IdentityFixtures.aClientAddress()))
+                        .status())
+                .isEqualTo(200);
     }
 }

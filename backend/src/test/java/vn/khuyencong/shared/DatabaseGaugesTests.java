@@ -15,7 +15,8 @@ class DatabaseGaugesTests {
     @Test
     void aDatabaseThatCannotAnswerGivesAnUnknownFigureNotZero() {
         assertThat(DatabaseGauges.read(() -> {
-            throw new DataAccessResourceFailureException("connection refused");
-        })).isNaN();
+                    throw new DataAccessResourceFailureException("connection refused");
+                }))
+                .isNaN();
     }
 }

@@ -2,6 +2,7 @@ package vn.khuyencong.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.servlet.FilterChain;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
@@ -47,16 +45,22 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     void aKeyHeldByAnotherTransactionIsInFlightUntilThatSessionEnds() throws Exception {
         // the name the filter knows the enterprise's user by, from an answer it recorded
         String firstKey = UUID.randomUUID().toString();
-        assertThat(the.enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm(), firstKey).status()).isEqualTo(201);
-        String principal = jdbc.sql("select principal from idempotency_record where key = ?").param(firstKey)
-                .query(String.class).single();
+        assertThat(the.enterprise
+                        .post("/api/v1/dossiers", Fixtures.aCompleteForm(), firstKey)
+                        .status())
+                .isEqualTo(201);
+        String principal = jdbc.sql("select principal from idempotency_record where key = ?")
+                .param(firstKey)
+                .query(String.class)
+                .single();
 
         String key = UUID.randomUUID().toString();
         String title = "Đề án " + key;
         Map<String, Object> form = Fixtures.with(Fixtures.aCompleteForm(), "title", title);
         // what an instance leaves behind while it runs the request (or when it dies in the middle): a session whose
         // open transaction holds the key's lock
-        Connection instance = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+        Connection instance =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
         try {
             instance.setAutoCommit(false);
             try (PreparedStatement lock = instance.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
@@ -70,8 +74,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                 assertThat(held.header("Retry-After")).isEqualTo("1");
                 assertThat(held.json().get("type").asString()).endsWith("/idempotency-in-flight");
             }
-        }
-        finally {
+        } finally {
             instance.close(); // the session ends without a commit: its lock and its work vanish with it
         }
 
@@ -81,7 +84,10 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         Api.Response replayed = the.enterprise.post("/api/v1/dossiers", form, key);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.json().get("id")).isEqualTo(retry.json().get("id"));
-        assertThat(jdbc.sql("select count(*) from dossier where title = ?").param(title).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from dossier where title = ?")
+                        .param(title)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -90,7 +96,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         String key = UUID.randomUUID().toString();
         // a commit that fails: a deferred unique constraint, checked at commit
         FilterChain failsAtCommit = (request, response) -> {
-            jdbc.sql("create temp table deferred_check (id int primary key deferrable initially deferred) on commit drop")
+            jdbc.sql(
+                            "create temp table deferred_check (id int primary key deferrable initially deferred) on commit drop")
                     .update();
             jdbc.sql("insert into deferred_check values (1), (1)").update();
             response.setContentType("application/json");
@@ -101,11 +108,14 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         MockHttpServletResponse failed = run(key, failsAtCommit);
         assertThat(failed.getStatus()).isEqualTo(503);
         assertThat(failed.getContentType()).startsWith("application/problem+json");
-        assertThat(failed.getContentAsString(StandardCharsets.UTF_8)).contains("idempotency-not-committed")
+        assertThat(failed.getContentAsString(StandardCharsets.UTF_8))
+                .contains("idempotency-not-committed")
                 .doesNotContain("done");
         assertThat(failed.getHeader("Retry-After")).isEqualTo("1");
         assertThat(failed.getHeader("Location")).isNull();
-        assertThat(failed.getHeader("X-Request-Id")).as("set before the request ran").isEqualTo("request-1");
+        assertThat(failed.getHeader("X-Request-Id"))
+                .as("set before the request ran")
+                .isEqualTo("request-1");
         assertThat(recorded(key)).isZero();
 
         // the retry runs; its after-commit work sees the answer committed, and the client has nothing yet
@@ -128,8 +138,12 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         filter.doFilter(request(key), retryResponse[0], succeeds);
         assertThat(retryResponse[0].getStatus()).isEqualTo(201);
         assertThat(retryResponse[0].getContentAsString(StandardCharsets.UTF_8)).isEqualTo("{\"done\":true}");
-        assertThat(recordedAfterCommit.get()).as("the answer, seen from another session after the commit").isEqualTo(1);
-        assertThat(sentAfterCommit.get()).as("bytes sent to the client before the commit").isZero();
+        assertThat(recordedAfterCommit.get())
+                .as("the answer, seen from another session after the commit")
+                .isEqualTo(1);
+        assertThat(sentAfterCommit.get())
+                .as("bytes sent to the client before the commit")
+                .isZero();
 
         MockHttpServletResponse replayed = run(key, (request, response) -> {
             throw new AssertionError("a recorded request must not run again");
@@ -169,19 +183,23 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     }
 
     int recorded(String key) {
-        return jdbc.sql("select count(*) from idempotency_record where key = ?").param(key).query(Integer.class).single();
+        return jdbc.sql("select count(*) from idempotency_record where key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
     }
 
     /** Counted on a connection of its own, outside the request's transaction. */
     static int recordedElsewhere(String key) {
-        try (Connection other = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-                PreparedStatement count = other.prepareStatement("select count(*) from idempotency_record where key = ?")) {
+        try (Connection other =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+                PreparedStatement count =
+                        other.prepareStatement("select count(*) from idempotency_record where key = ?")) {
             count.setString(1, key);
             var rs = count.executeQuery();
             rs.next();
             return rs.getInt(1);
-        }
-        catch (java.sql.SQLException e) {
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,7 +26,7 @@ class ReadReplicaIntegrationTests {
 
     @BeforeAll
     static void twoDatabases() throws SQLException {
-        for (String name : new String[] { PRIMARY, REPLICA }) {
+        for (String name : new String[] {PRIMARY, REPLICA}) {
             admin("create database " + name);
             try (Connection db = DriverManager.getConnection(url(name), "postgres", "")) {
                 db.createStatement().execute("create table which (name text)");
@@ -45,21 +43,27 @@ class ReadReplicaIntegrationTests {
 
     @Test
     void readOnlyTransactionsReadTheReplicaAndTheRestThePrimary() {
-        DataSource routing = ReadReplica.routing(new DriverManagerDataSource(url(PRIMARY), "postgres", ""),
+        DataSource routing = ReadReplica.routing(
+                new DriverManagerDataSource(url(PRIMARY), "postgres", ""),
                 new DriverManagerDataSource(url(REPLICA), "postgres", ""));
         JdbcClient jdbc = JdbcClient.create(routing);
         TransactionTemplate readWrite = new TransactionTemplate(new DataSourceTransactionManager(routing));
         TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(routing));
         readOnly.setReadOnly(true);
 
-        String replica = readOnly.execute(status -> jdbc.sql("select name from which").query(String.class).single());
-        String primary = readWrite.execute(status -> jdbc.sql("select name from which").query(String.class).single());
+        String replica = readOnly.execute(
+                status -> jdbc.sql("select name from which").query(String.class).single());
+        String primary = readWrite.execute(
+                status -> jdbc.sql("select name from which").query(String.class).single());
         assertThat(replica).isEqualTo(REPLICA);
         assertThat(primary).isEqualTo(PRIMARY);
         // writes go to the primary only
-        readWrite.executeWithoutResult(status -> jdbc.sql("insert into which values ('written')").update());
-        Integer onPrimary = readWrite.execute(status -> jdbc.sql("select count(*) from which").query(Integer.class).single());
-        Integer onReplica = readOnly.execute(status -> jdbc.sql("select count(*) from which").query(Integer.class).single());
+        readWrite.executeWithoutResult(
+                status -> jdbc.sql("insert into which values ('written')").update());
+        Integer onPrimary = readWrite.execute(status ->
+                jdbc.sql("select count(*) from which").query(Integer.class).single());
+        Integer onReplica = readOnly.execute(status ->
+                jdbc.sql("select count(*) from which").query(Integer.class).single());
         assertThat(onPrimary).isEqualTo(2);
         assertThat(onReplica).isEqualTo(1);
     }
@@ -78,11 +82,12 @@ class ReadReplicaIntegrationTests {
             TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(routing));
             readOnly.setReadOnly(true);
             JdbcClient jdbc = JdbcClient.create(routing);
-            String[] replica = readOnly.execute(status -> jdbc.sql("select (select name from which), current_setting('jit')")
-                    .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single());
+            String[] replica =
+                    readOnly.execute(status -> jdbc.sql("select (select name from which), current_setting('jit')")
+                            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                            .single());
             assertThat(replica).containsExactly(REPLICA, "off");
-        }
-        finally {
+        } finally {
             readReplica.destroy();
         }
     }

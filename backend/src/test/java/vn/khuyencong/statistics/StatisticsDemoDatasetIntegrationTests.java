@@ -6,12 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
@@ -58,9 +56,12 @@ class StatisticsDemoDatasetIntegrationTests extends IntegrationTest {
 
     @Test
     void vocationalTrainingFor240And35Workers() {
-        assertThat(outcome("VOCATIONAL_TRAINING").get("workersTrained").asLong()).isEqualTo(275);
+        assertThat(outcome("VOCATIONAL_TRAINING").get("workersTrained").asLong())
+                .isEqualTo(275);
         JsonNode projects = api().get("/api/v1/public/open-data/approved-projects.json?fromYear=2014&toYear=2018"
-                + "&contentCode=VOCATIONAL_TRAINING").json().get("projects");
+                        + "&contentCode=VOCATIONAL_TRAINING")
+                .json()
+                .get("projects");
         List<Integer> workers = new ArrayList<>();
         projects.forEach(p -> workers.add(p.get("workersTrained").asInt()));
         assertThat(workers).containsExactlyInAnyOrder(240, 35);
@@ -101,7 +102,8 @@ class StatisticsDemoDatasetIntegrationTests extends IntegrationTest {
         long counterpart = national.get("counterpartRealised").asLong();
         assertThat(BigDecimal.valueOf(counterpart).movePointLeft(9).setScale(1, RoundingMode.DOWN))
                 .isEqualByComparingTo("29.3");
-        assertThat(national.get("leverage").decimalValue().setScale(0, RoundingMode.HALF_UP)).isEqualByComparingTo("11");
+        assertThat(national.get("leverage").decimalValue().setScale(0, RoundingMode.HALF_UP))
+                .isEqualByComparingTo("11");
     }
 
     @Test
@@ -110,24 +112,37 @@ class StatisticsDemoDatasetIntegrationTests extends IntegrationTest {
         Api.Response again = admin.post("/api/v1/admin/demo-data/bac-kan", java.util.Map.of());
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("loaded").asBoolean()).isFalse();
-        assertThat(demoDossiers()).isEqualTo(before).isEqualTo(again.json().get("dossiers").asLong());
+        assertThat(demoDossiers())
+                .isEqualTo(before)
+                .isEqualTo(again.json().get("dossiers").asLong());
     }
 
     @Test
     void theDossiersWentThroughTheWorkflowAndMonitoring() {
         List<String> events = jdbc.sql("""
                 select h.event from dossier_history h join dossier d on d.id = h.dossier_id
-                where d.title = 'Mô hình trình diễn kỹ thuật chế biến nông sản' order by h.id""")
-                .query(String.class).list();
-        assertThat(events).containsSubsequence("SUBMIT", "START_REVIEW", "REQUEST_SUPPLEMENT", "RESUBMIT", "RECOMMEND",
-                "APPROVE", "START_MONITORING", "ACCEPT");
-        assertThat(report.get("processing").get("supplementsRequested").asLong()).isEqualTo(3);
+                where d.title = 'Mô hình trình diễn kỹ thuật chế biến nông sản' order by h.id""").query(String.class).list();
+        assertThat(events)
+                .containsSubsequence(
+                        "SUBMIT",
+                        "START_REVIEW",
+                        "REQUEST_SUPPLEMENT",
+                        "RESUBMIT",
+                        "RECOMMEND",
+                        "APPROVE",
+                        "START_MONITORING",
+                        "ACCEPT");
+        assertThat(report.get("processing").get("supplementsRequested").asLong())
+                .isEqualTo(3);
         JsonNode states = StatisticsIntegrationTests.row(report.get("byProgramme"), "LOCAL");
-        assertThat(states.get("dossiers").asLong()).isEqualTo(states.get("projects").asLong() + 1); // the refusal
+        assertThat(states.get("dossiers").asLong())
+                .isEqualTo(states.get("projects").asLong() + 1); // the refusal
     }
 
     long demoDossiers() {
         return jdbc.sql("select count(*) from dossier d join organisation o on o.id = d.organisation_id "
-                + "where o.tax_code like '47009001%'").query(Long.class).single();
+                        + "where o.tax_code like '47009001%'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -13,12 +13,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.support.Api;
@@ -63,17 +61,22 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
     String monitoredIn(int year) {
         String id = underReviewIn(year);
-        the.fire(the.reviewer, id, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount",
-                Fixtures.RECOMMENDED));
-        the.fire(the.approver, id, event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount",
-                100_000_000L));
+        the.fire(
+                the.reviewer,
+                id,
+                event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED));
+        the.fire(
+                the.approver,
+                id,
+                event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L));
         the.fire(the.monitor, id, event("START_MONITORING"));
         return id;
     }
 
     void pay(String id, long amount) {
-        Api.Response paid = the.monitor.post("/api/v1/dossiers/" + id + "/monitoring/disbursements", Map.of("kind",
-                "PAYMENT", "amount", amount, "paidOn", TODAY.toString(), "reference", "UNC-" + amount));
+        Api.Response paid = the.monitor.post(
+                "/api/v1/dossiers/" + id + "/monitoring/disbursements",
+                Map.of("kind", "PAYMENT", "amount", amount, "paidOn", TODAY.toString(), "reference", "UNC-" + amount));
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
     }
 
@@ -152,8 +155,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
     BigDecimal expectedAverageDays(List<String> ids) {
         long sum = 0;
         for (String id : ids) {
-            LocalDate start = jdbc.sql("select processing_started_on from dossier where id = ?::uuid").param(id)
-                    .query(LocalDate.class).single();
+            LocalDate start = jdbc.sql("select processing_started_on from dossier where id = ?::uuid")
+                    .param(id)
+                    .query(LocalDate.class)
+                    .single();
             sum += Math.max(0, workingDays.workingDaysBetween(start.minusDays(1), TODAY));
         }
         return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(ids.size()), 1, RoundingMode.HALF_UP);
@@ -195,8 +200,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
     @Test
     void supplementsRequestedAreCountedOncePerDossier() {
         String id = underReviewIn(2033);
-        the.fire(the.reviewer, id, event("REQUEST_SUPPLEMENT", "comment", "Thiếu báo giá",
-                "items", List.of("Báo giá máy sấy")));
+        the.fire(
+                the.reviewer,
+                id,
+                event("REQUEST_SUPPLEMENT", "comment", "Thiếu báo giá", "items", List.of("Báo giá máy sấy")));
         the.fire(the.enterprise, id, event("RESUBMIT"));
         underReviewIn(2033);
         JsonNode processing = dashboard("fromYear=2033&toYear=2033").get("processing");
@@ -211,16 +218,35 @@ class StatisticsIntegrationTests extends IntegrationTest {
         String id = monitoredIn(2034);
         pay(id, 10_000_000L);
         submittedIn(2035);
-        assertThat(dashboard("fromYear=2034&toYear=2035").get("total").get("dossiers").asLong()).isEqualTo(2);
-        assertThat(dashboard("fromYear=2034&toYear=2035&programme=LOCAL").get("total").get("dossiers").asLong())
+        assertThat(dashboard("fromYear=2034&toYear=2035")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
                 .isEqualTo(2);
-        assertThat(dashboard("fromYear=2034&toYear=2035&programme=NATIONAL").get("total").get("dossiers").asLong())
-                .isZero();
-        assertThat(dashboard("fromYear=2034&toYear=2035&contentCode=CONSULTING").get("total").get("dossiers").asLong())
-                .isZero();
-        assertThat(dashboard("fromYear=2034&toYear=2035&communeCode=19003").get("total").get("dossiers").asLong())
+        assertThat(dashboard("fromYear=2034&toYear=2035&programme=LOCAL")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
                 .isEqualTo(2);
-        assertThat(dashboard("fromYear=2034&toYear=2035&communeCode=19004").get("total").get("dossiers").asLong())
+        assertThat(dashboard("fromYear=2034&toYear=2035&programme=NATIONAL")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
+                .isZero();
+        assertThat(dashboard("fromYear=2034&toYear=2035&contentCode=CONSULTING")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
+                .isZero();
+        assertThat(dashboard("fromYear=2034&toYear=2035&communeCode=19003")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(dashboard("fromYear=2034&toYear=2035&communeCode=19004")
+                        .get("total")
+                        .get("dossiers")
+                        .asLong())
                 .isZero();
         JsonNode byYear = dashboard("fromYear=2034&toYear=2035").get("byYear");
         assertThat(keys(byYear)).containsExactly("2034", "2035");
@@ -243,10 +269,12 @@ class StatisticsIntegrationTests extends IntegrationTest {
         JsonNode machinery = null;
         JsonNode national = null;
         for (JsonNode target : targets) {
-            if ("TO_2020".equals(target.get("periodCode").asString()) && "MACHINERY".equals(target.get("supportKind").asString())) {
+            if ("TO_2020".equals(target.get("periodCode").asString())
+                    && "MACHINERY".equals(target.get("supportKind").asString())) {
                 machinery = target;
             }
-            if ("2021_2030".equals(target.get("periodCode").asString()) && "NATIONAL".equals(target.get("programme").asString())) {
+            if ("2021_2030".equals(target.get("periodCode").asString())
+                    && "NATIONAL".equals(target.get("programme").asString())) {
                 national = target;
             }
         }
@@ -262,7 +290,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
         String approved = monitoredIn(2036);
         pay(approved, 30_000_000L);
         underReviewIn(2036);
-        String code = jdbc.sql("select code from dossier where id = ?::uuid").param(approved).query(String.class).single();
+        String code = jdbc.sql("select code from dossier where id = ?::uuid")
+                .param(approved)
+                .query(String.class)
+                .single();
 
         Api.Response json = anyone.get("/api/v1/public/open-data/approved-projects.json?fromYear=2036&toYear=2036");
         assertThat(json.status()).isEqualTo(200);
@@ -283,7 +314,9 @@ class StatisticsIntegrationTests extends IntegrationTest {
         assertThat(lines[0]).startsWith("code,title,programme");
         assertThat(lines[1]).startsWith(code + ",");
 
-        assertThat(anyone.get("/api/v1/public/open-data/approved-projects.json?size=5000").status()).isEqualTo(400);
+        assertThat(anyone.get("/api/v1/public/open-data/approved-projects.json?size=5000")
+                        .status())
+                .isEqualTo(400);
     }
 
     /** The file's lines, as a spreadsheet reads them, against the list's values formatted cell by cell. */
@@ -295,31 +328,42 @@ class StatisticsIntegrationTests extends IntegrationTest {
         String monitored = monitoredIn(2041);
         pay(monitored, 25_000_000L);
         // a title a spreadsheet would run as a formula, with a comma and quotes
-        jdbc.sql("update dossier set title = '=HYPERLINK(\"x\"), máy sấy' where id = ?::uuid").param(monitored).update();
-        String commune = jdbc.sql("select commune_code from dossier where id = ?::uuid").param(monitored)
-                .query(String.class).single();
-        String communeName = jdbc.sql("select name from administrative_unit where code = ?").param(commune)
-                .query(String.class).single();
+        jdbc.sql("update dossier set title = '=HYPERLINK(\"x\"), máy sấy' where id = ?::uuid")
+                .param(monitored)
+                .update();
+        String commune = jdbc.sql("select commune_code from dossier where id = ?::uuid")
+                .param(monitored)
+                .query(String.class)
+                .single();
+        String communeName = jdbc.sql("select name from administrative_unit where code = ?")
+                .param(commune)
+                .query(String.class)
+                .single();
         try {
             String query = "?fromYear=2041&toYear=2041";
             assertThat(openDataFile(query)).isEqualTo(expectedFile(query)).hasSize(2);
             assertThat(String.join("\n", openDataFile(query))).contains("\"'=HYPERLINK(\"\"x\"\"), máy sấy\"");
 
             pay(monitored, 5_000_000L);
-            jdbc.sql("update administrative_unit set name = 'Xã Côn Minh (mới)' where code = ?").param(commune).update();
+            jdbc.sql("update administrative_unit set name = 'Xã Côn Minh (mới)' where code = ?")
+                    .param(commune)
+                    .update();
             List<String> changed = openDataFile(query);
             assertThat(changed).isEqualTo(expectedFile(query));
             assertThat(String.join("\n", changed)).contains(",30000000,", "Xã Côn Minh (mới)");
 
             // every part of the filter narrows the file as it narrows the list
-            String[] parts = jdbc.sql("select programme, content_code from dossier where id = ?::uuid").param(monitored)
-                    .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+            String[] parts = jdbc.sql("select programme, content_code from dossier where id = ?::uuid")
+                    .param(monitored)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .single();
             String narrow = query + "&programme=" + parts[0] + "&contentCode=" + parts[1] + "&communeCode=" + commune;
             assertThat(openDataFile(narrow)).isEqualTo(expectedFile(narrow)).isNotEmpty();
             assertThat(openDataFile(query + "&communeCode=00000")).isEmpty();
-        }
-        finally {
-            jdbc.sql("update administrative_unit set name = ? where code = ?").params(communeName, commune).update();
+        } finally {
+            jdbc.sql("update administrative_unit set name = ? where code = ?")
+                    .params(communeName, commune)
+                    .update();
         }
     }
 
@@ -334,13 +378,16 @@ class StatisticsIntegrationTests extends IntegrationTest {
 
     List<String> expectedFile(String query) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode project : anyone.get("/api/v1/public/open-data/approved-projects.json" + query + "&size=1000").json()
+        for (JsonNode project : anyone.get("/api/v1/public/open-data/approved-projects.json" + query + "&size=1000")
+                .json()
                 .get("projects")) {
             List<String> cells = new ArrayList<>();
             for (String column : OpenData.COLUMNS) {
                 JsonNode value = project.get(column);
-                cells.add(Exports.cell(value == null || value.isNull() ? null
-                        : value.isNumber() ? (Object) value.longValue() : value.asString()));
+                cells.add(Exports.cell(
+                        value == null || value.isNull()
+                                ? null
+                                : value.isNumber() ? (Object) value.longValue() : value.asString()));
             }
             lines.add(String.join(",", cells));
         }
@@ -363,8 +410,10 @@ class StatisticsIntegrationTests extends IntegrationTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(4);
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Tổng hợp");
-            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo("Tổng cộng");
-            assertThat(book.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue())
+                    .isEqualTo("Tổng cộng");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(3).getNumericCellValue())
+                    .isEqualTo(1.0);
             assertThat(book.getSheetAt(3).getSheetName()).isEqualTo("Mục tiêu");
         }
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
@@ -36,13 +34,16 @@ class StatisticsOpenDataPagingIntegrationTests extends IntegrationTest {
 
         List<String> byNumber = new ArrayList<>();
         for (int page = 0; page * size < total; page++) {
-            byNumber.addAll(codes(anyone.get(LIST + "?size=" + size + "&page=" + page).json()));
+            byNumber.addAll(
+                    codes(anyone.get(LIST + "?size=" + size + "&page=" + page).json()));
         }
         List<String> byKey = new ArrayList<>();
         JsonNode page = anyone.get(LIST + "?size=" + size).json();
         byKey.addAll(codes(page));
         while (!page.get("next").isNull()) {
-            page = anyone.get(LIST + "?size=" + size + "&after=" + page.get("next").asString()).json();
+            page = anyone.get(LIST + "?size=" + size + "&after="
+                            + page.get("next").asString())
+                    .json();
             byKey.addAll(codes(page));
             assertThat(page.get("total").asLong()).isEqualTo(total);
         }

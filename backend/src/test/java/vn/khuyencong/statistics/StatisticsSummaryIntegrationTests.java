@@ -17,13 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
@@ -50,7 +47,8 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
      * whose kept sums differ from the sums computed from scratch.
      */
     List<String> summaryRowsThatDisagree() {
-        List<String> differing = new ArrayList<>(jdbc.sql("""
+        List<String> differing =
+                new ArrayList<>(jdbc.sql("""
                 select 'dossier ' || dossier_id from (
                     (select * from statistics_fact except select * from statistics_fact_source)
                     union all
@@ -72,13 +70,14 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
     }
 
     long supportPaid(String id) {
-        return jdbc.sql("select support_paid from statistics_fact where dossier_id = cast(? as uuid)").param(id)
-                .query(Long.class).single();
+        return jdbc.sql("select support_paid from statistics_fact where dossier_id = cast(? as uuid)")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     /** One step a user can take from a state, with its payload. */
-    record Move(String name, Api actor, Map<String, Object> payload) {
-    }
+    record Move(String name, Api actor, Map<String, Object> payload) {}
 
     List<Move> movesFrom(String state, boolean supplementAlreadyRequested) {
         List<Move> moves = new ArrayList<>();
@@ -87,17 +86,38 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
             case "SUBMITTED" -> moves.add(new Move("START_REVIEW", the.reviewer, event("START_REVIEW")));
             case "UNDER_REVIEW" -> {
                 if (!supplementAlreadyRequested) {
-                    moves.add(new Move("REQUEST_SUPPLEMENT", the.reviewer, event("REQUEST_SUPPLEMENT", "comment",
-                            "Thiếu báo giá", "items", List.of("Báo giá của nhà cung cấp"))));
+                    moves.add(new Move(
+                            "REQUEST_SUPPLEMENT",
+                            the.reviewer,
+                            event(
+                                    "REQUEST_SUPPLEMENT",
+                                    "comment",
+                                    "Thiếu báo giá",
+                                    "items",
+                                    List.of("Báo giá của nhà cung cấp"))));
                 }
-                moves.add(new Move("RECOMMEND", the.reviewer, event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(),
-                        "recommendedAmount", Fixtures.RECOMMENDED)));
+                moves.add(new Move(
+                        "RECOMMEND",
+                        the.reviewer,
+                        event(
+                                "RECOMMEND",
+                                "scores",
+                                Fixtures.aFullScoreSheet(),
+                                "recommendedAmount",
+                                Fixtures.RECOMMENDED)));
                 moves.add(new Move("REJECT", the.reviewer, event("REJECT", "comment", "Không thuộc đối tượng hỗ trợ")));
             }
             case "SUPPLEMENT_REQUESTED" -> moves.add(new Move("RESUBMIT", the.enterprise, event("RESUBMIT")));
             case "REVIEWED" -> {
-                moves.add(new Move("APPROVE", the.approver, event("APPROVE", "decisionNumber",
-                        Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L)));
+                moves.add(new Move(
+                        "APPROVE",
+                        the.approver,
+                        event(
+                                "APPROVE",
+                                "decisionNumber",
+                                Fixtures.aDecisionNumber(),
+                                "approvedAmount",
+                                100_000_000L)));
                 moves.add(new Move("RETURN", the.approver, event("RETURN", "comment", "Xem lại dự toán")));
             }
             case "APPROVED" -> moves.add(new Move("START_MONITORING", the.monitor, event("START_MONITORING")));
@@ -106,8 +126,7 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
                 moves.add(new Move("ACCEPT", the.monitor, null));
                 moves.add(new Move("TERMINATE", the.approver, event("TERMINATE", "comment", "Cơ sở ngừng sản xuất")));
             }
-            default -> {
-            }
+            default -> {}
         }
         if (List.of("SUBMITTED", "UNDER_REVIEW", "SUPPLEMENT_REQUESTED").contains(state)) {
             moves.add(new Move("WITHDRAW", the.enterprise, event("WITHDRAW")));
@@ -116,7 +135,10 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
     }
 
     String state(String id) {
-        return jdbc.sql("select status from dossier where id = cast(? as uuid)").param(id).query(String.class).single();
+        return jdbc.sql("select status from dossier where id = cast(? as uuid)")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -141,9 +163,17 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
                     if (payments.merge(id, 1, Integer::sum) > 3) {
                         continue;
                     }
-                    Api.Response paid = the.monitor.post("/api/v1/dossiers/" + id + "/monitoring/disbursements",
-                            Map.of("kind", "PAYMENT", "amount", 10_000_000L, "paidOn", StatisticsIntegrationTests.TODAY
-                                    .toString(), "reference", "UNC-" + step));
+                    Api.Response paid = the.monitor.post(
+                            "/api/v1/dossiers/" + id + "/monitoring/disbursements",
+                            Map.of(
+                                    "kind",
+                                    "PAYMENT",
+                                    "amount",
+                                    10_000_000L,
+                                    "paidOn",
+                                    StatisticsIntegrationTests.TODAY.toString(),
+                                    "reference",
+                                    "UNC-" + step));
                     assertThat(paid.status()).as(paid.body()).isEqualTo(201);
                 }
                 case "ACCEPT" -> the.accept(id);
@@ -152,7 +182,9 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
             if (move.name().equals("REQUEST_SUPPLEMENT")) {
                 supplemented.add(id);
             }
-            assertThat(summaryRowsThatDisagree()).as("after %s on %s", move.name(), id).isEmpty();
+            assertThat(summaryRowsThatDisagree())
+                    .as("after %s on %s", move.name(), id)
+                    .isEmpty();
         }
     }
 
@@ -160,7 +192,8 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
     void changesToTwoDossiersAtOnceDoNotWaitForEachOther() throws SQLException {
         String first = the.monitored();
         String second = the.monitored();
-        try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
+        try (Connection one = dataSource.getConnection();
+                Connection two = dataSource.getConnection()) {
             one.setAutoCommit(false);
             two.setAutoCommit(false);
             pay(one, first, 7_000_000L);
@@ -178,7 +211,8 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
     @Test
     void twoChangesToOneDossierAtOnceAreBothCounted() throws Exception {
         String id = the.monitored();
-        try (Connection one = dataSource.getConnection(); Connection two = dataSource.getConnection()) {
+        try (Connection one = dataSource.getConnection();
+                Connection two = dataSource.getConnection()) {
             one.setAutoCommit(false);
             two.setAutoCommit(false);
             pay(one, id, 7_000_000L);
@@ -187,13 +221,14 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
                 try {
                     pay(two, id, 9_000_000L);
                     two.commit();
-                }
-                catch (SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             });
             Thread.sleep(Duration.ofMillis(300));
-            assertThat(second).as("waits for the first transaction's refresh of the same dossier").isNotDone();
+            assertThat(second)
+                    .as("waits for the first transaction's refresh of the same dossier")
+                    .isNotDone();
             one.commit();
             second.get(10, TimeUnit.SECONDS);
         }
@@ -205,17 +240,24 @@ class StatisticsSummaryIntegrationTests extends IntegrationTest {
     void compactionChangesNoFigure() {
         String paid = the.monitored();
         jdbc.sql("insert into disbursement (dossier_id, kind, amount, paid_on, reference, recorded_by, recorded_at) "
-                + "values (cast(? as uuid), 'PAYMENT', 5000000, current_date, 'UNC-5', 'test', now())").param(paid)
+                        + "values (cast(? as uuid), 'PAYMENT', 5000000, current_date, 'UNC-5', 'test', now())")
+                .param(paid)
                 .update();
         the.completed();
         String before = api().get("/api/v1/public/statistics").body();
-        long rowsBefore = jdbc.sql("select count(*) from statistics_group").query(Long.class).single();
+        long rowsBefore = jdbc.sql("select count(*) from statistics_group")
+                .query(Long.class)
+                .single();
 
-        jdbc.sql("select statistics_group_compact()").query(rs -> {
-        });
+        jdbc.sql("select statistics_group_compact()").query(rs -> {});
 
-        long groups = jdbc.sql("select count(*) from statistics_group_current").query(Long.class).single();
-        assertThat(jdbc.sql("select count(*) from statistics_group").query(Long.class).single()).isEqualTo(groups)
+        long groups = jdbc.sql("select count(*) from statistics_group_current")
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("select count(*) from statistics_group")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(groups)
                 .isLessThan(rowsBefore);
         assertThat(api().get("/api/v1/public/statistics").body()).isEqualTo(before);
         assertThat(summaryRowsThatDisagree()).isEmpty();

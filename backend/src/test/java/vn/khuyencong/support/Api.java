@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +33,11 @@ public final class Api {
 
     /** The address users know (the issuer, the redirect URI); requests go to the instances, in turn. */
     private final String publicUrl;
+
     private final List<String> instances;
     private final AtomicInteger turn;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String token;
     private String pendingUser;
 
@@ -87,7 +88,9 @@ public final class Api {
         }
 
         public String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream()
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -113,56 +116,67 @@ public final class Api {
 
     /** The authorization-code flow with PKCE, through the real login form. */
     public String signIn(String username, String password) {
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .build();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier.getBytes()));
         String redirect = publicUrl + "/auth/callback";
-        String authorize = base() + "/oauth2/authorize?response_type=code&client_id=khuyencong-spa&scope=openid%20profile"
-                + "&state=" + UUID.randomUUID() + "&redirect_uri=" + enc(redirect)
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+        String authorize =
+                base() + "/oauth2/authorize?response_type=code&client_id=khuyencong-spa&scope=openid%20profile"
+                        + "&state=" + UUID.randomUUID() + "&redirect_uri=" + enc(redirect)
+                        + "&code_challenge=" + challenge + "&code_challenge_method=S256";
         try {
-            HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(authorize))
-                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> first = browser.send(
+                    HttpRequest.newBuilder(URI.create(authorize))
+                            .header("Accept", "text/html")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             expectRedirect(first, "/login");
-            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+            HttpResponse<String> loginPage = browser.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
             if (!csrf.find()) {
                 throw new IllegalStateException("No CSRF token on the login page");
             }
-            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
-                            + "&_csrf=" + enc(csrf.group(1))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = browser.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password="
+                                    + enc(password) + "&_csrf=" + enc(csrf.group(1))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String next = login.headers().firstValue("Location").orElseThrow();
             if (next.contains("error")) {
                 throw new IllegalStateException("Sign-in refused for " + username);
             }
-            HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(atNextInstance(next))).build(),
+            HttpResponse<String> back = browser.send(
+                    HttpRequest.newBuilder(URI.create(atNextInstance(next))).build(),
                     HttpResponse.BodyHandlers.ofString());
             String callback = back.headers().firstValue("Location").orElseThrow();
             Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
             if (!callback.startsWith(redirect) || !code.find()) {
                 throw new IllegalStateException("No authorization code in " + callback);
             }
-            HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=khuyencong-spa"
-                            + "&code=" + code.group(1) + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> tokens = browser.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=authorization_code&client_id=khuyencong-spa" + "&code=" + code.group(1)
+                                            + "&redirect_uri=" + enc(redirect) + "&code_verifier=" + verifier))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (tokens.statusCode() != 200) {
                 throw new IllegalStateException("Token request failed: " + tokens.body());
             }
             return JSON.readTree(tokens.body()).get("access_token").asString();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -181,7 +195,9 @@ public final class Api {
 
     /** A GET as a browser navigating to a page sends it. */
     public Response getPage(String path) {
-        return send(request(path).setHeader("Accept", "text/html,application/xhtml+xml").GET());
+        return send(request(path)
+                .setHeader("Accept", "text/html,application/xhtml+xml")
+                .GET());
     }
 
     public Response post(String path, Object body) {
@@ -189,18 +205,23 @@ public final class Api {
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     public Response put(String path, Object body, String ifMatch) {
-        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     /** A JSON POST carrying an {@code Idempotency-Key}. */
     public Response post(String path, Object body, String idempotencyKey) {
-        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
@@ -215,45 +236,55 @@ public final class Api {
 
     /** A JSON POST of exactly these characters, carrying an {@code Idempotency-Key}. */
     public Response postRaw(String path, String rawJson, String idempotencyKey) {
-        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
     }
 
     public Response postRaw(String path, String rawJson) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
     }
 
     /** A multipart/form-data upload, as a browser's FormData sends it. */
-    public Response upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content,
+    public Response upload(
+            String path,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            byte[] content,
             String declaredType) {
         String boundary = "----kc" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
-        fields.forEach((name, value) -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, value) -> parts.add(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + fileName + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         parts.add(content);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
 
     public HttpResponse<byte[]> download(String path) {
         try {
             return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).setHeader("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base() + path)).setHeader("Accept", "application/json");
         if (token() != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -263,13 +294,14 @@ public final class Api {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().map());
-        }
-        catch (IOException e) {
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers().map());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -278,8 +310,8 @@ public final class Api {
     private static void expectRedirect(HttpResponse<?> response, String pathEnd) {
         String location = response.headers().firstValue("Location").orElse("");
         if (response.statusCode() / 100 != 3 || !location.endsWith(pathEnd)) {
-            throw new IllegalStateException("Expected a redirect to " + pathEnd + " but got " + response.statusCode()
-                    + " " + location);
+            throw new IllegalStateException(
+                    "Expected a redirect to " + pathEnd + " but got " + response.statusCode() + " " + location);
         }
     }
 
@@ -290,8 +322,7 @@ public final class Api {
     public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
-        }
-        catch (java.security.NoSuchAlgorithmException e) {
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,15 +17,17 @@ import java.util.concurrent.TimeUnit;
 /** The browser journeys of frontend/e2e (Playwright driving Debian's Chromium) against a running application. */
 public final class BrowserJourneys {
 
-    public static final Path FRONTEND = Path.of(System.getProperty("kc.frontend.dir", "../frontend")).toAbsolutePath()
+    public static final Path FRONTEND = Path.of(System.getProperty("kc.frontend.dir", "../frontend"))
+            .toAbsolutePath()
             .normalize();
 
-    private BrowserJourneys() {
-    }
+    private BrowserJourneys() {}
 
     /** Runs the journeys (all, or the files named) against {@code baseUrl}; fails with Playwright's output. */
     public static void run(String baseUrl, Map<String, String> environment, String... files) throws Exception {
-        assertThat(FRONTEND.resolve("node_modules")).as("frontend dependencies (npm ci)").exists();
+        assertThat(FRONTEND.resolve("node_modules"))
+                .as("frontend dependencies (npm ci)")
+                .exists();
         Files.createDirectories(FRONTEND.resolve("e2e-artifacts"));
         List<String> command = new ArrayList<>(List.of("npm", "run", "test:e2e"));
         if (files.length > 0) {
@@ -34,16 +36,18 @@ public final class BrowserJourneys {
         }
         // the output goes through System.out: writing to the test JVM's own descriptors would corrupt the
         // channel between Maven and the forked JVM
-        ProcessBuilder npm = new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true)
+        ProcessBuilder npm = new ProcessBuilder(command)
+                .directory(FRONTEND.toFile())
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         npm.environment().put("BASE_URL", baseUrl);
         npm.environment().putAll(environment);
         Process process = npm.start();
         Thread relay = Thread.ofPlatform().daemon().start(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(System.out::println);
-            }
-            catch (IOException ignored) {
+            } catch (IOException ignored) {
                 // the process ended
             }
         });
@@ -53,6 +57,8 @@ public final class BrowserJourneys {
             process.destroyForcibly();
         }
         assertThat(finished).as("browser journeys finished in time").isTrue();
-        assertThat(process.exitValue()).as("browser journeys (see the Playwright output above)").isZero();
+        assertThat(process.exitValue())
+                .as("browser journeys (see the Playwright output above)")
+                .isZero();
     }
 }

@@ -86,10 +86,10 @@ public final class Clamd {
         try {
             process = new ProcessBuilder(BINARY.toString(), "--config-file=" + home.resolve("clamd.conf"))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("clamd.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("clamd.log").toFile()))
                     .start();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -112,8 +112,7 @@ public final class Clamd {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
@@ -132,8 +131,7 @@ public final class Clamd {
             out.flush();
             InputStream in = socket.getInputStream();
             return "PONG\0".equals(new String(in.readNBytes(5), StandardCharsets.US_ASCII));
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -142,8 +140,7 @@ public final class Clamd {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -158,9 +155,13 @@ public final class Clamd {
             Path database = Files.createDirectories(home.resolve("database"));
             Path temporary = Files.createDirectories(home.resolve("tmp"));
             // an extended signature: any file type, any offset, the bytes in hex
-            Files.writeString(database.resolve("kc-test.ndb"),
-                    SIGNATURE + ":0:*:" + HexFormat.of().formatHex(eicar()) + "\n", StandardCharsets.US_ASCII);
-            Files.writeString(home.resolve("clamd.conf"), """
+            Files.writeString(
+                    database.resolve("kc-test.ndb"),
+                    SIGNATURE + ":0:*:" + HexFormat.of().formatHex(eicar()) + "\n",
+                    StandardCharsets.US_ASCII);
+            Files.writeString(
+                    home.resolve("clamd.conf"),
+                    """
                     Foreground yes
                     TCPSocket %d
                     TCPAddr 127.0.0.1
@@ -175,9 +176,9 @@ public final class Clamd {
                     AlertExceedsMax yes
                     MaxThreads 4
                     SelfCheck 3600
-                    """.formatted(port, database, temporary, MAX_RECURSION), StandardCharsets.US_ASCII);
-        }
-        catch (IOException e) {
+                    """.formatted(port, database, temporary, MAX_RECURSION),
+                    StandardCharsets.US_ASCII);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -185,8 +186,7 @@ public final class Clamd {
     private String log() {
         try {
             return Files.readString(home.resolve("clamd.log"), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             return "(no log: " + e + ")";
         }
     }
@@ -194,8 +194,7 @@ public final class Clamd {
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("kc-clamd");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import vn.khuyencong.document.internal.EmbeddedS3Server;
 
 /**
@@ -41,8 +40,8 @@ public final class Cluster implements AutoCloseable {
      * The instances' JVM as the image runs it in the Kubernetes manifests' 1536 MiB container: 75 % of it as heap,
      * the serial collector the JVM chooses under 1792 MB, both JIT compilers.
      */
-    public static final List<String> AS_DEPLOYED = List.of("-Xmx1152m", "-XX:+UseSerialGC",
-            "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> AS_DEPLOYED =
+            List.of("-Xmx1152m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     public static final String S3_ACCESS_KEY = "khuyencong";
     public static final String S3_SECRET_KEY = "khuyencong-cluster-secret";
@@ -78,7 +77,8 @@ public final class Cluster implements AutoCloseable {
         }
 
         void start() throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
@@ -134,7 +134,8 @@ public final class Cluster implements AutoCloseable {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
                 + ProcessHandle.current().pid();
         database = "kc_cluster_" + run;
-        dir = Path.of(System.getProperty("kc.cluster.dir", "target/scale-out"), run).toAbsolutePath();
+        dir = Path.of(System.getProperty("kc.cluster.dir", "target/scale-out"), run)
+                .toAbsolutePath();
         Files.createDirectories(dir);
         createDatabase(database);
         s3 = EmbeddedS3Server.start(dir.resolve("objects"), S3_ACCESS_KEY, S3_SECRET_KEY);
@@ -151,8 +152,7 @@ public final class Cluster implements AutoCloseable {
         try {
             awaitReady(a, Duration.ofMinutes(4));
             awaitReady(b, Duration.ofMinutes(4));
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         }
@@ -161,8 +161,7 @@ public final class Cluster implements AutoCloseable {
     private void closeQuietly() {
         try {
             close();
-        }
-        catch (Exception e) {
+        } catch (Exception e) {
             // stopping what is left; nothing more to do
         }
     }
@@ -177,7 +176,8 @@ public final class Cluster implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         // PostgreSQL's 100 connections are shared with the build's own test application
-        Map<String, String> properties = new LinkedHashMap<>(Map.of("spring.datasource.hikari.maximum-pool-size", "10"));
+        Map<String, String> properties =
+                new LinkedHashMap<>(Map.of("spring.datasource.hikari.maximum-pool-size", "10"));
         properties.putAll(settings);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar));
@@ -213,8 +213,11 @@ public final class Cluster implements AutoCloseable {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("Debian's nginx is needed as the load balancer: apt-get install nginx");
         }
-        return new ProcessBuilder(binary.toString(), "-p", nginxDir.toString(), "-c", conf.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(nginxDir.resolve("stdout.log").toFile()).start();
+        return new ProcessBuilder(
+                        binary.toString(), "-p", nginxDir.toString(), "-c", conf.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true)
+                .redirectOutput(nginxDir.resolve("stdout.log").toFile())
+                .start();
     }
 
     /** The access log of the load balancer: which instance answered each request. */
@@ -224,29 +227,32 @@ public final class Cluster implements AutoCloseable {
     }
 
     static void awaitReady(Instance instance, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!instance.alive()) {
                 throw new IllegalStateException("Instance " + instance.name + " stopped; see " + instance.log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // not listening yet
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("Instance " + instance.name + " not ready within " + timeout + "; see " + instance.log);
+        throw new IllegalStateException(
+                "Instance " + instance.name + " not ready within " + timeout + "; see " + instance.log);
     }
 
     /** A JDBC connection to the cluster's database, for checks. */
@@ -255,7 +261,8 @@ public final class Cluster implements AutoCloseable {
     }
 
     private static void createDatabase(String name) throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection admin =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
             admin.createStatement().execute("create database \"" + name + "\"");
         }
     }
@@ -274,8 +281,7 @@ public final class Cluster implements AutoCloseable {
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -283,8 +289,7 @@ public final class Cluster implements AutoCloseable {
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,10 @@ package vn.khuyencong.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +29,7 @@ import tools.jackson.databind.JsonNode;
 @TestConfiguration(proxyBeanMethods = false)
 public class DocumentedAnswers {
 
-    public record Answer(String method, String path, int status) {
-    }
+    public record Answer(String method, String path, int status) {}
 
     private static final ConcurrentLinkedQueue<Answer> ANSWERS = new ConcurrentLinkedQueue<>();
 
@@ -45,8 +42,7 @@ public class DocumentedAnswers {
                     throws ServletException, IOException {
                 try {
                     chain.doFilter(request, response);
-                }
-                finally {
+                } finally {
                     if (request.getRequestURI().startsWith("/api/")) {
                         ANSWERS.add(new Answer(request.getMethod(), request.getRequestURI(), response.getStatus()));
                     }
@@ -68,7 +64,11 @@ public class DocumentedAnswers {
             Pattern pattern = Pattern.compile(path.getKey().replaceAll("\\{[^}]+}", "[^/]+"));
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 Set<Integer> statuses = new TreeSet<>();
-                operation.getValue().get("responses").properties().forEach(r -> statuses.add(Integer.parseInt(r.getKey())));
+                operation
+                        .getValue()
+                        .get("responses")
+                        .properties()
+                        .forEach(r -> statuses.add(Integer.parseInt(r.getKey())));
                 operations.add(new Operation(operation.getKey().toUpperCase(), path.getKey(), pattern, statuses));
             }
         }
@@ -77,7 +77,8 @@ public class DocumentedAnswers {
         for (Answer answer : ANSWERS) {
             checked++;
             Operation operation = operations.stream()
-                    .filter(o -> o.method().equals(answer.method()) && o.pattern().matcher(answer.path()).matches())
+                    .filter(o -> o.method().equals(answer.method())
+                            && o.pattern().matcher(answer.path()).matches())
                     // a literal path beats a template that also matches it
                     .min(java.util.Comparator.comparingInt(o -> o.template().split("\\{").length))
                     .orElse(null);
@@ -86,16 +87,16 @@ public class DocumentedAnswers {
                     undocumented.add(answer.method() + " " + answer.path() + " answered " + answer.status()
                             + " and has no operation in the document");
                 }
-            }
-            else if (!operation.statuses().contains(answer.status())) {
+            } else if (!operation.statuses().contains(answer.status())) {
                 undocumented.add(answer.method() + " " + operation.template() + " answered " + answer.status()
                         + ", the document lists " + operation.statuses());
             }
         }
         assertThat(checked).as("answers recorded").isPositive();
-        assertThat(undocumented).as("answers the OpenAPI document does not list").isEmpty();
+        assertThat(undocumented)
+                .as("answers the OpenAPI document does not list")
+                .isEmpty();
     }
 
-    private record Operation(String method, String template, Pattern pattern, Set<Integer> statuses) {
-    }
+    private record Operation(String method, String template, Pattern pattern, Set<Integer> statuses) {}
 }

@@ -2,13 +2,11 @@ package vn.khuyencong.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,8 +45,15 @@ public final class Fixtures {
         form.put("startsOn", "2027-01-15");
         form.put("endsOn", "2027-06-30");
         form.put("expectedOutcomes", "Nâng công suất lên 2 tấn miến mỗi ngày, tạo việc làm cho 20 lao động.");
-        form.put("answers", Map.of("machines", "Máy tráng bánh miến: 1\nMáy sấy: 1", "supplierQuotes", 2,
-                "capacity", "2 tấn sản phẩm/ngày"));
+        form.put(
+                "answers",
+                Map.of(
+                        "machines",
+                        "Máy tráng bánh miến: 1\nMáy sấy: 1",
+                        "supplierQuotes",
+                        2,
+                        "capacity",
+                        "2 tấn sản phẩm/ngày"));
         return form;
     }
 
@@ -80,8 +85,12 @@ public final class Fixtures {
     }
 
     public static JsonNode uploadA(Api owner, String id, String documentType) {
-        Api.Response upload = owner.upload("/api/v1/dossiers/" + id + "/documents",
-                Map.of("documentType", documentType), "file", documentType.toLowerCase() + ".pdf", PDF,
+        Api.Response upload = owner.upload(
+                "/api/v1/dossiers/" + id + "/documents",
+                Map.of("documentType", documentType),
+                "file",
+                documentType.toLowerCase() + ".pdf",
+                PDF,
                 "application/pdf");
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         return upload.json();
@@ -96,7 +105,9 @@ public final class Fixtures {
 
     public JsonNode fire(Api actor, String id, Map<String, Object> payload) {
         Api.Response response = actor.post("/api/v1/dossiers/" + id + "/transitions", payload);
-        assertThat(response.status()).as(payload.get("event") + ": " + response.body()).isEqualTo(200);
+        assertThat(response.status())
+                .as(payload.get("event") + ": " + response.body())
+                .isEqualTo(200);
         return response.json();
     }
 
@@ -131,8 +142,15 @@ public final class Fixtures {
 
     public String supplementRequested() {
         String id = underReview();
-        fire(reviewer, id, event("REQUEST_SUPPLEMENT", "comment", "Thiếu báo giá máy sấy",
-                "items", List.of("Báo giá của nhà cung cấp máy sấy")));
+        fire(
+                reviewer,
+                id,
+                event(
+                        "REQUEST_SUPPLEMENT",
+                        "comment",
+                        "Thiếu báo giá máy sấy",
+                        "items",
+                        List.of("Báo giá của nhà cung cấp máy sấy")));
         return id;
     }
 
@@ -170,9 +188,22 @@ public final class Fixtures {
     /** The acceptance record of the machinery project: two machines installed and working. */
     public static Map<String, Object> anAcceptance() {
         Map<String, Object> acceptance = new LinkedHashMap<>();
-        acceptance.put("acceptedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
-        acceptance.put("outcomes", Map.of("workersTrained", 20, "machinesInstalled", 2, "machinesWorking", 2,
-                "products", 1, "fairsAttended", 0));
+        acceptance.put(
+                "acceptedOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        acceptance.put(
+                "outcomes",
+                Map.of(
+                        "workersTrained",
+                        20,
+                        "machinesInstalled",
+                        2,
+                        "machinesWorking",
+                        2,
+                        "products",
+                        1,
+                        "fairsAttended",
+                        0));
         acceptance.put("counterpartRealised", 250_000_000L);
         acceptance.put("conclusion", "Máy móc lắp đặt đúng chủng loại, vận hành ổn định; đạt mục tiêu đề án.");
         return acceptance;
@@ -180,11 +211,23 @@ public final class Fixtures {
 
     /** A plan of two milestones: the machines installed, then running. */
     public static Map<String, Object> aPlan() {
-        return Map.of("milestones", List.of(
-                Map.of("title", "Lắp đặt máy tráng bánh và máy sấy", "dueOn", "2027-03-31",
-                        "promisedOutcome", "2 máy được lắp đặt tại xưởng"),
-                Map.of("title", "Vận hành thử và sản xuất ổn định", "dueOn", "2027-06-30",
-                        "promisedOutcome", "Công suất 2 tấn miến mỗi ngày")));
+        return Map.of(
+                "milestones",
+                List.of(
+                        Map.of(
+                                "title",
+                                "Lắp đặt máy tráng bánh và máy sấy",
+                                "dueOn",
+                                "2027-03-31",
+                                "promisedOutcome",
+                                "2 máy được lắp đặt tại xưởng"),
+                        Map.of(
+                                "title",
+                                "Vận hành thử và sản xuất ổn định",
+                                "dueOn",
+                                "2027-06-30",
+                                "promisedOutcome",
+                                "Công suất 2 tấn miến mỗi ngày")));
     }
 
     public String rejected() {

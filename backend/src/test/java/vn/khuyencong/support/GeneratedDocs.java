@@ -1,11 +1,11 @@
 package vn.khuyencong.support;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Checked-in documents generated from the code (diagrams, the OpenAPI document): a test regenerates one, writes
@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class GeneratedDocs {
 
-    private GeneratedDocs() {
-    }
+    private GeneratedDocs() {}
 
     public static Path docs() {
-        return Path.of(System.getProperty("kc.docs.dir", "../docs")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("kc.docs.dir", "../docs"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static void assertUpToDate(Path file, String generated) {
@@ -29,8 +30,7 @@ public final class GeneratedDocs {
             Files.createDirectories(file.getParent());
             Files.writeString(file, generated, StandardCharsets.UTF_8);
             fail(file + " was stale and has been regenerated: review and commit it.");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

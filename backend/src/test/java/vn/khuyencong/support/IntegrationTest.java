@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,13 +16,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * the real ClamAV daemon scanning every upload ({@link Clamd}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@org.springframework.context.annotation.Import({ RecordedEvents.class, DocumentedAnswers.class, TestClock.Configuration.class })
+@org.springframework.context.annotation.Import({
+    RecordedEvents.class,
+    DocumentedAnswers.class,
+    TestClock.Configuration.class
+})
 public abstract class IntegrationTest {
 
     /** One port for the run: the issuer and the SPA's redirect URI must name it before the server starts. */
     public static final int PORT = freePort();
 
-    public static final String DATABASE = System.getProperty("kc.test.database",
+    public static final String DATABASE = System.getProperty(
+            "kc.test.database",
             "kc_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
                     + ProcessHandle.current().pid());
 
@@ -63,9 +67,10 @@ public abstract class IntegrationTest {
     }
 
     static String account(String username, String[] roles, java.util.UUID organisation, String agency) {
-        String hash = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(Api.DEMO_PASSWORD);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "postgres", "")) {
+        String hash = "{bcrypt}"
+                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(Api.DEMO_PASSWORD);
+        try (java.sql.Connection c =
+                java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "")) {
             var insert = c.prepareStatement("""
                     insert into user_account (id, username, password_hash, display_name, roles, organisation_id, agency_code)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (username) do nothing""");
@@ -78,8 +83,7 @@ public abstract class IntegrationTest {
             insert.setString(7, agency);
             insert.executeUpdate();
             return username;
-        }
-        catch (java.sql.SQLException e) {
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -99,8 +103,7 @@ public abstract class IntegrationTest {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -108,8 +111,7 @@ public abstract class IntegrationTest {
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("kc-test-data");
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

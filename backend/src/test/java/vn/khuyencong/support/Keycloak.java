@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,12 +70,25 @@ public final class Keycloak {
             String export = Files.readString(realm)
                     .replace("\"http://localhost/*\"", "\"" + appOrigin + "/*\"")
                     .replace("\"http://localhost\"", "\"" + appOrigin + "\"")
-                    .replace("\"accessTokenLifespan\": 300", "\"accessTokenLifespan\": " + ACCESS_TOKEN_LIFETIME.toSeconds());
+                    .replace(
+                            "\"accessTokenLifespan\": 300",
+                            "\"accessTokenLifespan\": " + ACCESS_TOKEN_LIFETIME.toSeconds());
             Files.writeString(imports.resolve("realm-khuyencong.json"), export);
-            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port", String.valueOf(port), "--http-host", "127.0.0.1",
-                    "--http-management-port", String.valueOf(freePort()), "--import-realm", "--db", "dev-mem",
-                    "--hostname", "http://127.0.0.1:" + port)
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash",
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-port",
+                            String.valueOf(port),
+                            "--http-host",
+                            "127.0.0.1",
+                            "--http-management-port",
+                            String.valueOf(freePort()),
+                            "--import-realm",
+                            "--db",
+                            "dev-mem",
+                            "--hostname",
+                            "http://127.0.0.1:" + port)
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("keycloak.log").toFile());
             // Keycloak reads every KC_* variable as its own configuration: none of the product's may reach it
@@ -90,8 +102,7 @@ public final class Keycloak {
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             keycloak.awaitReady(home.resolve("keycloak.log"));
             return keycloak;
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -103,17 +114,17 @@ public final class Keycloak {
                 throw new IllegalStateException("Keycloak stopped; see " + log);
             }
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(issuer()
-                        + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;
                 }
-            }
-            catch (IOException e) {
+            } catch (IOException e) {
                 // not listening yet
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
@@ -126,20 +137,39 @@ public final class Keycloak {
      * A person of the realm, as a province's administrator (or VNeID's first broker login) makes one: profile
      * complete, password set, realm roles and user attributes given.
      */
-    public String createUser(String username, String lastName, String firstName, String password, List<String> roles,
+    public String createUser(
+            String username,
+            String lastName,
+            String firstName,
+            String password,
+            List<String> roles,
             Map<String, List<String>> attributes) {
-        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
-                "firstName", firstName, "lastName", lastName, "email", username + "@example.vn",
-                "attributes", attributes, "credentials", List.of(Map.of("type", "password", "value", password,
-                        "temporary", false)));
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "email",
+                username + "@example.vn",
+                "attributes",
+                attributes,
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false)));
         HttpResponse<String> created = admin("POST", "/users", JSON.writeValueAsString(user));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("User not created: " + created.statusCode() + " " + created.body());
         }
         String location = created.headers().firstValue("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
-        String mappings = JSON.writeValueAsString(roles.stream().map(role ->
-                JSON.readTree(admin("GET", "/roles/" + role, null).body())).toList());
+        String mappings = JSON.writeValueAsString(roles.stream()
+                .map(role -> JSON.readTree(admin("GET", "/roles/" + role, null).body()))
+                .toList());
         HttpResponse<String> granted = admin("POST", "/users/" + id + "/role-mappings/realm", mappings);
         if (granted.statusCode() != 204) {
             throw new IllegalStateException("Roles not granted: " + granted.body());
@@ -154,10 +184,27 @@ public final class Keycloak {
     public String changeSigningKey() {
         JsonNode realm = JSON.readTree(admin("GET", "", null).body());
         List<JsonNode> before = keyProviders();
-        Map<String, Object> provider = Map.of("name", "rsa-" + UUID.randomUUID(), "providerId", "rsa-generated",
-                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.get("id").asString(),
-                "config", Map.of("priority", List.of("500"), "keySize", List.of("2048"), "active", List.of("true"),
-                        "enabled", List.of("true"), "algorithm", List.of("RS256")));
+        Map<String, Object> provider = Map.of(
+                "name",
+                "rsa-" + UUID.randomUUID(),
+                "providerId",
+                "rsa-generated",
+                "providerType",
+                "org.keycloak.keys.KeyProvider",
+                "parentId",
+                realm.get("id").asString(),
+                "config",
+                Map.of(
+                        "priority",
+                        List.of("500"),
+                        "keySize",
+                        List.of("2048"),
+                        "active",
+                        List.of("true"),
+                        "enabled",
+                        List.of("true"),
+                        "algorithm",
+                        List.of("RS256")));
         HttpResponse<String> added = admin("POST", "/components", JSON.writeValueAsString(provider));
         if (added.statusCode() != 201) {
             throw new IllegalStateException("Key not added: " + added.body());
@@ -169,7 +216,8 @@ public final class Keycloak {
         }
         JsonNode keys = JSON.readTree(admin("GET", "/keys", null).body());
         for (JsonNode key : keys.get("keys")) {
-            if ("RS256".equals(key.get("algorithm").asString()) && "ACTIVE".equals(key.get("status").asString())) {
+            if ("RS256".equals(key.get("algorithm").asString())
+                    && "ACTIVE".equals(key.get("status").asString())) {
                 return key.get("kid").asString();
             }
         }
@@ -177,7 +225,8 @@ public final class Keycloak {
     }
 
     private List<JsonNode> keyProviders() {
-        JsonNode components = JSON.readTree(admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null).body());
+        JsonNode components = JSON.readTree(admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null)
+                .body());
         java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
         components.forEach(list::add);
         return list;
@@ -186,15 +235,17 @@ public final class Keycloak {
     private HttpResponse<String> admin(String method, String path, String body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/admin/realms/" + REALM + path))
-                    .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .header("Authorization", "Bearer " + adminToken())
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -203,18 +254,19 @@ public final class Keycloak {
     private String adminToken() throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base()
-                + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(answer.body()).get("access_token").asString();
     }
 
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -222,8 +274,7 @@ public final class Keycloak {
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

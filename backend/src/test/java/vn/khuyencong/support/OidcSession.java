@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,29 +28,32 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OidcSession {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FORM = Pattern.compile("<form[^>]*\\baction=\"([^\"]+)\"[^>]*>(.*?)</form>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile(
+            "<form[^>]*\\baction=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern INPUT = Pattern.compile("<input[^>]*>", Pattern.CASE_INSENSITIVE);
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     /**
      * The browser's cookies, per host: kept whatever their attributes say (the providers mark some Secure or
      * SameSite=None even over plain HTTP on loopback, where a browser keeps them for localhost too), dropped when
      * the server expires them.
      */
     private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JsonNode discovery;
     private final String clientId;
     private final String redirectUri;
     private JsonNode tokens;
 
     /** What an HTTP exchange answered: status, the Location if any, the body. */
-    public record Answer(int status, String location, String body) {
-    }
+    public record Answer(int status, String location, String body) {}
 
     private OidcSession(String issuer, String clientId, String redirectUri) {
-        this.discovery = JSON.readTree(send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                .GET()).body());
+        this.discovery =
+                JSON.readTree(send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                                .GET())
+                        .body());
         this.clientId = clientId;
         this.redirectUri = redirectUri;
     }
@@ -118,8 +120,9 @@ public final class OidcSession {
 
     /** The refresh-token grant with the given (perhaps already spent) refresh token. */
     public Answer refreshWith(String refreshToken) {
-        Answer answer = form(discovery.get("token_endpoint").asString(), Map.of("grant_type", "refresh_token",
-                "client_id", clientId, "refresh_token", refreshToken));
+        Answer answer = form(
+                discovery.get("token_endpoint").asString(),
+                Map.of("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
         if (answer.status() == 200) {
             tokens = JSON.readTree(answer.body());
         }
@@ -127,8 +130,9 @@ public final class OidcSession {
     }
 
     public Answer revokeRefreshToken() {
-        return form(discovery.get("revocation_endpoint").asString(), Map.of("client_id", clientId, "token",
-                refreshToken(), "token_type_hint", "refresh_token"));
+        return form(
+                discovery.get("revocation_endpoint").asString(),
+                Map.of("client_id", clientId, "token", refreshToken(), "token_type_hint", "refresh_token"));
     }
 
     /** RP-initiated logout, as the web app's "Đăng xuất" does it; the redirects are followed to the app's page. */
@@ -141,14 +145,21 @@ public final class OidcSession {
         String endSession = discovery.get("end_session_endpoint").asString();
         String url = endSession + "?id_token_hint=" + enc(idTokenHint) + "&post_logout_redirect_uri="
                 + enc(postLogoutRedirectUri) + "&client_id=" + enc(clientId) + "&state=" + UUID.randomUUID();
-        Answer answer = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html")
+                .GET());
         // Keycloak asks to confirm when it cannot tell the request comes from the signed-in app; the app's request
         // carries the ID token, so the confirmation page is submitted as the person would
-        for (int i = 0; i < 5 && answer.status() == 200 && FORM.matcher(answer.body()).find(); i++) {
+        for (int i = 0;
+                i < 5 && answer.status() == 200 && FORM.matcher(answer.body()).find();
+                i++) {
             answer = submit(answer.body(), Map.of());
         }
-        for (int i = 0; i < 5 && answer.location() != null && !answer.location().startsWith(postLogoutRedirectUri); i++) {
-            answer = send(HttpRequest.newBuilder(resolve(url, answer.location())).GET());
+        for (int i = 0;
+                i < 5 && answer.location() != null && !answer.location().startsWith(postLogoutRedirectUri);
+                i++) {
+            answer =
+                    send(HttpRequest.newBuilder(resolve(url, answer.location())).GET());
         }
         return answer;
     }
@@ -157,8 +168,7 @@ public final class OidcSession {
         return discovery;
     }
 
-    private record Flow(String code, String verifier, String page, Answer last) {
-    }
+    private record Flow(String code, String verifier, String page, Answer last) {}
 
     private Flow authorize(String uiLocales) {
         byte[] random = new byte[32];
@@ -169,7 +179,11 @@ public final class OidcSession {
                 + enc(clientId) + "&scope=" + enc("openid profile") + "&state=" + UUID.randomUUID() + "&nonce="
                 + UUID.randomUUID() + "&redirect_uri=" + enc(redirectUri) + "&code_challenge=" + challenge
                 + "&code_challenge_method=S256&ui_locales=" + enc(uiLocales);
-        return follow(send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET()), verifier,
+        return follow(
+                send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .GET()),
+                verifier,
                 url);
     }
 
@@ -189,7 +203,8 @@ public final class OidcSession {
             }
             URI next = resolve(base, answer.location());
             base = next.toString();
-            answer = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET());
+            answer = send(
+                    HttpRequest.newBuilder(next).header("Accept", "text/html").GET());
         }
         throw new IllegalStateException("Too many redirects");
     }
@@ -207,19 +222,35 @@ public final class OidcSession {
             String tag = input.group();
             String name = attribute(tag, "name");
             if (name != null && "hidden".equalsIgnoreCase(attribute(tag, "type"))) {
-                fields.put(name, attribute(tag, "value") == null ? "" : attribute(tag, "value").replace("&amp;", "&"));
+                fields.put(
+                        name,
+                        attribute(tag, "value") == null
+                                ? ""
+                                : attribute(tag, "value").replace("&amp;", "&"));
             }
         }
         fields.putAll(typed);
         URI target = resolve(discovery.get("authorization_endpoint").asString(), action);
-        return send(HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
     private void exchange(String code, String verifier) {
-        Answer answer = form(discovery.get("token_endpoint").asString(), Map.of("grant_type", "authorization_code",
-                "client_id", clientId, "code", code, "redirect_uri", redirectUri, "code_verifier", verifier));
+        Answer answer = form(
+                discovery.get("token_endpoint").asString(),
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        clientId,
+                        "code",
+                        code,
+                        "redirect_uri",
+                        redirectUri,
+                        "code_verifier",
+                        verifier));
         if (answer.status() != 200) {
             throw new IllegalStateException("Token request failed: " + answer.body());
         }
@@ -227,7 +258,8 @@ public final class OidcSession {
     }
 
     private Answer form(String url, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncoded(fields))));
     }
 
@@ -237,8 +269,13 @@ public final class OidcSession {
             String host = built.uri().getHost() + ":" + built.uri().getPort();
             Map<String, String> jar = cookies.computeIfAbsent(host, h -> new LinkedHashMap<>());
             if (!jar.isEmpty()) {
-                built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", jar.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))).build();
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header(
+                                "Cookie",
+                                jar.entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .collect(Collectors.joining("; ")))
+                        .build();
             }
             HttpResponse<String> response = browser.send(built, HttpResponse.BodyHandlers.ofString());
             for (String set : response.headers().allValues("Set-Cookie")) {
@@ -246,22 +283,23 @@ public final class OidcSession {
                 int eq = pair.indexOf('=');
                 String name = pair.substring(0, eq).strip();
                 String value = pair.substring(eq + 1).strip();
-                boolean expired = set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0") || value.isEmpty()
-                        || set.contains("Expires=Thu, 01 Jan 1970") || set.contains("Expires=Thu, 01-Jan-1970");
+                boolean expired = set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")
+                        || value.isEmpty()
+                        || set.contains("Expires=Thu, 01 Jan 1970")
+                        || set.contains("Expires=Thu, 01-Jan-1970");
                 if (expired) {
                     jar.remove(name);
-                }
-                else {
+                } else {
                     jar.put(name, value);
                 }
             }
-            return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null),
                     response.body());
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -272,12 +310,14 @@ public final class OidcSession {
     }
 
     private static String attribute(String tag, String name) {
-        Matcher value = Pattern.compile("\\b" + name + "=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE).matcher(tag);
+        Matcher value = Pattern.compile("\\b" + name + "=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE)
+                .matcher(tag);
         return value.find() ? value.group(1) : null;
     }
 
     private static String urlEncoded(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
@@ -288,8 +328,7 @@ public final class OidcSession {
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-        }
-        catch (NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

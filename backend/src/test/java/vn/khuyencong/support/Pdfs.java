@@ -13,8 +13,7 @@ import java.util.Random;
  */
 public final class Pdfs {
 
-    private Pdfs() {
-    }
+    private Pdfs() {}
 
     /** A one-page PDF that says {@code line}. */
     public static byte[] onePage(String line) {
@@ -56,8 +55,13 @@ public final class Pdfs {
     }
 
     /** Writes the PDF; {@code randomBytes} ≥ 0 adds a stream of that many random bytes as its last object. */
-    private static void write(java.io.OutputStream target, String line, String catalogEntries, List<String> extraObjects,
-            long randomBytes, long seed) {
+    private static void write(
+            java.io.OutputStream target,
+            String line,
+            String catalogEntries,
+            List<String> extraObjects,
+            long randomBytes,
+            long seed) {
         String text = line.replaceAll("[()\\\\]", "");
         String content = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
         List<byte[]> objects = new ArrayList<>();
@@ -93,12 +97,14 @@ public final class Pdfs {
             long xref = out.count;
             StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
             offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
-            table.append("trailer\n<< /Size ").append(offsets.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                    .append(String.format("%010d", xref)).append("\n%%EOF\n");
+            table.append("trailer\n<< /Size ")
+                    .append(offsets.size() + 1)
+                    .append(" /Root 1 0 R >>\nstartxref\n")
+                    .append(String.format("%010d", xref))
+                    .append("\n%%EOF\n");
             out.write(ascii(table.toString()));
             out.flush();
-        }
-        catch (java.io.IOException e) {
+        } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }

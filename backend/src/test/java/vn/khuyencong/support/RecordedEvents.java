@@ -2,10 +2,8 @@ package vn.khuyencong.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.modulith.events.ApplicationModuleListener;
-
 import vn.khuyencong.monitoring.ProgressReportOverdue;
 import vn.khuyencong.monitoring.ProjectSettled;
 import vn.khuyencong.workflow.DossierSubmitted;
@@ -41,8 +39,7 @@ public class RecordedEvents {
             }
             try {
                 Thread.sleep(50);
-            }
-            catch (InterruptedException e) {
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }

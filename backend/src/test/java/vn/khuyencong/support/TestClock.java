@@ -3,11 +3,9 @@ package vn.khuyencong.support;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-
 import vn.khuyencong.shared.VietnamTime;
 
 /**

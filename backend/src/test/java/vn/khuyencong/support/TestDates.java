@@ -29,7 +29,7 @@ public final class TestDates {
     /** A new appointment date for RESCHEDULE: a working day a week or so after the current one. */
     public LocalDate aLaterWorkingDay(LocalDate appointment) {
         LocalDate day = appointment;
-        for (int counted = 0; counted < RESCHEDULE_BY_WORKING_DAYS;) {
+        for (int counted = 0; counted < RESCHEDULE_BY_WORKING_DAYS; ) {
             day = day.plusDays(1);
             if (workingDay.test(day)) {
                 counted++;

@@ -1,17 +1,15 @@
 package vn.khuyencong.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) for the whole test run, started before the application so that the application
@@ -26,8 +24,7 @@ public final class TestMailServer {
     /** Mails received by servers stopped since the last {@link #reset()}, for {@link #received()}. */
     private static final List<MimeMessage> earlier = new ArrayList<>();
 
-    private TestMailServer() {
-    }
+    private TestMailServer() {}
 
     private static GreenMail start() {
         GreenMail mail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -76,23 +73,25 @@ public final class TestMailServer {
 
     /** Every mail received so far addressed to {@code address}. */
     public static synchronized List<MimeMessage> to(String address) {
-        return Arrays.stream(server.getReceivedMessages()).filter(message -> {
-            try {
-                Address[] recipients = message.getAllRecipients();
-                return recipients != null && Arrays.stream(recipients)
-                        .anyMatch(r -> r.toString().toLowerCase().contains(address.toLowerCase()));
-            }
-            catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        Address[] recipients = message.getAllRecipients();
+                        return recipients != null
+                                && Arrays.stream(recipients)
+                                        .anyMatch(
+                                                r -> r.toString().toLowerCase().contains(address.toLowerCase()));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -13,11 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.document.internal.ObjectStore;
 import vn.khuyencong.support.Api;
@@ -59,22 +57,32 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         for (int round = 0; round < 8; round++) {
             String id = the.submitted();
             List<Integer> statuses = together(List.of(
-                    () -> the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("START_REVIEW")).status(),
-                    () -> second.post("/api/v1/dossiers/" + id + "/transitions", event("START_REVIEW")).status()));
+                    () -> the.reviewer
+                            .post("/api/v1/dossiers/" + id + "/transitions", event("START_REVIEW"))
+                            .status(),
+                    () -> second.post("/api/v1/dossiers/" + id + "/transitions", event("START_REVIEW"))
+                            .status()));
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
             assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = 'START_REVIEW'")
-                    .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+                            .param(UUID.fromString(id))
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void concurrentSubmissionsGetUniqueGapFreeCodes() throws Exception {
-        List<String> ready = IntStream.range(0, 10).mapToObj(i -> the.aReadyDraft()).toList();
-        List<Callable<String>> submits = ready.stream().<Callable<String>>map(id -> () -> {
-            Api.Response response = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            return response.json().get("code").asString();
-        }).toList();
+        List<String> ready =
+                IntStream.range(0, 10).mapToObj(i -> the.aReadyDraft()).toList();
+        List<Callable<String>> submits = ready.stream()
+                .<Callable<String>>map(id -> () -> {
+                    Api.Response response =
+                            the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"));
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    return response.json().get("code").asString();
+                })
+                .toList();
         List<String> codes = together(submits);
         assertThat(codes).doesNotHaveDuplicates().hasSize(10);
 
@@ -82,8 +90,10 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         List<Map<String, Object>> days = jdbc.sql("""
                 select split_part(code, '-', 2) as day, count(*) as n, max(cast(split_part(code, '-', 3) as int)) as top
                 from dossier where code is not null group by 1""").query().listOfRows();
-        assertThat(days).isNotEmpty().allSatisfy(row -> assertThat(((Number) row.get("top")).longValue())
-                .isEqualTo(((Number) row.get("n")).longValue()));
+        assertThat(days)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(((Number) row.get("top")).longValue())
+                        .isEqualTo(((Number) row.get("n")).longValue()));
     }
 
     @Test
@@ -97,16 +107,22 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(jdbc.sql("select count(*) from dossier where title = ?").param("Đề án " + key)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from dossier where title = ?")
+                        .param("Đề án " + key)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void theSameKeyWithADifferentPayloadIsRefused() {
         String key = UUID.randomUUID().toString();
-        assertThat(the.enterprise.post("/api/v1/dossiers", Fixtures.aCompleteForm(), key).status()).isEqualTo(201);
-        Api.Response other = the.enterprise.post("/api/v1/dossiers",
-                Fixtures.with(Fixtures.aCompleteForm(), "title", "Khác"), key);
+        assertThat(the.enterprise
+                        .post("/api/v1/dossiers", Fixtures.aCompleteForm(), key)
+                        .status())
+                .isEqualTo(201);
+        Api.Response other =
+                the.enterprise.post("/api/v1/dossiers", Fixtures.with(Fixtures.aCompleteForm(), "title", "Khác"), key);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.contentType()).startsWith("application/problem+json");
     }
@@ -118,23 +134,31 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         String path = "/api/v1/dossiers/" + id + "/transitions";
         Api.Response first = the.reviewer.postRaw(path, "{\"event\":\"ASSIGN\",\"assignee\":\"thamdinh\"}", key);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        Api.Response again = the.reviewer.postRaw(path, "{\n  \"assignee\" : \"tham\\u0064inh\",\n  \"event\": \"ASSIGN\"\n}\n", key);
+        Api.Response again = the.reviewer.postRaw(
+                path, "{\n  \"assignee\" : \"tham\\u0064inh\",\n  \"event\": \"ASSIGN\"\n}\n", key);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         Api.Response other = the.reviewer.postRaw(path, "{\"event\":\"ASSIGN\",\"assignee\":\"thamdinh2\"}", key);
         assertThat(other.status()).as(other.body()).isEqualTo(422);
         assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = 'ASSIGN'")
-                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+                        .param(UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void concurrentCopiesOfOneTransitionRunOnce() throws Exception {
         String id = the.aReadyDraft();
         String key = UUID.randomUUID().toString();
-        List<Integer> statuses = together(IntStream.range(0, 4).<Callable<Integer>>mapToObj(i -> () -> the.enterprise
-                .post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"), key).status()).toList());
+        List<Integer> statuses = together(IntStream.range(0, 4)
+                .<Callable<Integer>>mapToObj(i -> () -> the.enterprise
+                        .post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"), key)
+                        .status())
+                .toList());
         assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
-        JsonNode history = the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
+        JsonNode history =
+                the.enterprise.get("/api/v1/dossiers/" + id + "/history").json();
         assertThat(history.size()).isEqualTo(1);
     }
 
@@ -143,16 +167,26 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         String key = UUID.randomUUID().toString();
         String title = "Đề án " + key;
         Map<String, Object> form = Fixtures.with(Fixtures.aCompleteForm(), "title", title);
-        List<Api.Response> responses = together(IntStream.range(0, 4).<Callable<Api.Response>>mapToObj(
-                i -> () -> the.enterprise.post("/api/v1/dossiers", form, key)).toList());
+        List<Api.Response> responses = together(IntStream.range(0, 4)
+                .<Callable<Api.Response>>mapToObj(i -> () -> the.enterprise.post("/api/v1/dossiers", form, key))
+                .toList());
 
         assertThat(responses).extracting(Api.Response::status).contains(201).allMatch(s -> s == 201 || s == 409);
-        assertThat(responses).filteredOn(r -> r.status() == 201).extracting(r -> r.json().get("id").asString())
-                .containsOnly(responses.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null)
-                        .map(r -> r.json().get("id").asString()).findFirst().orElseThrow());
-        assertThat(responses).filteredOn(r -> r.status() == 409)
+        assertThat(responses)
+                .filteredOn(r -> r.status() == 201)
+                .extracting(r -> r.json().get("id").asString())
+                .containsOnly(responses.stream()
+                        .filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null)
+                        .map(r -> r.json().get("id").asString())
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(responses)
+                .filteredOn(r -> r.status() == 409)
                 .allSatisfy(r -> assertThat(r.header("Retry-After")).isEqualTo("1"));
-        assertThat(jdbc.sql("select count(*) from dossier where title = ?").param(title).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from dossier where title = ?")
+                        .param(title)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
         // a later retry gets the answer of the one that ran
         Api.Response again = the.enterprise.post("/api/v1/dossiers", form, key);
@@ -165,14 +199,21 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         // an assignment keeps the state, so only the key tells a retry from a second assignment
         String id = the.underReview();
         String key = UUID.randomUUID().toString();
-        List<Integer> statuses = together(IntStream.range(0, 4).<Callable<Integer>>mapToObj(i -> () -> the.reviewer
-                .post("/api/v1/dossiers/" + id + "/transitions", event("ASSIGN", "assignee", "thamdinh"), key).status())
+        List<Integer> statuses = together(IntStream.range(0, 4)
+                .<Callable<Integer>>mapToObj(i -> () -> the.reviewer
+                        .post("/api/v1/dossiers/" + id + "/transitions", event("ASSIGN", "assignee", "thamdinh"), key)
+                        .status())
                 .toList());
         assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
         assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = 'ASSIGN'")
-                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
-        assertThat(the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("ASSIGN", "assignee", "thamdinh"),
-                key).header("Idempotent-Replayed")).isEqualTo("true");
+                        .param(UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(the.reviewer
+                        .post("/api/v1/dossiers/" + id + "/transitions", event("ASSIGN", "assignee", "thamdinh"), key)
+                        .header("Idempotent-Replayed"))
+                .isEqualTo("true");
     }
 
     @Test
@@ -198,20 +239,23 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.json().get("code")).isEqualTo(submitted.json().get("code"));
         assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ? and event = 'SUBMIT'")
-                .param(UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+                        .param(UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void anInvalidPayloadRecordsNothingSoTheKeyServesTheCorrectedOne() {
         String key = UUID.randomUUID().toString();
         String title = "Đề án " + key;
-        Api.Response invalid = the.enterprise.post("/api/v1/dossiers",
-                Fixtures.with(Fixtures.aCompleteForm(), "title", ""), key);
+        Api.Response invalid =
+                the.enterprise.post("/api/v1/dossiers", Fixtures.with(Fixtures.aCompleteForm(), "title", ""), key);
         assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
         assertThat(recorded(key)).isZero();
 
-        Api.Response corrected = the.enterprise.post("/api/v1/dossiers",
-                Fixtures.with(Fixtures.aCompleteForm(), "title", title), key);
+        Api.Response corrected =
+                the.enterprise.post("/api/v1/dossiers", Fixtures.with(Fixtures.aCompleteForm(), "title", title), key);
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
         assertThat(corrected.header("Idempotent-Replayed")).isNull();
         assertThat(recorded(key)).isEqualTo(1);
@@ -221,7 +265,9 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
     void theWorkLeftForAfterTheCommitRunsForARequestWithAKey() throws Exception {
         // the receipt is issued by a listener of the event publication registry, after the commit
         String id = the.aReadyDraft();
-        Api.Response submitted = the.enterprise.post("/api/v1/dossiers/" + id + "/transitions", event("SUBMIT"),
+        Api.Response submitted = the.enterprise.post(
+                "/api/v1/dossiers/" + id + "/transitions",
+                event("SUBMIT"),
                 UUID.randomUUID().toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         long end = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
@@ -229,7 +275,9 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
         while (receipts == 0 && System.nanoTime() < end) {
             Thread.sleep(100);
             receipts = jdbc.sql("select count(*) from paper where dossier_id = ? and kind = 'RECEIPT'")
-                    .param(UUID.fromString(id)).query(Integer.class).single();
+                    .param(UUID.fromString(id))
+                    .query(Integer.class)
+                    .single();
         }
         assertThat(receipts).isEqualTo(1);
     }
@@ -237,20 +285,30 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
     @Test
     void aDocumentDeletedWithAKeyLosesItsObjectOnceTheDeletionIsCommitted() {
         String id = the.aDraft().get("id").asString();
-        String documentId = Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString();
-        String objectKey = jdbc.sql("select object_key from document where id = ?").param(UUID.fromString(documentId))
-                .query(String.class).single();
+        String documentId =
+                Fixtures.uploadA(the.enterprise, id, "OTHER").get("id").asString();
+        String objectKey = jdbc.sql("select object_key from document where id = ?")
+                .param(UUID.fromString(documentId))
+                .query(String.class)
+                .single();
         assertThat(store.exists(objectKey)).isTrue();
 
-        Api.Response deleted = the.enterprise.delete("/api/v1/dossiers/" + id + "/documents/" + documentId,
+        Api.Response deleted = the.enterprise.delete(
+                "/api/v1/dossiers/" + id + "/documents/" + documentId,
                 UUID.randomUUID().toString());
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
-        assertThat(jdbc.sql("select count(*) from document where id = ?").param(UUID.fromString(documentId))
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from document where id = ?")
+                        .param(UUID.fromString(documentId))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(store.exists(objectKey)).isFalse();
     }
 
     int recorded(String key) {
-        return jdbc.sql("select count(*) from idempotency_record where key = ?").param(key).query(Integer.class).single();
+        return jdbc.sql("select count(*) from idempotency_record where key = ?")
+                .param(key)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -78,14 +76,22 @@ class CutOffAndMidnightIntegrationTests extends IntegrationTest {
     }
 
     LocalDate clockStart(Dossier dossier) {
-        return jdbc.sql("select processing_started_on from dossier where id = ?").param(dossier.id())
-                .query(LocalDate.class).single();
+        return jdbc.sql("select processing_started_on from dossier where id = ?")
+                .param(dossier.id())
+                .query(LocalDate.class)
+                .single();
     }
 
     CurrentUser enterprise() {
         UUID organisation = jdbc.sql("select organisation_id from user_account where username = 'doanhnghiep'")
-                .query(UUID.class).single();
-        return new CurrentUser("doanhnghiep", "doanhnghiep", "Hợp tác xã Miến dong Côn Minh", Set.of(Role.ENTERPRISE),
-                organisation, null);
+                .query(UUID.class)
+                .single();
+        return new CurrentUser(
+                "doanhnghiep",
+                "doanhnghiep",
+                "Hợp tác xã Miến dong Côn Minh",
+                Set.of(Role.ENTERPRISE),
+                organisation,
+                null);
     }
 }

@@ -6,10 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.shared.VietnamTime;
@@ -36,7 +34,8 @@ class DateLogicAcrossTwoYearsIntegrationTests extends IntegrationTest {
     @Test
     void everyDayOfTwoYearsGivesTheTestsDatesTheRulesAccept() {
         Reschedules rules = new Reschedules(workingDays);
-        int processingDays = catalog.content("TECHNOLOGY_TRANSFER").orElseThrow().processingDays();
+        int processingDays =
+                catalog.content("TECHNOLOGY_TRANSFER").orElseThrow().processingDays();
         int limit = catalog.rescheduleMaxWorkingDays();
         List<String> broken = new ArrayList<>();
         int days = 0;
@@ -44,8 +43,8 @@ class DateLogicAcrossTwoYearsIntegrationTests extends IntegrationTest {
             days++;
             TestDates dates = new TestDates(today, workingDays::isWorkingDay);
             for (LocalTime time : List.of(LocalTime.of(8, 30), LocalTime.of(16, 0))) {
-                LocalDate appointment = workingDays.appointmentDate(today.atTime(time).atZone(VietnamTime.ZONE)
-                        .toInstant(), processingDays);
+                LocalDate appointment = workingDays.appointmentDate(
+                        today.atTime(time).atZone(VietnamTime.ZONE).toInstant(), processingDays);
                 LocalDate newDate = dates.aLaterWorkingDay(appointment);
                 if (!rules.inTime(today, appointment)) {
                     broken.add(today + " " + time + ": an apology right after submission is late for " + appointment);
@@ -68,7 +67,9 @@ class DateLogicAcrossTwoYearsIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(days).isEqualTo(730);
-        assertThat(broken).as("days on which a test would type a date the product refuses").isEmpty();
+        assertThat(broken)
+                .as("days on which a test would type a date the product refuses")
+                .isEmpty();
     }
 
     @Test
@@ -76,10 +77,12 @@ class DateLogicAcrossTwoYearsIntegrationTests extends IntegrationTest {
         // appointment on Christmas 2026: a week later by weekdays alone is 1 January 2027, a public holiday
         LocalDate christmas = LocalDate.of(2026, 12, 25);
         assertThat(workingDays.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
-        LocalDate later = new TestDates(LocalDate.of(2026, 12, 7), workingDays::isWorkingDay).aLaterWorkingDay(christmas);
+        LocalDate later =
+                new TestDates(LocalDate.of(2026, 12, 7), workingDays::isWorkingDay).aLaterWorkingDay(christmas);
         assertThat(later).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(new Reschedules(workingDays).laterWorkingDayProblem(christmas, LocalDate.of(2027, 1, 1)))
-                .as("the product refuses the holiday").isNotNull();
+                .as("the product refuses the holiday")
+                .isNotNull();
     }
 
     @Test
@@ -91,7 +94,8 @@ class DateLogicAcrossTwoYearsIntegrationTests extends IntegrationTest {
         // Tết 2027 (5–11 February) lies in between: the limit counts working days, not calendar days
         assertThat(latest).isEqualTo(LocalDate.of(2027, 3, 1));
         assertThat(rules.withinLimitProblem(current, latest, limit)).isNull();
-        DossierWorkflowDefinition.Refused refused = rules.withinLimitProblem(current, workingDays.plusWorkingDays(latest, 1), limit);
+        DossierWorkflowDefinition.Refused refused =
+                rules.withinLimitProblem(current, workingDays.plusWorkingDays(latest, 1), limit);
         assertThat(refused).isNotNull();
         assertThat(refused.message()).contains("15 ngày làm việc", "01/03/2027");
         assertThat(refused.fields()).extracting(f -> f.field()).containsExactly("newAppointmentDate");

@@ -6,11 +6,9 @@ import static vn.khuyencong.support.Fixtures.event;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.shared.VietnamTime;
@@ -57,23 +55,26 @@ class DeadlinesIntegrationTests extends IntegrationTest {
     void theClockStopsDuringASupplementAndRestartsFromZero() {
         String id = the.supplementRequested();
         // as if the supplement had been awaited for weeks
-        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(LocalDate.now().minusDays(20),
-                UUID.fromString(id)).update();
+        jdbc.sql("update dossier set appointment_date = ? where id = ?")
+                .params(LocalDate.now().minusDays(20), UUID.fromString(id))
+                .update();
         JsonNode paused = the.enterprise.get("/api/v1/dossiers/" + id).json();
         assertThat(paused.get("deadline").asString()).isEqualTo("PAUSED");
         assertThat(paused.get("overdue").asBoolean()).isFalse();
 
         JsonNode resubmitted = the.fire(the.enterprise, id, event("RESUBMIT"));
         LocalDate expected = workingDays.appointmentDate(java.time.Instant.now(), 15);
-        assertThat(LocalDate.parse(resubmitted.get("appointmentDate").asString())).isEqualTo(expected);
+        assertThat(LocalDate.parse(resubmitted.get("appointmentDate").asString()))
+                .isEqualTo(expected);
         assertThat(resubmitted.get("overdue").asBoolean()).isFalse();
     }
 
     @Test
     void aDossierPastItsAppointmentIsOverdueAndComesFirstInTheQueue() {
         String id = the.underReview();
-        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(LocalDate.now().minusDays(3),
-                UUID.fromString(id)).update();
+        jdbc.sql("update dossier set appointment_date = ? where id = ?")
+                .params(LocalDate.now().minusDays(3), UUID.fromString(id))
+                .update();
         JsonNode dossier = the.reviewer.get("/api/v1/dossiers/" + id).json();
         assertThat(dossier.get("overdue").asBoolean()).isTrue();
         assertThat(dossier.get("deadline").asString()).isEqualTo("OVERDUE");
@@ -88,16 +89,34 @@ class DeadlinesIntegrationTests extends IntegrationTest {
         LocalDate current = LocalDate.parse(before.get("appointmentDate").asString());
         LocalDate later = workingDays.plusWorkingDays(current, 5);
 
-        assertThat(the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("RESCHEDULE",
-                "comment", "Xin lỗi", "newAppointmentDate", current.toString())).json().get("rule").asString())
+        assertThat(the.reviewer
+                        .post(
+                                "/api/v1/dossiers/" + id + "/transitions",
+                                event("RESCHEDULE", "comment", "Xin lỗi", "newAppointmentDate", current.toString()))
+                        .json()
+                        .get("rule")
+                        .asString())
                 .isEqualTo("new-appointment-date");
-        JsonNode rescheduled = the.fire(the.reviewer, id, event("RESCHEDULE", "comment",
-                "Cần thêm thời gian khảo sát thực tế", "newAppointmentDate", later.toString()));
+        JsonNode rescheduled = the.fire(
+                the.reviewer,
+                id,
+                event(
+                        "RESCHEDULE",
+                        "comment",
+                        "Cần thêm thời gian khảo sát thực tế",
+                        "newAppointmentDate",
+                        later.toString()));
         assertThat(rescheduled.get("appointmentDate").asString()).isEqualTo(later.toString());
         assertThat(rescheduled.get("status").asString()).isEqualTo("UNDER_REVIEW");
 
-        Api.Response twice = the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("RESCHEDULE",
-                "comment", "Lần nữa", "newAppointmentDate", workingDays.plusWorkingDays(later, 3).toString()));
+        Api.Response twice = the.reviewer.post(
+                "/api/v1/dossiers/" + id + "/transitions",
+                event(
+                        "RESCHEDULE",
+                        "comment",
+                        "Lần nữa",
+                        "newAppointmentDate",
+                        workingDays.plusWorkingDays(later, 3).toString()));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("rule").asString()).isEqualTo("reschedule-once");
     }
@@ -106,9 +125,17 @@ class DeadlinesIntegrationTests extends IntegrationTest {
     void aRescheduleOnTheDeadlineItselfIsTooLate() {
         String id = the.underReview();
         LocalDate today = workingDays.today();
-        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(today, UUID.fromString(id)).update();
-        Api.Response late = the.reviewer.post("/api/v1/dossiers/" + id + "/transitions", event("RESCHEDULE",
-                "comment", "Xin lỗi", "newAppointmentDate", workingDays.plusWorkingDays(today, 5).toString()));
+        jdbc.sql("update dossier set appointment_date = ? where id = ?")
+                .params(today, UUID.fromString(id))
+                .update();
+        Api.Response late = the.reviewer.post(
+                "/api/v1/dossiers/" + id + "/transitions",
+                event(
+                        "RESCHEDULE",
+                        "comment",
+                        "Xin lỗi",
+                        "newAppointmentDate",
+                        workingDays.plusWorkingDays(today, 5).toString()));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("rule").asString()).isEqualTo("reschedule-before-deadline");
     }

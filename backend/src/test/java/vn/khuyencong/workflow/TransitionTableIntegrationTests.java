@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.support.Api;
@@ -24,7 +22,6 @@ import vn.khuyencong.support.IntegrationTest;
  */
 @vn.khuyencong.support.EveryAnswerDocumented
 class TransitionTableIntegrationTests extends IntegrationTest {
-
 
     final Fixtures the = new Fixtures(api());
     /** One dossier per state for the refusals (they change nothing, so it can be shared). */
@@ -42,20 +39,30 @@ class TransitionTableIntegrationTests extends IntegrationTest {
     Map<String, Object> validPayload(DossierEvent event, JsonNode dossier) {
         return switch (event) {
             case ASSIGN -> event("ASSIGN", "assignee", "thamdinh");
-            case REQUEST_SUPPLEMENT -> event("REQUEST_SUPPLEMENT", "comment", "Thiếu giấy tờ", "items", List.of("Báo giá"));
-            case RECOMMEND -> event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED);
-            case APPROVE -> event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L);
+            case REQUEST_SUPPLEMENT ->
+                event("REQUEST_SUPPLEMENT", "comment", "Thiếu giấy tờ", "items", List.of("Báo giá"));
+            case RECOMMEND ->
+                event("RECOMMEND", "scores", Fixtures.aFullScoreSheet(), "recommendedAmount", Fixtures.RECOMMENDED);
+            case APPROVE ->
+                event("APPROVE", "decisionNumber", Fixtures.aDecisionNumber(), "approvedAmount", 100_000_000L);
             case RETURN, REJECT, TERMINATE -> event(event.name(), "comment", "Lý do cụ thể");
-            case RESCHEDULE -> event("RESCHEDULE", "comment", "Xin lỗi vì chậm trễ", "newAppointmentDate",
-                    aLaterWorkingDay(dossier.get("appointmentDate")).toString());
+            case RESCHEDULE ->
+                event(
+                        "RESCHEDULE",
+                        "comment",
+                        "Xin lỗi vì chậm trễ",
+                        "newAppointmentDate",
+                        aLaterWorkingDay(dossier.get("appointmentDate")).toString());
             default -> event(event.name());
         };
     }
 
     /** A dossier without an appointment (a draft) gets any working day: the refusal is about its state. */
     LocalDate aLaterWorkingDay(JsonNode appointment) {
-        return dates().aLaterWorkingDay(appointment == null || appointment.isNull() ? dates().today()
-                : LocalDate.parse(appointment.asString()));
+        return dates().aLaterWorkingDay(
+                        appointment == null || appointment.isNull()
+                                ? dates().today()
+                                : LocalDate.parse(appointment.asString()));
     }
 
     @TestFactory
@@ -68,8 +75,7 @@ class TransitionTableIntegrationTests extends IntegrationTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     if (expected == null) {
                         assertRefused(state, event);
-                    }
-                    else {
+                    } else {
                         assertAllowed(state, event, expected);
                     }
                 }));
@@ -87,7 +93,8 @@ class TransitionTableIntegrationTests extends IntegrationTest {
                 : actorFor(event).post("/api/v1/dossiers/" + id + "/transitions", validPayload(event, before));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("status").asString()).isEqualTo(expected.name());
-        JsonNode last = last(the.enterprise.get("/api/v1/dossiers/" + id + "/history").json());
+        JsonNode last =
+                last(the.enterprise.get("/api/v1/dossiers/" + id + "/history").json());
         assertThat(last.get("event").asString()).isEqualTo(event.name());
         assertThat(last.get("from").asString()).isEqualTo(state.name());
         assertThat(last.get("to").asString()).isEqualTo(expected.name());
@@ -101,7 +108,8 @@ class TransitionTableIntegrationTests extends IntegrationTest {
         if (state == DossierStatus.DRAFT && actor != the.enterprise) {
             // officers do not see drafts at all: no existence leak
             assertThat(response.status()).as(response.body()).isEqualTo(404);
-            assertThat(the.enterprise.get("/api/v1/dossiers/" + id).json().get("version")).isEqualTo(before.get("version"));
+            assertThat(the.enterprise.get("/api/v1/dossiers/" + id).json().get("version"))
+                    .isEqualTo(before.get("version"));
             return;
         }
         assertThat(response.status()).as(response.body()).isEqualTo(409);
@@ -109,7 +117,8 @@ class TransitionTableIntegrationTests extends IntegrationTest {
         assertThat(response.json().get("rule").asString()).isEqualTo("transition-not-allowed");
         assertThat(response.json().get("detail").asString()).contains(state.label());
         JsonNode after = the.enterprise.get("/api/v1/dossiers/" + id).json();
-        assertThat(after.get("version").asLong()).isEqualTo(before.get("version").asLong());
+        assertThat(after.get("version").asLong())
+                .isEqualTo(before.get("version").asLong());
         assertThat(after.get("status").asString()).isEqualTo(state.name());
     }
 

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.transition.Transition;
-
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.support.GeneratedDocs;
 
@@ -51,7 +49,8 @@ class WorkflowDefinitionTests {
             Map.entry("REVIEWED/RESCHEDULE", DossierStatus.REVIEWED));
 
     static StateMachine<DossierStatus, DossierEvent> machine() throws Exception {
-        DossierWorkflowDefinition definition = new DossierWorkflowDefinition(null, null, null, null, null, null, null, null);
+        DossierWorkflowDefinition definition =
+                new DossierWorkflowDefinition(null, null, null, null, null, null, null, null);
         StateMachineBuilder.Builder<DossierStatus, DossierEvent> builder = StateMachineBuilder.builder();
         definition.configure(builder.configureConfiguration());
         definition.configure(builder.configureStates());
@@ -80,7 +79,9 @@ class WorkflowDefinitionTests {
     void everyStateAndEventPairIsEitherTheTablesTransitionOrRefused() throws Exception {
         Map<String, DossierStatus> configured = new TreeMap<>();
         for (Transition<DossierStatus, DossierEvent> t : machine().getTransitions()) {
-            DossierStatus previous = configured.put(t.getSource().getId() + "/" + t.getTrigger().getEvent(), t.getTarget().getId());
+            DossierStatus previous = configured.put(
+                    t.getSource().getId() + "/" + t.getTrigger().getEvent(),
+                    t.getTarget().getId());
             assertThat(previous).as("one transition per (state, event)").isNull();
         }
         for (DossierStatus state : DossierStatus.values()) {
@@ -93,16 +94,23 @@ class WorkflowDefinitionTests {
 
     @Test
     void finalStatesHaveNoWayOut() throws Exception {
-        Set<DossierStatus> sources = machine().getTransitions().stream().map(t -> t.getSource().getId())
+        Set<DossierStatus> sources = machine().getTransitions().stream()
+                .map(t -> t.getSource().getId())
                 .collect(Collectors.toSet());
-        assertThat(sources).doesNotContainAnyElementsOf(EnumSet.of(DossierStatus.COMPLETED, DossierStatus.REJECTED,
-                DossierStatus.WITHDRAWN, DossierStatus.TERMINATED));
+        assertThat(sources)
+                .doesNotContainAnyElementsOf(EnumSet.of(
+                        DossierStatus.COMPLETED,
+                        DossierStatus.REJECTED,
+                        DossierStatus.WITHDRAWN,
+                        DossierStatus.TERMINATED));
     }
 
     @Test
     void everyTransitionIsGuardedByTheRoleAllowedToFireIt() throws Exception {
         for (Transition<DossierStatus, DossierEvent> t : machine().getTransitions()) {
-            assertThat(rulesOf(t)).as(t.getSource().getId() + "/" + t.getTrigger().getEvent()).startsWith("role:");
+            assertThat(rulesOf(t))
+                    .as(t.getSource().getId() + "/" + t.getTrigger().getEvent())
+                    .startsWith("role:");
         }
     }
 
@@ -119,21 +127,34 @@ class WorkflowDefinitionTests {
                     [*] --> DRAFT
                 """);
         var transitions = machine().getTransitions().stream()
-                .sorted(Comparator.comparing((Transition<DossierStatus, DossierEvent> t) -> t.getSource().getId())
+                .sorted(Comparator.comparing((Transition<DossierStatus, DossierEvent> t) ->
+                                t.getSource().getId())
                         .thenComparing(t -> t.getTrigger().getEvent()))
                 .toList();
         for (Transition<DossierStatus, DossierEvent> t : transitions) {
-            md.append("    ").append(t.getSource().getId()).append(" --> ").append(t.getTarget().getId())
-                    .append(" : ").append(t.getTrigger().getEvent()).append(" [").append(rulesOf(t)).append("]\n");
+            md.append("    ")
+                    .append(t.getSource().getId())
+                    .append(" --> ")
+                    .append(t.getTarget().getId())
+                    .append(" : ")
+                    .append(t.getTrigger().getEvent())
+                    .append(" [")
+                    .append(rulesOf(t))
+                    .append("]\n");
         }
-        for (DossierStatus end : EnumSet.of(DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN,
-                DossierStatus.TERMINATED)) {
+        for (DossierStatus end : EnumSet.of(
+                DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED)) {
             md.append("    ").append(end).append(" --> [*]\n");
         }
         md.append("```\n\n| State | Name shown | National portal status code |\n|---|---|---|\n");
         for (DossierStatus state : DossierStatus.values()) {
-            md.append("| ").append(state).append(" | ").append(state.label()).append(" | ")
-                    .append(state.portalCode() == null ? "—" : state.portalCode()).append(" |\n");
+            md.append("| ")
+                    .append(state)
+                    .append(" | ")
+                    .append(state.label())
+                    .append(" | ")
+                    .append(state.portalCode() == null ? "—" : state.portalCode())
+                    .append(" |\n");
         }
         GeneratedDocs.assertUpToDate(GeneratedDocs.docs().resolve("architecture/workflow.md"), md.toString());
     }

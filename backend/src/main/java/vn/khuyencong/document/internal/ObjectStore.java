@@ -1,18 +1,5 @@
 package vn.khuyencong.document.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.minio.AbortMultipartUploadArgs;
 import io.minio.BucketExistsArgs;
 import io.minio.CompleteMultipartUploadArgs;
@@ -32,6 +19,17 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.messages.Item;
 import io.minio.messages.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.khuyencong.shared.ProblemException;
 
 /**
@@ -55,7 +53,11 @@ public class ObjectStore implements AutoCloseable {
     private final EmbeddedS3Server embeddedServer;
     private final String endpoint;
 
-    ObjectStore(MinioClient client, MinioAsyncClient async, String bucket, String endpoint,
+    ObjectStore(
+            MinioClient client,
+            MinioAsyncClient async,
+            String bucket,
+            String endpoint,
             EmbeddedS3Server embeddedServer) {
         this.client = client;
         this.async = async;
@@ -67,17 +69,17 @@ public class ObjectStore implements AutoCloseable {
     void ensureBucket(String region) {
         try {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).region(region).build());
+                client.makeBucket(
+                        MakeBucketArgs.builder().bucket(bucket).region(region).build());
                 log.info("Created bucket {}", bucket);
             }
-        }
-        catch (io.minio.errors.ErrorResponseException e) {
+        } catch (io.minio.errors.ErrorResponseException e) {
             if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
-                throw new IllegalStateException("Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
             }
             // another instance starting at the same moment created it
-        }
-        catch (MinioException | RuntimeException e) {
+        } catch (MinioException | RuntimeException e) {
             throw new IllegalStateException("Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
         }
     }
@@ -114,8 +116,12 @@ public class ObjectStore implements AutoCloseable {
             int length = first;
             while (length > 0) {
                 CompletableFuture<UploadPartResponse> sending = async.uploadPart(UploadPartArgs.builder()
-                        .bucket(bucket).object(key).uploadId(uploadId).partNumber(++partNumber)
-                        .data(buffer, length).build());
+                        .bucket(bucket)
+                        .object(key)
+                        .uploadId(uploadId)
+                        .partNumber(++partNumber)
+                        .data(buffer, length)
+                        .build());
                 if (inFlight != null) {
                     // the previous part has arrived: its buffer is free again
                     parts.add(numberAndTag(joined(inFlight).part()));
@@ -131,13 +137,11 @@ public class ObjectStore implements AutoCloseable {
             inFlight = null;
             completeMultipart(key, uploadId, parts);
             return total;
-        }
-        catch (IOException | ProblemException e) {
+        } catch (IOException | ProblemException e) {
             settle(inFlight);
             abortQuietly(key, uploadId);
             throw e;
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             settle(inFlight);
             abortQuietly(key, uploadId);
             throw unavailable(e);
@@ -147,10 +151,13 @@ public class ObjectStore implements AutoCloseable {
     /** Stores the first {@code length} bytes of {@code content} in one PUT. */
     public void put(String key, byte[] content, int length, String contentType) {
         try {
-            client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).data(content, length)
-                    .contentType(contentType).build());
-        }
-        catch (MinioException | RuntimeException e) {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .data(content, length)
+                    .contentType(contentType)
+                    .build());
+        } catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -173,57 +180,73 @@ public class ObjectStore implements AutoCloseable {
     private UploadPartResponse joined(CompletableFuture<UploadPartResponse> part) {
         try {
             return part.join();
-        }
-        catch (RuntimeException e) {
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
 
     public String createMultipart(String key) {
         try {
-            return async.createMultipartUpload(CreateMultipartUploadArgs.builder().bucket(bucket).object(key).build())
-                    .join().result().uploadId();
-        }
-        catch (RuntimeException e) {
+            return async.createMultipartUpload(CreateMultipartUploadArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .build())
+                    .join()
+                    .result()
+                    .uploadId();
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
 
     public Part uploadPart(String key, String uploadId, int partNumber, byte[] data, int length) {
         try {
-            return async.uploadPart(UploadPartArgs.builder().bucket(bucket).object(key).uploadId(uploadId)
-                    .partNumber(partNumber).data(data, length).build()).join().part();
-        }
-        catch (RuntimeException e) {
+            return async.uploadPart(UploadPartArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .uploadId(uploadId)
+                            .partNumber(partNumber)
+                            .data(data, length)
+                            .build())
+                    .join()
+                    .part();
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
 
     public void completeMultipart(String key, String uploadId, List<Part> parts) {
         try {
-            async.completeMultipartUpload(CompleteMultipartUploadArgs.builder().bucket(bucket).object(key)
-                    .uploadId(uploadId).parts(parts.toArray(Part[]::new)).build()).join();
-        }
-        catch (RuntimeException e) {
+            async.completeMultipartUpload(CompleteMultipartUploadArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .uploadId(uploadId)
+                            .parts(parts.toArray(Part[]::new))
+                            .build())
+                    .join();
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
 
     public void abortQuietly(String key, String uploadId) {
         try {
-            async.abortMultipartUpload(AbortMultipartUploadArgs.builder().bucket(bucket).object(key)
-                    .uploadId(uploadId).build()).join();
-        }
-        catch (RuntimeException e) {
+            async.abortMultipartUpload(AbortMultipartUploadArgs.builder()
+                            .bucket(bucket)
+                            .object(key)
+                            .uploadId(uploadId)
+                            .build())
+                    .join();
+        } catch (RuntimeException e) {
             log.warn("Could not abort the multipart upload of {}: {}", key, e.toString());
         }
     }
 
     public InputStream get(String key) {
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
-        }
-        catch (MinioException | RuntimeException e) {
+            return client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -231,25 +254,25 @@ public class ObjectStore implements AutoCloseable {
     /** Whether the object exists; a store failure is a 503, not a "no". */
     public boolean exists(String key) {
         try {
-            client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             return true;
-        }
-        catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())
+                    || "NoSuchObject".equals(e.errorResponse().code())) {
                 return false;
             }
             throw unavailable(e);
-        }
-        catch (MinioException | RuntimeException e) {
+        } catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
 
     public void remove(String key) {
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
-        }
-        catch (MinioException | RuntimeException e) {
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -257,27 +280,31 @@ public class ObjectStore implements AutoCloseable {
     /** Every object under {@code prefix} with its last-modified time, one at a time. */
     public void forEachObject(String prefix, Consumer<StoredObject> action) {
         try {
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix)
-                    .recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 Item item = result.get();
-                action.accept(new StoredObject(item.objectName(), item.size(),
-                        item.lastModified() == null ? Instant.EPOCH : item.lastModified().toInstant()));
+                action.accept(new StoredObject(
+                        item.objectName(),
+                        item.size(),
+                        item.lastModified() == null
+                                ? Instant.EPOCH
+                                : item.lastModified().toInstant()));
             }
-        }
-        catch (MinioException | RuntimeException e) {
+        } catch (MinioException | RuntimeException e) {
             throw unavailable(e);
         }
     }
 
-    public record StoredObject(String key, long size, Instant lastModified) {
-    }
+    public record StoredObject(String key, long size, Instant lastModified) {}
 
     /** For the health check. */
     public boolean reachable() {
         try {
             return client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
-        }
-        catch (MinioException | RuntimeException e) {
+        } catch (MinioException | RuntimeException e) {
             return false;
         }
     }

@@ -1,15 +1,13 @@
 package vn.khuyencong.document.internal;
 
+import io.minio.MinioAsyncClient;
+import io.minio.MinioClient;
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import io.minio.MinioAsyncClient;
-import io.minio.MinioClient;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {

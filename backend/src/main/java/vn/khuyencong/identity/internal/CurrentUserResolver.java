@@ -2,7 +2,6 @@ package vn.khuyencong.identity.internal;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
 
@@ -27,8 +25,11 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public CurrentUser resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         return current();
     }
 
@@ -39,8 +40,13 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
         }
         CurrentUser user = token.user();
         if (user.roles().isEmpty()) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
-                    "Tài khoản chưa được cấp vai trò nào trong hệ thống.", List.of(), Map.of());
+            throw new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Không có quyền",
+                    "Tài khoản chưa được cấp vai trò nào trong hệ thống.",
+                    List.of(),
+                    Map.of());
         }
         return user;
     }

@@ -1,7 +1,6 @@
 package vn.khuyencong.identity.internal;
 
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 
 /**
  * One demo account per role for the embedded authorization server, created when missing, with a demo
@@ -43,7 +41,9 @@ class DemoAccounts implements ApplicationRunner {
                 insert into organisation (id, tax_code, name, org_type, commune_code)
                 values (?, '4700123452', 'Hợp tác xã Miến dong Côn Minh', 'COOPERATIVE', null)
                 on conflict do nothing""").param(DEMO_ORGANISATION).update();
-        String agency = jdbc.sql("select code from agency where active order by code limit 1").query(String.class).single();
+        String agency = jdbc.sql("select code from agency where active order by code limit 1")
+                .query(String.class)
+                .single();
         int created = account("doanhnghiep", "Nguyễn Thị Hà", "ENTERPRISE", DEMO_ORGANISATION, null)
                 + account("thamdinh", "Hoàng Văn Thắng", "REVIEWER", null, agency)
                 + account("pheduyet", "Lường Thị Mai", "APPROVER", null, agency)
@@ -52,7 +52,8 @@ class DemoAccounts implements ApplicationRunner {
         // demo addresses on a reserved domain: mails to them are written to the log unless SMTP is configured
         for (String username : java.util.List.of("doanhnghiep", "thamdinh", "pheduyet", "giamsat", "quantri")) {
             jdbc.sql("update user_account set email = ? where username = ? and email is null")
-                    .params(username + "@khuyencong.example", username).update();
+                    .params(username + "@khuyencong.example", username)
+                    .update();
         }
         if (created > 0) {
             log.info("Created {} demo accounts (doanhnghiep, thamdinh, pheduyet, giamsat, quantri)", created);
@@ -64,8 +65,15 @@ class DemoAccounts implements ApplicationRunner {
                 insert into user_account (id, username, password_hash, display_name, roles, organisation_id,
                                           organisation_role, agency_code)
                 values (?, ?, ?, ?, array[?], ?, ?, ?) on conflict (username) do nothing""")
-                .params(UUID.nameUUIDFromBytes(username.getBytes()), username, passwords.encode(PASSWORD), name, role,
-                        organisation, organisation == null ? null : "OWNER", agency)
+                .params(
+                        UUID.nameUUIDFromBytes(username.getBytes()),
+                        username,
+                        passwords.encode(PASSWORD),
+                        name,
+                        role,
+                        organisation,
+                        organisation == null ? null : "OWNER",
+                        agency)
                 .update();
     }
 }

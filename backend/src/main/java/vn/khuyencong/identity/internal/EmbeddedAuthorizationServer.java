@@ -1,11 +1,11 @@
 package vn.khuyencong.identity.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -27,13 +28,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
-import org.springframework.security.oauth2.core.OAuth2Token;
-import java.time.Clock;
 
 /**
  * The authorization server inside the application, for the default run: one public SPA client (code + PKCE),
@@ -51,12 +50,13 @@ class EmbeddedAuthorizationServer {
 
     /** The web app, at the public URL and at the allowed origins (the frontend's development server). */
     @Bean
-    RegisteredClientRepository registeredClientRepository(IdentityProperties identity, SecuritySettings security,
-            @Value("${kc.public-url}") String publicUrl) {
+    RegisteredClientRepository registeredClientRepository(
+            IdentityProperties identity, SecuritySettings security, @Value("${kc.public-url}") String publicUrl) {
         Set<String> origins = new LinkedHashSet<>();
         origins.add(SecurityConfiguration.origin(publicUrl));
         origins.addAll(security.allowedOrigins());
-        RegisteredClient.Builder spa = RegisteredClient.withId(UUID.nameUUIDFromBytes(identity.clientId().getBytes()).toString())
+        RegisteredClient.Builder spa = RegisteredClient.withId(
+                        UUID.nameUUIDFromBytes(identity.clientId().getBytes()).toString())
                 .clientId(identity.clientId())
                 .clientName("Khuyến công Online")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -64,11 +64,17 @@ class EmbeddedAuthorizationServer {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
                 // short access tokens, renewed by single-use refresh tokens that last the idle limit
                 // (SessionRefreshTokens): a withdrawn account or a reset password stops a session within minutes
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(identity.accessTokenLifetime())
-                        .reuseRefreshTokens(false).refreshTokenTimeToLive(identity.sessionIdle()).build());
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(identity.accessTokenLifetime())
+                        .reuseRefreshTokens(false)
+                        .refreshTokenTimeToLive(identity.sessionIdle())
+                        .build());
         for (String origin : origins) {
             spa.redirectUri(origin + "/auth/callback").postLogoutRedirectUri(origin + "/");
         }
@@ -92,16 +98,19 @@ class EmbeddedAuthorizationServer {
 
     /** ID and access tokens as JWTs with the account's claims; refresh tokens for the public web app too. */
     @Bean
-    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, OAuth2TokenCustomizer<JwtEncodingContext> claims,
-            IdentityProperties identity, Clock clock) {
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+            JwtEncoder encoder,
+            OAuth2TokenCustomizer<JwtEncodingContext> claims,
+            IdentityProperties identity,
+            Clock clock) {
         JwtGenerator jwt = new JwtGenerator(encoder);
         jwt.setJwtCustomizer(claims);
         return new DelegatingOAuth2TokenGenerator(jwt, new SessionRefreshTokens(identity, clock));
     }
 
     @Bean
-    JwtDecoder embeddedJwtDecoder(SigningKeys keys, IdentityProperties identity,
-            @Value("${kc.public-url}") String publicUrl) {
+    JwtDecoder embeddedJwtDecoder(
+            SigningKeys keys, IdentityProperties identity, @Value("${kc.public-url}") String publicUrl) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
         decoder.setJwtValidator(SecurityConfiguration.validator(publicUrl, identity.audience()));
         return new VerifiedTokens(decoder);
@@ -119,7 +128,9 @@ class EmbeddedAuthorizationServer {
             claims.claim("name", account.displayName());
             // mutable lists: the authorization (claims included) is stored as JSON and read back at each refresh,
             // where only the plain collection types are allowed
-            claims.claim(identity.rolesClaim(), new ArrayList<>(account.roles().stream().map(Enum::name).toList()));
+            claims.claim(
+                    identity.rolesClaim(),
+                    new ArrayList<>(account.roles().stream().map(Enum::name).toList()));
             if (account.organisationId() != null) {
                 claims.claim("org", account.organisationId().toString());
             }

@@ -10,14 +10,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.identity.internal.UserAccounts.Account;
 import vn.khuyencong.identity.internal.UserAccounts.OrganisationRole;
@@ -42,17 +40,20 @@ class ExternalAccounts {
     }
 
     /** What the organisation claims said, offered in the registration step. */
-    record Prefill(String taxCode, String organisationName) {
-    }
+    record Prefill(String taxCode, String organisationName) {}
 
     /**
      * The account behind a token and what stands between the person and their work.
      *
      * @param problem why the token's organisation claims cannot be honoured (a 4xx for every request), if so
      */
-    record SignedIn(Account account, Set<Role> roles, String agencyCode, Onboarding onboarding, Prefill prefill,
-            ProblemException problem) {
-    }
+    record SignedIn(
+            Account account,
+            Set<Role> roles,
+            String agencyCode,
+            Onboarding onboarding,
+            Prefill prefill,
+            ProblemException problem) {}
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -61,8 +62,13 @@ class ExternalAccounts {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ExternalAccounts(JdbcClient jdbc, UserAccounts accounts, SecurityEvents events, IdentityProperties identity,
-            TransactionTemplate transactions, Clock clock) {
+    ExternalAccounts(
+            JdbcClient jdbc,
+            UserAccounts accounts,
+            SecurityEvents events,
+            IdentityProperties identity,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
@@ -78,8 +84,15 @@ class ExternalAccounts {
         String agency = claimed != null && agencyExists(claimed) ? claimed : null;
         Account account = findOrCreate(jwt, roles, agency, clientIp);
         if (!account.enabled()) {
-            return new SignedIn(account, Set.of(), null, null, null, forbidden("account-disabled",
-                    "Tài khoản đã bị khóa trong hệ thống Khuyến công. Hãy liên hệ quản trị viên."));
+            return new SignedIn(
+                    account,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    forbidden(
+                            "account-disabled",
+                            "Tài khoản đã bị khóa trong hệ thống Khuyến công. Hãy liên hệ quản trị viên."));
         }
         keepRolesAndAgency(account, roles, agency);
         signedInAgain(jwt, account, clientIp);
@@ -89,13 +102,13 @@ class ExternalAccounts {
         if (roles.contains(Role.ENTERPRISE)) {
             try {
                 account = linkOrganisation(jwt, account, clientIp);
-            }
-            catch (ProblemException e) {
+            } catch (ProblemException e) {
                 problem = e;
             }
             if (problem == null && account.organisationId() == null) {
                 onboarding = Onboarding.ORGANISATION_REQUIRED;
-                prefill = new Prefill(TaxCode.normalise(text(jwt, identity.taxCodeClaim())).orElse(null),
+                prefill = new Prefill(
+                        TaxCode.normalise(text(jwt, identity.taxCodeClaim())).orElse(null),
                         text(jwt, identity.organisationNameClaim()));
             }
         }
@@ -113,21 +126,27 @@ class ExternalAccounts {
             return known.get();
         }
         String name = displayName(jwt);
-        String email = Optional.ofNullable(text(jwt, "email")).map(UserAccounts::normalise).orElse(null);
+        String email = Optional.ofNullable(text(jwt, "email"))
+                .map(UserAccounts::normalise)
+                .orElse(null);
         String username = Optional.ofNullable(text(jwt, "preferred_username")).orElse(jwt.getSubject());
         // the name or the address may be another account's (one the issuer renamed, one made before): then the
         // subject is the name and the address is left out, so that the person gets in all the same
-        List<String[]> attempts = List.of(new String[] { username, email }, new String[] { username, null },
-                new String[] { "sub:" + jwt.getSubject(), null });
+        List<String[]> attempts = List.of(new String[] {username, email}, new String[] {username, null}, new String[] {
+            "sub:" + jwt.getSubject(), null
+        });
         for (String[] attempt : attempts) {
             try {
-                UUID id = transactions.execute(status -> create(issuer, jwt.getSubject(), attempt[0], name, attempt[1],
-                        roles, agency));
-                events.record(SecurityEvents.Type.ACCOUNT_CREATED, attempt[0], id.toString(), clientIp,
+                UUID id = transactions.execute(
+                        status -> create(issuer, jwt.getSubject(), attempt[0], name, attempt[1], roles, agency));
+                events.record(
+                        SecurityEvents.Type.ACCOUNT_CREATED,
+                        attempt[0],
+                        id.toString(),
+                        clientIp,
                         Map.of("issuer", issuer, "subject", jwt.getSubject(), "firstSignIn", true));
                 return accounts.find(id).orElseThrow();
-            }
-            catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 // the same person's first two requests at once: the other one made the account
                 Optional<Account> made = byIdentity(issuer, jwt.getSubject());
                 if (made.isPresent()) {
@@ -135,19 +154,28 @@ class ExternalAccounts {
                 }
             }
         }
-        throw ProblemException.conflict("account-name-taken",
-                "Không tạo được tài khoản: tên đăng nhập đã được dùng cho một tài khoản khác.", List.of());
+        throw ProblemException.conflict(
+                "account-name-taken",
+                "Không tạo được tài khoản: tên đăng nhập đã được dùng cho một tài khoản khác.",
+                List.of());
     }
 
-    private UUID create(String issuer, String subject, String username, String name, String email, Set<Role> roles,
-            String agency) {
+    private UUID create(
+            String issuer, String subject, String username, String name, String email, Set<Role> roles, String agency) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into user_account (id, username, password_hash, display_name, email, roles, agency_code,
                                           external_issuer, external_subject, last_sign_in_at)
                 values (?, ?, null, ?, ?, ?::text[], ?, ?, ?, ?)""")
-                .params(id, UserAccounts.normalise(username), name, email, textArray(roles),
-                        agency, issuer, subject,
+                .params(
+                        id,
+                        UserAccounts.normalise(username),
+                        name,
+                        email,
+                        textArray(roles),
+                        agency,
+                        issuer,
+                        subject,
                         Timestamp.from(clock.instant()))
                 .update();
         return id;
@@ -155,14 +183,18 @@ class ExternalAccounts {
 
     private Optional<Account> byIdentity(String issuer, String subject) {
         return jdbc.sql("select id from user_account where external_issuer = ? and external_subject = ?")
-                .params(issuer, subject).query(UUID.class).optional().flatMap(accounts::find);
+                .params(issuer, subject)
+                .query(UUID.class)
+                .optional()
+                .flatMap(accounts::find);
     }
 
     /** Roles and agency change at the issuer; the account follows (written only when they differ). */
     private void keepRolesAndAgency(Account account, Set<Role> roles, String agency) {
         if (!Set.copyOf(account.roles()).equals(roles) || !Objects.equals(account.agencyCode(), agency)) {
             jdbc.sql("update user_account set roles = ?::text[], agency_code = ? where id = ?")
-                    .params(textArray(roles), agency, account.id()).update();
+                    .params(textArray(roles), agency, account.id())
+                    .update();
         }
     }
 
@@ -175,9 +207,14 @@ class ExternalAccounts {
         int updated = jdbc.sql("""
                 update user_account set last_sign_in_at = ?
                 where id = ? and (last_sign_in_at is null or last_sign_in_at < ?)""")
-                .params(Timestamp.from(authTime), account.id(), Timestamp.from(authTime)).update();
+                .params(Timestamp.from(authTime), account.id(), Timestamp.from(authTime))
+                .update();
         if (updated == 1) {
-            events.record(SecurityEvents.Type.SIGN_IN_SUCCEEDED, account.username(), account.id().toString(), clientIp,
+            events.record(
+                    SecurityEvents.Type.SIGN_IN_SUCCEEDED,
+                    account.username(),
+                    account.id().toString(),
+                    clientIp,
                     Map.of("issuer", identity.issuerUri(), "authTime", authTime.toString()));
         }
     }
@@ -193,28 +230,37 @@ class ExternalAccounts {
         if (orgClaim != null) {
             try {
                 claimedId = UUID.fromString(orgClaim);
-            }
-            catch (IllegalArgumentException e) {
-                throw claimProblem("organisation-claim-invalid", identity.organisationClaim(),
+            } catch (IllegalArgumentException e) {
+                throw claimProblem(
+                        "organisation-claim-invalid",
+                        identity.organisationClaim(),
                         "Thông tin tổ chức do hệ thống đăng nhập gửi (" + identity.organisationClaim()
                                 + ") không phải mã tổ chức của hệ thống Khuyến công.");
             }
         }
         String claimedTaxCode = null;
         if (taxClaim != null) {
-            claimedTaxCode = TaxCode.normalise(taxClaim).orElseThrow(() -> claimProblem("organisation-claim-invalid",
-                    identity.taxCodeClaim(), "Mã số thuế do hệ thống đăng nhập gửi (" + identity.taxCodeClaim()
-                            + ") không hợp lệ: cần 10 hoặc 13 chữ số và chữ số kiểm tra phải đúng."));
+            claimedTaxCode = TaxCode.normalise(taxClaim)
+                    .orElseThrow(() -> claimProblem(
+                            "organisation-claim-invalid",
+                            identity.taxCodeClaim(),
+                            "Mã số thuế do hệ thống đăng nhập gửi (" + identity.taxCodeClaim()
+                                    + ") không hợp lệ: cần 10 hoặc 13 chữ số và chữ số kiểm tra phải đúng."));
         }
-        UUID byTaxCode = claimedTaxCode == null ? null : organisationByTaxCode(claimedTaxCode).orElse(null);
+        UUID byTaxCode = claimedTaxCode == null
+                ? null
+                : organisationByTaxCode(claimedTaxCode).orElse(null);
         if (claimedId != null && claimedTaxCode != null && byTaxCode != null && !byTaxCode.equals(claimedId)) {
-            throw claimProblem("organisation-claim-inconsistent", identity.organisationClaim(),
+            throw claimProblem(
+                    "organisation-claim-inconsistent",
+                    identity.organisationClaim(),
                     "Mã tổ chức và mã số thuế do hệ thống đăng nhập gửi chỉ đến hai tổ chức khác nhau.");
         }
         if (account.organisationId() != null) {
             UUID linked = account.organisationId();
             if (claimedId != null && !claimedId.equals(linked) || claimedTaxCode != null && !linked.equals(byTaxCode)) {
-                throw claimProblem("organisation-claim-inconsistent",
+                throw claimProblem(
+                        "organisation-claim-inconsistent",
                         claimedId != null ? identity.organisationClaim() : identity.taxCodeClaim(),
                         "Tổ chức do hệ thống đăng nhập gửi khác với tổ chức mà tài khoản đã gắn trong hệ thống "
                                 + "Khuyến công. Hãy liên hệ quản trị viên.");
@@ -223,7 +269,9 @@ class ExternalAccounts {
         }
         UUID target = claimedId != null ? claimedId : byTaxCode;
         if (claimedId != null && !organisationExists(claimedId)) {
-            throw claimProblem("organisation-claim-unknown", identity.organisationClaim(),
+            throw claimProblem(
+                    "organisation-claim-unknown",
+                    identity.organisationClaim(),
                     "Tổ chức do hệ thống đăng nhập gửi (" + identity.organisationClaim()
                             + ") không có trong hệ thống Khuyến công. Hãy liên hệ quản trị viên.");
         }
@@ -232,7 +280,11 @@ class ExternalAccounts {
         }
         UUID organisation = target;
         transactions.executeWithoutResult(status -> link(account, organisation));
-        events.record(SecurityEvents.Type.ORGANISATION_LINKED, account.username(), organisation.toString(), clientIp,
+        events.record(
+                SecurityEvents.Type.ORGANISATION_LINKED,
+                account.username(),
+                organisation.toString(),
+                clientIp,
                 Map.of("by", claimedId != null ? identity.organisationClaim() : identity.taxCodeClaim()));
         return accounts.find(account.id()).orElseThrow();
     }
@@ -240,32 +292,49 @@ class ExternalAccounts {
     /** Binds the account to the organisation: its owner when nobody else is in it yet, else a member. */
     void link(Account account, UUID organisation) {
         // the organisation's row lock makes "nobody else yet" true for one of two people signing in at once
-        jdbc.sql("select id from organisation where id = ? for update").param(organisation).query(UUID.class).single();
+        jdbc.sql("select id from organisation where id = ? for update")
+                .param(organisation)
+                .query(UUID.class)
+                .single();
         boolean owned = jdbc.sql("select count(*) from user_account where organisation_id = ? and enabled")
-                .param(organisation).query(Integer.class).single() > 0;
+                        .param(organisation)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         int updated = jdbc.sql("""
                 update user_account set organisation_id = ?, organisation_role = ?
                 where id = ? and organisation_id is null""")
-                .params(organisation, owned ? OrganisationRole.MEMBER.name() : OrganisationRole.OWNER.name(),
+                .params(
+                        organisation,
+                        owned ? OrganisationRole.MEMBER.name() : OrganisationRole.OWNER.name(),
                         account.id())
                 .update();
         if (updated == 0) {
-            throw ProblemException.conflict("organisation-already",
-                    "Tài khoản đã gắn với một tổ chức.", List.of());
+            throw ProblemException.conflict("organisation-already", "Tài khoản đã gắn với một tổ chức.", List.of());
         }
     }
 
     Optional<UUID> organisationByTaxCode(String taxCode) {
-        return jdbc.sql("select id from organisation where tax_code = ?").param(taxCode).query(UUID.class).optional();
+        return jdbc.sql("select id from organisation where tax_code = ?")
+                .param(taxCode)
+                .query(UUID.class)
+                .optional();
     }
 
     private boolean organisationExists(UUID id) {
-        return jdbc.sql("select count(*) from organisation where id = ?").param(id).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from organisation where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private boolean agencyExists(String code) {
-        return jdbc.sql("select count(*) from agency where code = ? and active").param(code).query(Integer.class)
-                .single() > 0;
+        return jdbc.sql("select count(*) from agency where code = ? and active")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -300,13 +369,18 @@ class ExternalAccounts {
     }
 
     private static ProblemException claimProblem(String rule, String claim, String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, rule, "Thông tin tổ chức không hợp lệ", detail,
-                List.of(new ProblemException.FieldProblem(claim, detail)), Map.of("rule", rule, "claim", claim));
+        return new ProblemException(
+                HttpStatus.FORBIDDEN,
+                rule,
+                "Thông tin tổ chức không hợp lệ",
+                detail,
+                List.of(new ProblemException.FieldProblem(claim, detail)),
+                Map.of("rule", rule, "claim", claim));
     }
 
     static ProblemException forbidden(String rule, String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, rule, "Không có quyền", detail, List.of(),
-                Map.of("rule", rule));
+        return new ProblemException(
+                HttpStatus.FORBIDDEN, rule, "Không có quyền", detail, List.of(), Map.of("rule", rule));
     }
 
     private static String textArray(Set<Role> roles) {

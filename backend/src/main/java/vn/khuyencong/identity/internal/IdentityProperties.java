@@ -1,7 +1,6 @@
 package vn.khuyencong.identity.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,19 +29,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordResetValidity how long a password reset link can be used
  */
 @ConfigurationProperties("kc.identity")
-record IdentityProperties(String issuerUri, String jwkSetUri, @DefaultValue("roles") String rolesClaim,
-        @DefaultValue("khuyencong-spa") String clientId, String audience,
-        @DefaultValue("P7D") Duration invitationValidity, @DefaultValue("agency_code") String agencyClaim,
-        @DefaultValue("org") String organisationClaim, @DefaultValue("org_tax_code") String taxCodeClaim,
-        @DefaultValue("org_name") String organisationNameClaim, @DefaultValue("PT30S") Duration keySetRefresh,
-        @DefaultValue("PT30M") Duration sessionIdle, @DefaultValue("PT10H") Duration sessionMax,
+record IdentityProperties(
+        String issuerUri,
+        String jwkSetUri,
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("khuyencong-spa") String clientId,
+        String audience,
+        @DefaultValue("P7D") Duration invitationValidity,
+        @DefaultValue("agency_code") String agencyClaim,
+        @DefaultValue("org") String organisationClaim,
+        @DefaultValue("org_tax_code") String taxCodeClaim,
+        @DefaultValue("org_name") String organisationNameClaim,
+        @DefaultValue("PT30S") Duration keySetRefresh,
+        @DefaultValue("PT30M") Duration sessionIdle,
+        @DefaultValue("PT10H") Duration sessionMax,
         @DefaultValue("PT5M") Duration accessTokenLifetime,
         @DefaultValue("PT30M") Duration passwordResetValidity) {
 
     IdentityProperties {
         if (accessTokenLifetime.compareTo(SigningKeys.ACCESS_TOKEN_LIFETIME) > 0) {
-            throw new IllegalArgumentException("kc.identity.access-token-lifetime is at most "
-                    + SigningKeys.ACCESS_TOKEN_LIFETIME);
+            throw new IllegalArgumentException(
+                    "kc.identity.access-token-lifetime is at most " + SigningKeys.ACCESS_TOKEN_LIFETIME);
         }
     }
 

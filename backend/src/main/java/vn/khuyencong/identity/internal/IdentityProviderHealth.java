@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -26,9 +25,12 @@ class IdentityProviderHealth implements HealthIndicator {
     private final IdentityProperties identity;
     private final ObjectProvider<SigningKeys> embeddedKeys;
     private final String publicUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    IdentityProviderHealth(IdentityProperties identity, ObjectProvider<SigningKeys> embeddedKeys,
+    IdentityProviderHealth(
+            IdentityProperties identity,
+            ObjectProvider<SigningKeys> embeddedKeys,
             @Value("${kc.public-url}") String publicUrl) {
         this.identity = identity;
         this.embeddedKeys = embeddedKeys;
@@ -40,23 +42,34 @@ class IdentityProviderHealth implements HealthIndicator {
         if (identity.embedded()) {
             SigningKeys keys = embeddedKeys.getIfAvailable();
             boolean ready = keys != null && !keys.keys().getKeys().isEmpty();
-            return (ready ? Health.up() : Health.down()).withDetail("issuer", publicUrl).withDetail("mode", "embedded")
+            return (ready ? Health.up() : Health.down())
+                    .withDetail("issuer", publicUrl)
+                    .withDetail("mode", "embedded")
                     .build();
         }
-        String jwks = identity.jwkSetUri() != null && !identity.jwkSetUri().isBlank() ? identity.jwkSetUri()
+        String jwks = identity.jwkSetUri() != null && !identity.jwkSetUri().isBlank()
+                ? identity.jwkSetUri()
                 : identity.issuerUri() + "/.well-known/openid-configuration";
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(jwks))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(jwks))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return (response.statusCode() == 200 ? Health.up() : Health.status(DEGRADED))
-                    .withDetail("issuer", identity.issuerUri()).withDetail("mode", "external").build();
-        }
-        catch (Exception e) {
+                    .withDetail("issuer", identity.issuerUri())
+                    .withDetail("mode", "external")
+                    .build();
+        } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return Health.status(DEGRADED).withDetail("issuer", identity.issuerUri()).withDetail("mode", "external")
-                    .withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.status(DEGRADED)
+                    .withDetail("issuer", identity.issuerUri())
+                    .withDetail("mode", "external")
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

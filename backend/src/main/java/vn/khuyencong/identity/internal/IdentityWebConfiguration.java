@@ -1,7 +1,6 @@
 package vn.khuyencong.identity.internal;
 
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class IdentityWebConfiguration implements WebMvcConfigurer {
 
     static {
-        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(vn.khuyencong.identity.CurrentUser.class);
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(vn.khuyencong.identity.CurrentUser.class);
     }
 
     private final CurrentUserResolver resolver;

@@ -1,16 +1,5 @@
 package vn.khuyencong.identity.internal;
 
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -22,7 +11,16 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,12 +47,17 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
 
     static ConfigurableJWTProcessor<SecurityContext> processor(IdentityProperties identity, JsonMapper json) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-                JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384),
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                Set.of(
+                        JWSAlgorithm.RS256,
+                        JWSAlgorithm.RS384,
+                        JWSAlgorithm.RS512,
+                        JWSAlgorithm.PS256,
+                        JWSAlgorithm.ES256,
+                        JWSAlgorithm.ES384),
                 new IssuerKeys(identity, json)));
         // the claims are checked by the resource server's validators (issuer, expiry, audience)
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         return processor;
     }
 
@@ -93,22 +96,27 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
                 return URI.create(identity.jwkSetUri()).toURL();
             }
             String discovery = identity.issuerUri().replaceAll("/+$", "") + "/.well-known/openid-configuration";
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<String> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(discovery))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
-            JsonNode jwks = response.statusCode() == 200 ? json.readTree(response.body()).get("jwks_uri") : null;
+            JsonNode jwks = response.statusCode() == 200
+                    ? json.readTree(response.body()).get("jwks_uri")
+                    : null;
             if (jwks == null || !jwks.isString()) {
                 throw new KeySourceException("The issuer's discovery document names no jwks_uri (" + discovery + ")");
             }
             return URI.create(jwks.asString()).toURL();
-        }
-        catch (MalformedURLException | IllegalArgumentException e) {
+        } catch (MalformedURLException | IllegalArgumentException e) {
             throw new KeySourceException("The issuer's key set address is not a URL", e);
-        }
-        catch (IOException e) {
+        } catch (IOException e) {
             throw new KeySourceException("The issuer's discovery document could not be read", e);
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KeySourceException("Interrupted while reading the issuer's discovery document", e);
         }

@@ -1,7 +1,11 @@
 package vn.khuyencong.identity.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,12 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.identity.internal.OrganisationController.OrganisationView;
@@ -38,54 +36,68 @@ class OnboardingController {
         this.accounts = accounts;
     }
 
-    record OrganisationRequest(@Size(max = 20, message = "Mã số thuế không quá 20 ký tự.") String taxCode,
-            @Size(max = 300, message = "Tên tổ chức không quá 300 ký tự.") String name,
-            @Size(max = 40, message = "Loại hình tổ chức không hợp lệ.") String type,
-            @Size(max = 500, message = "Địa chỉ không quá 500 ký tự.") String address,
-            @Size(max = 10, message = "Mã xã, phường không hợp lệ.") String communeCode) {
-    }
+    record OrganisationRequest(
+            @Size(max = 20, message = "Mã số thuế không quá 20 ký tự.") String taxCode,
 
-    record InvitationAcceptance(@Size(max = 200, message = "Mã lời mời không hợp lệ.") String token) {
-    }
+            @Size(max = 300, message = "Tên tổ chức không quá 300 ký tự.") String name,
+
+            @Size(max = 40, message = "Loại hình tổ chức không hợp lệ.") String type,
+
+            @Size(max = 500, message = "Địa chỉ không quá 500 ký tự.") String address,
+
+            @Size(max = 10, message = "Mã xã, phường không hợp lệ.") String communeCode) {}
+
+    record InvitationAcceptance(
+            @Size(max = 200, message = "Mã lời mời không hợp lệ.") String token) {}
 
     /** What the person invited sees before signing in: whose invitation it is, for whom, until when. */
-    record InvitationView(String organisationName, String email, Instant expiresAt) {
-    }
+    record InvitationView(String organisationName, String email, Instant expiresAt) {}
 
     @PostMapping("/api/v1/me/organisation")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Đăng ký tổ chức của người dùng doanh nghiệp chưa gắn với tổ chức nào")
-    OrganisationView register(CurrentUser user, @Valid @RequestBody OrganisationRequest request,
-            HttpServletRequest http) {
+    OrganisationView register(
+            CurrentUser user, @Valid @RequestBody OrganisationRequest request, HttpServletRequest http) {
         Account person = enterprisePerson(user);
-        String asserted = SecurityConfiguration.UserAuthentication.currentExternal().map(ExternalAccounts.SignedIn::prefill).map(ExternalAccounts.Prefill::taxCode)
+        String asserted = SecurityConfiguration.UserAuthentication.currentExternal()
+                .map(ExternalAccounts.SignedIn::prefill)
+                .map(ExternalAccounts.Prefill::taxCode)
                 .orElse(null);
-        return OrganisationView.of(organisations.registerFor(person, new Organisations.OrganisationForm(
-                request.taxCode(), request.name(), request.type(), request.address(), request.communeCode()), asserted,
+        return OrganisationView.of(organisations.registerFor(
+                person,
+                new Organisations.OrganisationForm(
+                        request.taxCode(), request.name(), request.type(), request.address(), request.communeCode()),
+                asserted,
                 http.getRemoteAddr()));
     }
 
     @GetMapping("/api/v1/public/invitations/{token}")
     @Operation(summary = "Lời mời tham gia tổ chức (trước khi đăng nhập)")
     InvitationView invitation(@PathVariable String token) {
-        return organisations.pending(token).filter(pending -> pending.organisationName() != null)
+        return organisations
+                .pending(token)
+                .filter(pending -> pending.organisationName() != null)
                 .map(pending -> new InvitationView(pending.organisationName(), pending.email(), pending.expiresAt()))
                 .orElseThrow(() -> ProblemException.notFound("Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn."));
     }
 
     @PostMapping("/api/v1/me/invitation")
     @Operation(summary = "Nhận lời mời tham gia tổ chức")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "404",
             description = "Lời mời không hợp lệ, đã được sử dụng hoặc đã hết hạn",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
-    OrganisationView accept(CurrentUser user, @Valid @RequestBody InvitationAcceptance request,
-            HttpServletRequest http) {
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/problem+json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    OrganisationView accept(
+            CurrentUser user, @Valid @RequestBody InvitationAcceptance request, HttpServletRequest http) {
         Account person = enterprisePerson(user);
         if (request.token() == null || request.token().isBlank()) {
             throw ProblemException.invalidField("token", "Thiếu mã lời mời.");
         }
-        return OrganisationView.of(organisations.acceptAs(person, request.token().strip(), http.getRemoteAddr()));
+        return OrganisationView.of(
+                organisations.acceptAs(person, request.token().strip(), http.getRemoteAddr()));
     }
 
     private Account enterprisePerson(CurrentUser user) {

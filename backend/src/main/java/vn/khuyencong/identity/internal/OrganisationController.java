@@ -1,13 +1,16 @@
 package vn.khuyencong.identity.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.internal.UserAccounts.Account;
 import vn.khuyencong.shared.ProblemException;
@@ -45,35 +43,57 @@ class OrganisationController {
         this.clock = clock;
     }
 
-    record OrganisationView(UUID id, String taxCode, String name, Organisations.OrganisationType type,
-            String typeName, String communeCode, String address) {
+    record OrganisationView(
+            UUID id,
+            String taxCode,
+            String name,
+            Organisations.OrganisationType type,
+            String typeName,
+            String communeCode,
+            String address) {
 
         static OrganisationView of(Organisations.Organisation organisation) {
-            return new OrganisationView(organisation.id(), organisation.taxCode(), organisation.name(),
-                    organisation.type(), organisation.type().label(), organisation.communeCode(),
+            return new OrganisationView(
+                    organisation.id(),
+                    organisation.taxCode(),
+                    organisation.name(),
+                    organisation.type(),
+                    organisation.type().label(),
+                    organisation.communeCode(),
                     organisation.address());
         }
     }
 
-    record MemberView(UUID id, String username, String displayName, String email, UserAccounts.OrganisationRole role,
-            boolean enabled, Instant joinedAt, Instant lastSignInAt) {
-    }
+    record MemberView(
+            UUID id,
+            String username,
+            String displayName,
+            String email,
+            UserAccounts.OrganisationRole role,
+            boolean enabled,
+            Instant joinedAt,
+            Instant lastSignInAt) {}
 
-    record InvitationView(UUID id, String email, String status, String invitedBy, Instant createdAt,
-            Instant expiresAt, String acceptedBy) {
-    }
+    record InvitationView(
+            UUID id,
+            String email,
+            String status,
+            String invitedBy,
+            Instant createdAt,
+            Instant expiresAt,
+            String acceptedBy) {}
 
     /** The link is given once: only its hash is kept. */
-    record IssuedInvitationView(UUID id, String email, Instant expiresAt, String link) {
-    }
+    record IssuedInvitationView(UUID id, String email, Instant expiresAt, String link) {}
 
-    record InvitationRequest(@Size(max = 254, message = "Địa chỉ thư điện tử không quá 254 ký tự.") String email) {
-    }
+    record InvitationRequest(
+            @Size(max = 254, message = "Địa chỉ thư điện tử không quá 254 ký tự.") String email) {}
 
     @GetMapping
     @Operation(summary = "Tổ chức của người dùng")
     OrganisationView organisation(CurrentUser user) {
-        Organisations.Organisation organisation = user.organisation().flatMap(organisations::find)
+        Organisations.Organisation organisation = user.organisation()
+                .flatMap(organisations::find)
                 .orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
         return OrganisationView.of(organisation);
     }
@@ -81,11 +101,18 @@ class OrganisationController {
     @GetMapping("/members")
     @Operation(summary = "Thành viên của tổ chức")
     List<MemberView> members(CurrentUser user) {
-        UUID organisation = user.organisation()
-                .orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
+        UUID organisation =
+                user.organisation().orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
         return accounts.membersOf(organisation).stream()
-                .map(m -> new MemberView(m.id(), m.username(), m.displayName(), m.email(), m.organisationRole(),
-                        m.enabled(), m.createdAt(), m.lastSignInAt()))
+                .map(m -> new MemberView(
+                        m.id(),
+                        m.username(),
+                        m.displayName(),
+                        m.email(),
+                        m.organisationRole(),
+                        m.enabled(),
+                        m.createdAt(),
+                        m.lastSignInAt()))
                 .toList();
     }
 
@@ -103,21 +130,27 @@ class OrganisationController {
         Account owner = owner(user);
         Instant now = clock.instant();
         return organisations.invitationsOfOrganisation(owner.organisationId()).stream()
-                .map(i -> new InvitationView(i.id(), i.email(), i.status(now), i.invitedBy(), i.createdAt(),
-                        i.expiresAt(), i.acceptedBy()))
+                .map(i -> new InvitationView(
+                        i.id(), i.email(), i.status(now), i.invitedBy(), i.createdAt(), i.expiresAt(), i.acceptedBy()))
                 .toList();
     }
 
     @PostMapping("/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Mời một đồng nghiệp tham gia tổ chức: trả về đường dẫn dùng một lần")
-    ResponseEntity<IssuedInvitationView> invite(@Valid @RequestBody(required = false) InvitationRequest body,
-            CurrentUser user, HttpServletRequest request) {
-        Organisations.IssuedInvitation issued = organisations.inviteMember(self(user),
-                body == null ? null : body.email(), request.getRemoteAddr());
-        return ResponseEntity.created(URI.create("/api/v1/organisation/invitations/" + issued.invitation().id()))
-                .body(new IssuedInvitationView(issued.invitation().id(), issued.invitation().email(),
-                        issued.invitation().expiresAt(), issued.link()));
+    ResponseEntity<IssuedInvitationView> invite(
+            @Valid @RequestBody(required = false) InvitationRequest body,
+            CurrentUser user,
+            HttpServletRequest request) {
+        Organisations.IssuedInvitation issued =
+                organisations.inviteMember(self(user), body == null ? null : body.email(), request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/organisation/invitations/"
+                        + issued.invitation().id()))
+                .body(new IssuedInvitationView(
+                        issued.invitation().id(),
+                        issued.invitation().email(),
+                        issued.invitation().expiresAt(),
+                        issued.link()));
     }
 
     @DeleteMapping("/invitations/{invitationId}")
@@ -139,7 +172,8 @@ class OrganisationController {
     private Account self(CurrentUser user) {
         // with either issuer the members are accounts of this service: made by the embedded server's registration,
         // or on the first sign-in through the external issuer
-        return accounts.find(user.username()).filter(a -> a.organisationId() != null)
+        return accounts.find(user.username())
+                .filter(a -> a.organisationId() != null)
                 .orElseThrow(() -> ProblemException.notFound("Tài khoản chưa gắn với tổ chức nào."));
     }
 }

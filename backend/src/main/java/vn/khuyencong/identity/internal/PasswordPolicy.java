@@ -15,12 +15,34 @@ final class PasswordPolicy {
     static final int MAX_LENGTH = 128;
 
     /** Lower-cased, compared after removing digits and symbols at the end ("Matkhau@2026" is "matkhau"). */
-    private static final Set<String> COMMON = Set.of("password", "matkhau", "admin", "qwerty", "welcome", "khuyencong",
-            "iloveyou", "abc", "abcd", "abcdef", "letmein", "vietnam", "hanoi", "saigon", "administrator", "passw0rd",
-            "p@ssword", "p@ssw0rd", "changeme", "doanhnghiep", "congty", "hoptacxa", "qwertyuiop", "asdfgh", "zxcvbn");
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "matkhau",
+            "admin",
+            "qwerty",
+            "welcome",
+            "khuyencong",
+            "iloveyou",
+            "abc",
+            "abcd",
+            "abcdef",
+            "letmein",
+            "vietnam",
+            "hanoi",
+            "saigon",
+            "administrator",
+            "passw0rd",
+            "p@ssword",
+            "p@ssw0rd",
+            "changeme",
+            "doanhnghiep",
+            "congty",
+            "hoptacxa",
+            "qwertyuiop",
+            "asdfgh",
+            "zxcvbn");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Every rule the password breaks, in Vietnamese, empty when it is acceptable. */
     static List<String> problems(String password, String email) {

@@ -1,8 +1,9 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -10,9 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * "Quên mật khẩu" on the embedded authorization server, in Vietnamese: the page asking for the account, the same
@@ -40,14 +38,22 @@ class PasswordResetController {
     }
 
     @PostMapping(FORGOT)
-    String ask(@RequestParam(name = ACCOUNT, required = false) String account, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String ask(
+            @RequestParam(name = ACCOUNT, required = false) String account,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String typed = account == null ? "" : account.strip();
         if (typed.isEmpty() || typed.length() > 254) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return askFor(model, typed, Map.of(ACCOUNT, typed.isEmpty()
-                    ? "Vui lòng nhập địa chỉ thư điện tử hoặc tên đăng nhập của tài khoản."
-                    : "Địa chỉ thư điện tử hoặc tên đăng nhập không quá 254 ký tự."));
+            return askFor(
+                    model,
+                    typed,
+                    Map.of(
+                            ACCOUNT,
+                            typed.isEmpty()
+                                    ? "Vui lòng nhập địa chỉ thư điện tử hoặc tên đăng nhập của tài khoản."
+                                    : "Địa chỉ thư điện tử hoặc tên đăng nhập không quá 254 ký tự."));
         }
         resets.request(typed, request.getRemoteAddr());
         // nothing on this page depends on the account, not even what was typed
@@ -55,8 +61,8 @@ class PasswordResetController {
     }
 
     @GetMapping(RESET)
-    String page(@RequestParam(name = "token", required = false) String token, Model model,
-            HttpServletResponse response) {
+    String page(
+            @RequestParam(name = "token", required = false) String token, Model model, HttpServletResponse response) {
         Optional<PasswordResets.Pending> pending = resets.pending(token);
         if (pending.isEmpty()) {
             return invalid(response);
@@ -65,10 +71,13 @@ class PasswordResetController {
     }
 
     @PostMapping(RESET)
-    String reset(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
+    String reset(
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        PasswordResets.Outcome outcome = resets.reset(form.get("token"), form.get("password"),
-                form.get("passwordConfirmation"), request.getRemoteAddr());
+        PasswordResets.Outcome outcome = resets.reset(
+                form.get("token"), form.get("password"), form.get("passwordConfirmation"), request.getRemoteAddr());
         return switch (outcome.status()) {
             case DONE -> "redirect:/login?reset";
             case INVALID_LINK -> invalid(response);

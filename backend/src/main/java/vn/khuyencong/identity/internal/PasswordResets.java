@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import vn.khuyencong.identity.PasswordResetRequested;
 import vn.khuyencong.identity.internal.UserAccounts.Account;
 
@@ -43,14 +41,15 @@ class PasswordResets {
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
 
     /** A link that can still be used, and the account it resets. */
-    record Pending(UUID id, UUID accountId, String username, String email) {
-    }
+    record Pending(UUID id, UUID accountId, String username, String email) {}
 
     /** What a reset came to; {@code errors} (field to message) when the password was refused. */
     record Outcome(Status status, String username, Map<String, String> errors) {
 
         enum Status {
-            INVALID_LINK, REFUSED, DONE
+            INVALID_LINK,
+            REFUSED,
+            DONE
         }
 
         static final Outcome INVALID = new Outcome(Status.INVALID_LINK, null, Map.of());
@@ -66,8 +65,14 @@ class PasswordResets {
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordResets(JdbcClient jdbc, UserAccounts accounts, PasswordEncoder passwords, SecurityEvents events,
-            ApplicationEventPublisher publisher, IdentityProperties identity, Clock clock,
+    PasswordResets(
+            JdbcClient jdbc,
+            UserAccounts accounts,
+            PasswordEncoder passwords,
+            SecurityEvents events,
+            ApplicationEventPublisher publisher,
+            IdentityProperties identity,
+            Clock clock,
             @Value("${kc.public-url}") String publicUrl) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -91,13 +96,18 @@ class PasswordResets {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String tokenHash = Organisations.hash(token);
-        Account account = accounts.findByNameOrEmail(typed).filter(Account::enabled)
-                .filter(found -> found.email() != null && !found.email().isBlank()).orElse(null);
+        Account account = accounts.findByNameOrEmail(typed)
+                .filter(Account::enabled)
+                .filter(found -> found.email() != null && !found.email().isBlank())
+                .orElse(null);
         if (account != null) {
             // two requests at once for one account leave one link, not two
-            jdbc.sql("select id from user_account where id = ? for update").param(account.id()).query(UUID.class)
+            jdbc.sql("select id from user_account where id = ? for update")
+                    .param(account.id())
+                    .query(UUID.class)
                     .single();
-            jdbc.sql("delete from password_reset where account_id = ? and used_at is null").param(account.id())
+            jdbc.sql("delete from password_reset where account_id = ? and used_at is null")
+                    .param(account.id())
                     .update();
             UUID id = UUID.randomUUID();
             Instant now = clock.instant();
@@ -105,15 +115,29 @@ class PasswordResets {
             jdbc.sql("""
                     insert into password_reset (id, account_id, token_hash, created_at, expires_at, client_ip)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(id, account.id(), tokenHash, Timestamp.from(now), Timestamp.from(now.plus(validity)),
+                    .params(
+                            id,
+                            account.id(),
+                            tokenHash,
+                            Timestamp.from(now),
+                            Timestamp.from(now.plus(validity)),
                             clientIp)
                     .update();
-            publisher.publishEvent(new PasswordResetRequested(account.username(), account.displayName(),
-                    account.email(), publicUrl + LINK_PATH + "?token=" + token, validity, now.plus(validity),
+            publisher.publishEvent(new PasswordResetRequested(
+                    account.username(),
+                    account.displayName(),
+                    account.email(),
+                    publicUrl + LINK_PATH + "?token=" + token,
+                    validity,
+                    now.plus(validity),
                     id.toString()));
         }
-        events.record(SecurityEvents.Type.PASSWORD_RESET_REQUESTED, typed,
-                account == null ? null : account.username(), clientIp, Map.of("mailed", account != null));
+        events.record(
+                SecurityEvents.Type.PASSWORD_RESET_REQUESTED,
+                typed,
+                account == null ? null : account.username(),
+                clientIp,
+                Map.of("mailed", account != null));
     }
 
     /** The link a token stands for, while it can still be used. */
@@ -126,8 +150,11 @@ class PasswordResets {
                 from password_reset r join user_account u on u.id = r.account_id
                 where r.token_hash = ? and r.used_at is null and r.expires_at > ? and u.enabled""")
                 .params(Organisations.hash(token), Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                        rs.getString("username"), rs.getString("email")))
+                .query((rs, n) -> new Pending(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("email")))
                 .optional();
     }
 
@@ -142,12 +169,11 @@ class PasswordResets {
             return Outcome.INVALID;
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> problems = PasswordPolicy.problems(password,
-                pending.email() != null ? pending.email() : pending.username());
+        List<String> problems =
+                PasswordPolicy.problems(password, pending.email() != null ? pending.email() : pending.username());
         if (!problems.isEmpty()) {
             errors.put("password", String.join(" ", problems));
-        }
-        else if (confirmation == null || !confirmation.equals(password)) {
+        } else if (confirmation == null || !confirmation.equals(password)) {
             errors.put("passwordConfirmation", "Mật khẩu nhập lại không khớp.");
         }
         if (!errors.isEmpty()) {
@@ -160,21 +186,32 @@ class PasswordResets {
         // finds it used
         boolean unused = jdbc.sql("""
                 select id from password_reset where id = ? and used_at is null and expires_at > ? for update""")
-                .params(pending.id(), Timestamp.from(now)).query(UUID.class).optional().isPresent();
+                .params(pending.id(), Timestamp.from(now))
+                .query(UUID.class)
+                .optional()
+                .isPresent();
         if (!unused || !accounts.changePassword(pending.accountId(), passwordHash)) {
             return Outcome.INVALID;
         }
-        jdbc.sql("update password_reset set used_at = ? where id = ?").params(Timestamp.from(now), pending.id())
+        jdbc.sql("update password_reset set used_at = ? where id = ?")
+                .params(Timestamp.from(now), pending.id())
                 .update();
-        jdbc.sql("delete from password_reset where account_id = ? and used_at is null").param(pending.accountId())
+        jdbc.sql("delete from password_reset where account_id = ? and used_at is null")
+                .param(pending.accountId())
                 .update();
         // whoever knew the old password signed in with it: the authorization server's stored authorizations (codes,
         // tokens) and the sign-in sessions of the account go
         int authorizations = jdbc.sql("delete from oauth2_authorization where principal_name = ?")
-                .param(pending.username()).update();
-        int sessions = jdbc.sql("delete from spring_session where principal_name = ?").param(pending.username())
+                .param(pending.username())
                 .update();
-        events.record(SecurityEvents.Type.PASSWORD_RESET, pending.username(), pending.username(), clientIp,
+        int sessions = jdbc.sql("delete from spring_session where principal_name = ?")
+                .param(pending.username())
+                .update();
+        events.record(
+                SecurityEvents.Type.PASSWORD_RESET,
+                pending.username(),
+                pending.username(),
+                clientIp,
                 Map.of("authorizationsRemoved", authorizations, "sessionsRemoved", sessions));
         return new Outcome(Outcome.Status.DONE, pending.username(), Map.of());
     }
@@ -184,7 +221,8 @@ class PasswordResets {
     @SchedulerLock(name = "password-reset-cleanup", lockAtLeastFor = "PT5M")
     void removeExpired() {
         int removed = jdbc.sql("delete from password_reset where expires_at < ?")
-                .param(Timestamp.from(clock.instant().minus(KEPT_AFTER_EXPIRY))).update();
+                .param(Timestamp.from(clock.instant().minus(KEPT_AFTER_EXPIRY)))
+                .update();
         if (removed > 0) {
             log.debug("Removed {} expired password reset links", removed);
         }

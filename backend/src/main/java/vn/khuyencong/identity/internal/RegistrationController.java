@@ -1,10 +1,11 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,9 +13,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import vn.khuyencong.identity.internal.Organisations.OrganisationType;
 import vn.khuyencong.identity.internal.Organisations.PendingInvitation;
 
@@ -36,7 +34,9 @@ class RegistrationController {
     }
 
     @GetMapping(PATH)
-    String page(@RequestParam(name = "invitation", required = false) String invitation, Model model,
+    String page(
+            @RequestParam(name = "invitation", required = false) String invitation,
+            Model model,
             HttpServletResponse response) {
         if (invitation == null) {
             return show(model, Map.of(), Map.of(), null, null);
@@ -54,26 +54,42 @@ class RegistrationController {
     }
 
     @PostMapping(PATH)
-    String register(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
+    String register(
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         String invitation = blankToNull(form.get("invitation"));
         boolean consent = "on".equals(form.get("consent")) || "true".equals(form.get("consent"));
         Organisations.Outcome outcome;
         PendingInvitation pending = null;
         if (invitation == null) {
-            outcome = organisations.register(new Organisations.Registration(form.get("taxCode"),
-                    form.get("organisationName"), form.get("organisationType"), form.get("communeCode"),
-                    form.get("fullName"), form.get("email"), form.get("password"), form.get("passwordConfirmation"),
-                    consent), request.getRemoteAddr());
-        }
-        else {
+            outcome = organisations.register(
+                    new Organisations.Registration(
+                            form.get("taxCode"),
+                            form.get("organisationName"),
+                            form.get("organisationType"),
+                            form.get("communeCode"),
+                            form.get("fullName"),
+                            form.get("email"),
+                            form.get("password"),
+                            form.get("passwordConfirmation"),
+                            consent),
+                    request.getRemoteAddr());
+        } else {
             pending = organisations.pending(invitation).orElse(null);
             if (pending == null) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
                 return "invitation-invalid";
             }
-            outcome = organisations.accept(invitation, new Organisations.Acceptance(form.get("fullName"),
-                    form.get("email"), form.get("password"), form.get("passwordConfirmation"), consent),
+            outcome = organisations.accept(
+                    invitation,
+                    new Organisations.Acceptance(
+                            form.get("fullName"),
+                            form.get("email"),
+                            form.get("password"),
+                            form.get("passwordConfirmation"),
+                            consent),
                     request.getRemoteAddr());
             if (outcome.errors().containsKey("invitation")) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -91,7 +107,11 @@ class RegistrationController {
         return show(model, values, outcome.errors(), invitation, pending);
     }
 
-    private static String show(Model model, Map<String, String> values, Map<String, String> errors, String invitation,
+    private static String show(
+            Model model,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String invitation,
             PendingInvitation pending) {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -1,9 +1,12 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -15,11 +18,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyencong.shared.Problems;
 import vn.khuyencong.shared.RateLimits;
@@ -41,19 +39,24 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
     private final ITemplateEngine templates;
     private final JsonMapper json;
 
-    private final RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
-    private final RequestMatcher registration = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-            RegistrationController.PATH);
-    private final RequestMatcher passwordReset = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-            PasswordResetController.FORGOT);
-    private final RequestMatcher publicLookup = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET,
-            "/api/v1/public/dossiers/**");
+    private final RequestMatcher signIn =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+    private final RequestMatcher registration =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, RegistrationController.PATH);
+    private final RequestMatcher passwordReset =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PasswordResetController.FORGOT);
+    private final RequestMatcher publicLookup =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/public/dossiers/**");
     private final RequestMatcher publicStatistics = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/public/statistics"),
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/public/open-data/**"));
 
-    RequestRateLimitFilter(RateLimits limits, SecuritySettings.RateLimitSettings settings, SecurityEvents events,
-            ITemplateEngine templates, JsonMapper json) {
+    RequestRateLimitFilter(
+            RateLimits limits,
+            SecuritySettings.RateLimitSettings settings,
+            SecurityEvents events,
+            ITemplateEngine templates,
+            JsonMapper json) {
         this.limits = limits;
         this.settings = settings;
         this.events = events;
@@ -78,16 +81,14 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
                 throttled(request, response, byAccount, account);
                 return;
             }
-            request.setAttribute(SIGN_IN_KEYS, new String[] { client, account });
-        }
-        else if (registration.matches(request)) {
+            request.setAttribute(SIGN_IN_KEYS, new String[] {client, account});
+        } else if (registration.matches(request)) {
             RateLimits.Decision decision = limits.tryConsume(settings.registration(), client);
             if (!decision.allowed()) {
                 page(response, decision, "Có quá nhiều lượt đăng ký từ địa chỉ mạng của bạn.", "/register");
                 return;
             }
-        }
-        else if (passwordReset.matches(request)) {
+        } else if (passwordReset.matches(request)) {
             RateLimits.Decision decision = limits.tryConsume(settings.passwordResetByClient(), client);
             String account = UserAccounts.normalise(request.getParameter(PasswordResetController.ACCOUNT));
             if (decision.allowed() && !account.isEmpty()) {
@@ -101,15 +102,13 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
                 page(response, decision, "Có quá nhiều yêu cầu đặt lại mật khẩu.", PasswordResetController.FORGOT);
                 return;
             }
-        }
-        else if (publicLookup.matches(request)) {
+        } else if (publicLookup.matches(request)) {
             RateLimits.Decision decision = limits.tryConsume(settings.publicLookup(), client);
             if (!decision.allowed()) {
                 problem(request, response, decision, "tra cứu");
                 return;
             }
-        }
-        else if (publicStatistics.matches(request)) {
+        } else if (publicStatistics.matches(request)) {
             RateLimits.Decision decision = limits.tryConsume(settings.publicStatistics(), client);
             if (!decision.allowed()) {
                 problem(request, response, decision, "số liệu thống kê");
@@ -127,9 +126,14 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private void throttled(HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision,
-            String account) throws IOException {
-        events.record(SecurityEvents.Type.SIGN_IN_THROTTLED, account, null, request.getRemoteAddr(),
+    private void throttled(
+            HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision, String account)
+            throws IOException {
+        events.record(
+                SecurityEvents.Type.SIGN_IN_THROTTLED,
+                account,
+                null,
+                request.getRemoteAddr(),
                 Map.of("retryAfterSeconds", decision.retryAfterSeconds()));
         page(response, decision, "Có quá nhiều lần đăng nhập không thành công.", "/login");
     }
@@ -147,11 +151,15 @@ class RequestRateLimitFilter extends OncePerRequestFilter {
         response.getWriter().write(templates.process("too-many-requests", context));
     }
 
-    private void problem(HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision,
-            String what) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Quá nhiều yêu cầu",
+    private void problem(
+            HttpServletRequest request, HttpServletResponse response, RateLimits.Decision decision, String what)
+            throws IOException {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Quá nhiều yêu cầu",
                 "Bạn đã gửi quá nhiều yêu cầu " + what + ". Vui lòng thử lại sau " + decision.retryAfterSeconds()
-                + " giây.");
+                        + " giây.");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         Problems.write(response, problem, json);

@@ -10,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -25,6 +23,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -33,9 +33,9 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -46,22 +46,19 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.thymeleaf.ITemplateEngine;
-
 import tools.jackson.databind.json.JsonMapper;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.identity.Role;
@@ -91,19 +88,24 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnExpression("'${kc.identity.issuer-uri:}'.isBlank()")
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors,
-            org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients) throws Exception {
+    SecurityFilterChain authorizationServerChain(
+            HttpSecurity http,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource cors,
+            org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server
-                        .clientAuthentication(client -> client
-                                .authenticationConverter(SessionRefreshTokens.converter())
-                                .authenticationProvider(SessionRefreshTokens.provider(clients)))
-                        .oidc(oidc -> oidc.logoutEndpoint(logout -> logout.errorResponseHandler(
-                                SecurityConfiguration::signOutAnyway))))
+                .with(
+                        authorizationServer,
+                        server -> server.clientAuthentication(
+                                        client -> client.authenticationConverter(SessionRefreshTokens.converter())
+                                                .authenticationProvider(SessionRefreshTokens.provider(clients)))
+                                .oidc(oidc -> oidc.logoutEndpoint(
+                                        logout -> logout.errorResponseHandler(SecurityConfiguration::signOutAnyway))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .cors(c -> c.configurationSource(cors))
                 .headers(headers -> apiHeaders(headers));
@@ -115,9 +117,11 @@ class SecurityConfiguration {
      * ended meanwhile) still signs the person out here, and goes back to the app's home page rather than showing an
      * error: on a shared computer, "Đăng xuất" must never leave the account signed in.
      */
-    static void signOutAnyway(jakarta.servlet.http.HttpServletRequest request,
+    static void signOutAnyway(
+            jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException error) throws java.io.IOException {
+            org.springframework.security.core.AuthenticationException error)
+            throws java.io.IOException {
         new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
                 .logout(request, response, null);
         response.sendRedirect(request.getContextPath() + "/?signedOut");
@@ -131,31 +135,41 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/prometheus").access(fromInsideTheNetwork())
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/prometheus")
+                        .access(fromInsideTheNetwork())
+                        .anyRequest()
+                        .permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> apiHeaders(headers))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, Converter<Jwt, AbstractAuthenticationToken> authentication,
-            ProblemSecurityHandlers problems, @Qualifier("corsConfigurationSource") CorsConfigurationSource cors) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            Converter<Jwt, AbstractAuthenticationToken> authentication,
+            ProblemSecurityHandlers problems,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource cors)
+            throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/public/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/public/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**")
+                        .permitAll()
                         // administration: the role is checked before anything else, the body included
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/organisation/**").hasRole(Role.ENTERPRISE.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/organisation/**")
+                        .hasRole(Role.ENTERPRISE.name())
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -165,27 +179,38 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(new OnboardingGate(problems),
-                        org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.class);
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(
+                        new OnboardingGate(problems),
+                        org.springframework.security.oauth2.server.resource.web.authentication
+                                .BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain siteChain(HttpSecurity http, IdentityProperties identity, SecuritySettings settings,
-            SecurityEvents events, UserAccounts accounts, RequestRateLimitFilter throttle, Clock clock,
-            @Value("${kc.public-url}") String publicUrl) throws Exception {
+    SecurityFilterChain siteChain(
+            HttpSecurity http,
+            IdentityProperties identity,
+            SecuritySettings settings,
+            SecurityEvents events,
+            UserAccounts accounts,
+            RequestRateLimitFilter throttle,
+            Clock clock,
+            @Value("${kc.public-url}") String publicUrl)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers
-                        .addHeaderWriter(siteContentSecurityPolicy(identity, settings, publicUrl))
+                .headers(headers -> headers.addHeaderWriter(siteContentSecurityPolicy(identity, settings, publicUrl))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
         if (identity.embedded()) {
             SignInHandlers handlers = new SignInHandlers(events, accounts, throttle, clock);
-            http.formLogin(login -> login.loginPage("/login").permitAll().successHandler(handlers).failureHandler(handlers));
-        }
-        else {
+            http.formLogin(login -> login.loginPage("/login")
+                    .permitAll()
+                    .successHandler(handlers)
+                    .failureHandler(handlers));
+        } else {
             http.formLogin(login -> login.disable());
         }
         return http.build();
@@ -196,10 +221,12 @@ class SecurityConfiguration {
      * through the proxy is seen at its own address (forwarded headers).
      */
     static AuthorizationManager<RequestAuthorizationContext> fromInsideTheNetwork() {
-        List<IpAddressMatcher> inside = List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12",
-                "192.168.0.0/16", "fc00::/7").stream().map(IpAddressMatcher::new).toList();
-        return (authentication, context) -> new AuthorizationDecision(
-                inside.stream().anyMatch(network -> network.matches(context.getRequest())));
+        List<IpAddressMatcher> inside =
+                List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7").stream()
+                        .map(IpAddressMatcher::new)
+                        .toList();
+        return (authentication, context) ->
+                new AuthorizationDecision(inside.stream().anyMatch(network -> network.matches(context.getRequest())));
     }
 
     private static void apiHeaders(HeadersConfigurer<HttpSecurity> headers) {
@@ -214,8 +241,8 @@ class SecurityConfiguration {
      * also from blob: URLs, for the preview of a stored document read with the token. Swagger UI needs inline
      * styles and data: images.
      */
-    static HeaderWriter siteContentSecurityPolicy(IdentityProperties identity, SecuritySettings settings,
-            String publicUrl) {
+    static HeaderWriter siteContentSecurityPolicy(
+            IdentityProperties identity, SecuritySettings settings, String publicUrl) {
         Set<String> elsewhere = new LinkedHashSet<>();
         if (!identity.embedded()) {
             elsewhere.add(origin(identity.issuerUri()));
@@ -227,12 +254,13 @@ class SecurityConfiguration {
                 + "font-src 'self'; connect-src 'self'" + issuer + "; frame-src 'self' blob:" + issuer
                 + "; form-action 'self' " + String.join(" ", redirects) + issuer
                 + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
-        String swagger = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        String swagger =
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
         return (request, response) -> {
             if (!response.containsHeader("Content-Security-Policy")) {
-                response.setHeader("Content-Security-Policy",
-                        request.getRequestURI().startsWith("/swagger-ui") ? swagger : site);
+                response.setHeader(
+                        "Content-Security-Policy", request.getRequestURI().startsWith("/swagger-ui") ? swagger : site);
             }
         };
     }
@@ -258,22 +286,37 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH, "Idempotency-Key", "traceparent"));
-        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_DISPOSITION,
-                HttpHeaders.WWW_AUTHENTICATE, "X-Request-Id", "X-Trace-Id"));
+        cors.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.ACCEPT,
+                HttpHeaders.ACCEPT_LANGUAGE,
+                HttpHeaders.IF_MATCH,
+                "Idempotency-Key",
+                "traceparent"));
+        cors.setExposedHeaders(List.of(
+                HttpHeaders.LOCATION,
+                HttpHeaders.RETRY_AFTER,
+                HttpHeaders.CONTENT_DISPOSITION,
+                HttpHeaders.WWW_AUTHENTICATE,
+                "X-Request-Id",
+                "X-Trace-Id"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
-        for (String path : List.of("/api/**", "/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/.well-known/**",
-                "/userinfo")) {
+        for (String path :
+                List.of("/api/**", "/oauth2/token", "/oauth2/jwks", "/oauth2/revoke", "/.well-known/**", "/userinfo")) {
             source.registerCorsConfiguration(path, cors);
         }
         return source;
     }
 
     @Bean
-    RequestRateLimitFilter requestRateLimitFilter(RateLimits limits, SecuritySettings settings, SecurityEvents events,
-            ITemplateEngine templates, JsonMapper json) {
+    RequestRateLimitFilter requestRateLimitFilter(
+            RateLimits limits,
+            SecuritySettings settings,
+            SecurityEvents events,
+            ITemplateEngine templates,
+            JsonMapper json) {
         return new RequestRateLimitFilter(limits, settings.rateLimits(), events, templates, json);
     }
 
@@ -293,15 +336,27 @@ class SecurityConfiguration {
      * (made on the first sign-in) holds the organisation the person registered or the claims named.
      */
     @Bean
-    Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(IdentityProperties identity, UserAccounts accounts,
+    Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(
+            IdentityProperties identity,
+            UserAccounts accounts,
             org.springframework.beans.factory.ObjectProvider<ExternalAccounts> externalAccounts) {
         if (identity.embedded()) {
             return jwt -> {
-                UserAccounts.Account account = accounts.find(jwt.getSubject()).filter(UserAccounts.Account::enabled)
+                UserAccounts.Account account = accounts.find(jwt.getSubject())
+                        .filter(UserAccounts.Account::enabled)
                         .orElseThrow(() -> new InvalidBearerTokenException("The account is unknown or disabled"));
-                Set<Role> roles = account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles());
-                return new UserAuthentication(jwt, authorities(roles), new CurrentUser(jwt.getSubject(),
-                        account.username(), account.displayName(), roles, account.organisationId(), account.agencyCode()),
+                Set<Role> roles =
+                        account.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(account.roles());
+                return new UserAuthentication(
+                        jwt,
+                        authorities(roles),
+                        new CurrentUser(
+                                jwt.getSubject(),
+                                account.username(),
+                                account.displayName(),
+                                roles,
+                                account.organisationId(),
+                                account.agencyCode()),
                         null);
             };
         }
@@ -317,17 +372,25 @@ class SecurityConfiguration {
             }
             ExternalAccounts.SignedIn signedIn = external.signIn(jwt, roles, clientIp());
             UserAccounts.Account account = signedIn.account();
-            return new UserAuthentication(jwt, authorities(signedIn.roles()), new CurrentUser(jwt.getSubject(),
-                    account.username(), account.displayName(), signedIn.roles(), account.organisationId(),
-                    signedIn.agencyCode()), signedIn);
+            return new UserAuthentication(
+                    jwt,
+                    authorities(signedIn.roles()),
+                    new CurrentUser(
+                            jwt.getSubject(),
+                            account.username(),
+                            account.displayName(),
+                            signedIn.roles(),
+                            account.organisationId(),
+                            signedIn.agencyCode()),
+                    signedIn);
         };
     }
 
     private static String clientIp() {
         return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
-                        ? servlet.getRequest().getRemoteAddr()
-                        : null;
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                ? servlet.getRequest().getRemoteAddr()
+                : null;
     }
 
     static Collection<GrantedAuthority> authorities(Set<Role> roles) {
@@ -345,7 +408,10 @@ class SecurityConfiguration {
 
         private final transient ExternalAccounts.SignedIn external;
 
-        UserAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, CurrentUser user,
+        UserAuthentication(
+                Jwt jwt,
+                Collection<? extends GrantedAuthority> authorities,
+                CurrentUser user,
                 ExternalAccounts.SignedIn external) {
             super(jwt, authorities, user.username());
             this.user = user;
@@ -358,8 +424,11 @@ class SecurityConfiguration {
 
         /** The current request's sign-in through an external issuer, if it is one. */
         static java.util.Optional<ExternalAccounts.SignedIn> currentExternal() {
-            return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
-                    instanceof UserAuthentication token ? token.external() : java.util.Optional.empty();
+            return org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                    .getAuthentication()
+                            instanceof UserAuthentication token
+                    ? token.external()
+                    : java.util.Optional.empty();
         }
 
         /** With an external issuer: the onboarding still to do, or why the token's claims cannot be honoured. */
@@ -385,13 +454,15 @@ class SecurityConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));
         // a token that never expires is refused, however well signed (the default checks exp only when present)
-        validators.add(jwt -> jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry", null)));
+        validators.add(jwt -> jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token has no expiry", null)));
         if (audience != null && !audience.isBlank()) {
             validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                     ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "The token is not meant for this service", null)));
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "The token is not meant for this service", null)));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
@@ -399,8 +470,7 @@ class SecurityConfiguration {
     /** Claim paths are dot-separated; the value is a list of strings (or one string). */
     static final class RoleClaims {
 
-        private RoleClaims() {
-        }
+        private RoleClaims() {}
 
         static List<String> read(Map<String, Object> claims, String path) {
             Object value = claims;

@@ -5,12 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,18 +22,32 @@ class SecurityEvents {
     private static final Logger log = LoggerFactory.getLogger("SECURITY");
 
     enum Type {
-        SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_THROTTLED, ORGANISATION_REGISTERED, INVITATION_CREATED,
-        INVITATION_REVOKED, INVITATION_ACCEPTED, MEMBER_REMOVED, ROLES_CHANGED, SIGNING_KEY_ROTATED,
+        SIGN_IN_SUCCEEDED,
+        SIGN_IN_FAILED,
+        SIGN_IN_THROTTLED,
+        ORGANISATION_REGISTERED,
+        INVITATION_CREATED,
+        INVITATION_REVOKED,
+        INVITATION_ACCEPTED,
+        MEMBER_REMOVED,
+        ROLES_CHANGED,
+        SIGNING_KEY_ROTATED,
         /** The first sign-in of a person an external issuer sent: their account here was made from the token. */
         ACCOUNT_CREATED,
         /** An account was bound to an organisation the issuer's claims named. */
         ORGANISATION_LINKED,
-                PASSWORD_RESET_REQUESTED, PASSWORD_RESET
+        PASSWORD_RESET_REQUESTED,
+        PASSWORD_RESET
     }
 
-    record Event(long id, Instant occurredAt, String type, String actor, String target, String clientIp,
-            Map<String, Object> details) {
-    }
+    record Event(
+            long id,
+            Instant occurredAt,
+            String type,
+            String actor,
+            String target,
+            String clientIp,
+            Map<String, Object> details) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -53,8 +65,14 @@ class SecurityEvents {
      */
     void record(Type type, String actor, String target, String clientIp, Map<String, ?> details) {
         String safeActor = clean(actor);
-        jdbc.sql("insert into security_event (occurred_at, type, actor, target, client_ip, details) values (?, ?, ?, ?, ?, ?::jsonb)")
-                .params(Timestamp.from(clock.instant()), type.name(), safeActor, clean(target), clientIp,
+        jdbc.sql(
+                        "insert into security_event (occurred_at, type, actor, target, client_ip, details) values (?, ?, ?, ?, ?, ?::jsonb)")
+                .params(
+                        Timestamp.from(clock.instant()),
+                        type.name(),
+                        safeActor,
+                        clean(target),
+                        clientIp,
                         json.writeValueAsString(details))
                 .update();
         log.info("{} actor={} target={} ip={} {}", type, safeActor, clean(target), clientIp, details);
@@ -66,8 +84,13 @@ class SecurityEvents {
                 select id, occurred_at, type, actor, target, client_ip, details::text as details from security_event
                 where (cast(? as text) is null or type = ?) order by id desc limit ?""")
                 .params(type, type, limit)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("type"), rs.getString("actor"), rs.getString("target"), rs.getString("client_ip"),
+                .query((rs, n) -> new Event(
+                        rs.getLong("id"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("type"),
+                        rs.getString("actor"),
+                        rs.getString("target"),
+                        rs.getString("client_ip"),
                         json.readValue(rs.getString("details"), Map.class)))
                 .list();
     }

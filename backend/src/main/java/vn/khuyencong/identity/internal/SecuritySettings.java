@@ -2,10 +2,8 @@ package vn.khuyencong.identity.internal;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import vn.khuyencong.shared.RateLimits;
 
 /**
@@ -19,8 +17,11 @@ import vn.khuyencong.shared.RateLimits;
 record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSettings rateLimits) {
 
     SecuritySettings {
-        allowedOrigins = allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty())
-                .map(origin -> origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin).toList();
+        allowedOrigins = allowedOrigins.stream()
+                .map(String::strip)
+                .filter(origin -> !origin.isEmpty())
+                .map(origin -> origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin)
+                .toList();
     }
 
     /**
@@ -34,9 +35,14 @@ record SecuritySettings(@DefaultValue List<String> allowedOrigins, RateLimitSett
      * @param publicStatisticsPerClient public statistics and open data requests from one client address (each
      *        computes a report or reads many rows)
      */
-    record RateLimitSettings(Setting signInFailuresPerClient, Setting signInFailuresPerAccount,
-            Setting registrationPerClient, Setting passwordResetPerClient, Setting passwordResetPerAccount,
-            Setting publicLookupPerClient, Setting publicStatisticsPerClient) {
+    record RateLimitSettings(
+            Setting signInFailuresPerClient,
+            Setting signInFailuresPerAccount,
+            Setting registrationPerClient,
+            Setting passwordResetPerClient,
+            Setting passwordResetPerAccount,
+            Setting publicLookupPerClient,
+            Setting publicStatisticsPerClient) {
 
         RateLimits.Limit signInPerClient() {
             return signInFailuresPerClient.limit("sign-in-failures-client");

@@ -1,11 +1,11 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -14,18 +14,16 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.authentication.AuthenticationConverter;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Refresh tokens for the web app, a public client (no secret; code + PKCE), so that a session lasts a working day
@@ -52,7 +50,9 @@ final class SessionRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshTo
     @Override
     public OAuth2RefreshToken generate(OAuth2TokenContext context) {
         if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-                || !context.getRegisteredClient().getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+                || !context.getRegisteredClient()
+                        .getAuthorizationGrantTypes()
+                        .contains(AuthorizationGrantType.REFRESH_TOKEN)) {
             return null;
         }
         Instant now = clock.instant();
@@ -74,7 +74,9 @@ final class SessionRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshTo
             return now;
         }
         OAuth2Authorization.Token<OAuth2AuthorizationCode> code = authorization.getToken(OAuth2AuthorizationCode.class);
-        return code != null && code.getToken().getIssuedAt() != null ? code.getToken().getIssuedAt() : now;
+        return code != null && code.getToken().getIssuedAt() != null
+                ? code.getToken().getIssuedAt()
+                : now;
     }
 
     /**
@@ -83,19 +85,22 @@ final class SessionRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshTo
      */
     static AuthenticationConverter converter() {
         return request -> {
-            if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+            if (!"POST".equals(request.getMethod())
+                    || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null) {
                 return null;
             }
-            boolean refresh = AuthorizationGrantType.REFRESH_TOKEN.getValue()
-                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) && endsWith(request, "/oauth2/token");
+            boolean refresh = AuthorizationGrantType.REFRESH_TOKEN
+                            .getValue()
+                            .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+                    && endsWith(request, "/oauth2/token");
             boolean revocation = endsWith(request, "/oauth2/revoke");
             String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
             if (!(refresh || revocation) || clientIds == null || clientIds.length != 1 || clientIds[0].isBlank()) {
                 return null;
             }
-            return new OAuth2ClientAuthenticationToken(clientIds[0], ClientAuthenticationMethod.NONE, null,
-                    Map.of(PUBLIC_CLIENT_REFRESH, true));
+            return new OAuth2ClientAuthenticationToken(
+                    clientIds[0], ClientAuthenticationMethod.NONE, null, Map.of(PUBLIC_CLIENT_REFRESH, true));
         };
     }
 
@@ -113,7 +118,8 @@ final class SessionRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshTo
                     return null;
                 }
                 RegisteredClient client = clients.findByClientId(String.valueOf(request.getPrincipal()));
-                if (client == null || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
+                if (client == null
+                        || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
                         || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
                     throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
                 }

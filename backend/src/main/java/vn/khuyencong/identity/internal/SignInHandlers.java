@@ -1,9 +1,11 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
-
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -12,10 +14,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What happens after the sign-in form: the event goes to the audit trail, and a success gives back the attempt the
@@ -38,22 +36,33 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         throttle.signInSucceeded(request);
         accounts.signedIn(authentication.getName(), clock.instant());
-        events.record(SecurityEvents.Type.SIGN_IN_SUCCEEDED, authentication.getName(), null, request.getRemoteAddr(),
+        events.record(
+                SecurityEvents.Type.SIGN_IN_SUCCEEDED,
+                authentication.getName(),
+                null,
+                request.getRemoteAddr(),
                 Map.of());
         success.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException, ServletException {
-        String reason = exception instanceof BadCredentialsException ? "bad-credentials"
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException, ServletException {
+        String reason = exception instanceof BadCredentialsException
+                ? "bad-credentials"
                 : exception instanceof DisabledException ? "disabled" : "other";
-        events.record(SecurityEvents.Type.SIGN_IN_FAILED, request.getParameter("username"), null,
-                request.getRemoteAddr(), Map.of("reason", reason));
+        events.record(
+                SecurityEvents.Type.SIGN_IN_FAILED,
+                request.getParameter("username"),
+                null,
+                request.getRemoteAddr(),
+                Map.of("reason", reason));
         failure.onAuthenticationFailure(request, response, exception);
     }
 }

@@ -1,15 +1,13 @@
 package vn.khuyencong.identity.internal;
 
 import java.time.Duration;
-
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Removes the embedded authorization server's authorizations once nothing in them can be used any more: the code
@@ -42,7 +40,6 @@ class SignInStateCleanup {
         return jdbc.sql("""
                 delete from oauth2_authorization
                 where greatest(authorization_code_expires_at, access_token_expires_at, oidc_id_token_expires_at,
-                               refresh_token_expires_at) < now() - make_interval(secs => ?)""")
-                .param(kept.toSeconds()).update();
+                               refresh_token_expires_at) < now() - make_interval(secs => ?)""").param(kept.toSeconds()).update();
     }
 }

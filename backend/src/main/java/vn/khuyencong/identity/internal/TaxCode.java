@@ -11,10 +11,9 @@ import java.util.regex.Pattern;
 final class TaxCode {
 
     private static final Pattern SHAPE = Pattern.compile("^(\\d{10})(?:[- ]?(\\d{3}))?$");
-    private static final int[] WEIGHTS = { 31, 29, 23, 19, 17, 13, 7, 5, 3 };
+    private static final int[] WEIGHTS = {31, 29, 23, 19, 17, 13, 7, 5, 3};
 
-    private TaxCode() {
-    }
+    private TaxCode() {}
 
     /** The code in its written form ({@code NNNNNNNNNN} or {@code NNNNNNNNNN-NNN}), or empty when it is not valid. */
     static Optional<String> normalise(String input) {

@@ -1,15 +1,13 @@
 package vn.khuyencong.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Remembers, for a short while, the access tokens another decoder has verified. A client sends the same token with
@@ -35,8 +33,11 @@ final class VerifiedTokens implements JwtDecoder {
     VerifiedTokens(JwtDecoder decoder, Duration remember, int maxTokens, Clock clock) {
         this.decoder = decoder;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(remember)
-                .ticker(() -> clock.instant().toEpochMilli() * 1_000_000L).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .expireAfterWrite(remember)
+                .ticker(() -> clock.instant().toEpochMilli() * 1_000_000L)
+                .build();
     }
 
     @Override

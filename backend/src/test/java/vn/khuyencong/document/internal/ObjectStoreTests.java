@@ -2,6 +2,9 @@ package vn.khuyencong.document.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minio.MinioAsyncClient;
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,15 +14,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.minio.MinioAsyncClient;
-import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
 
 /**
  * Streams of unknown length around the sizes where {@link ObjectStore#put(String, InputStream, String)} changes
@@ -37,11 +35,16 @@ class ObjectStoreTests {
 
     @BeforeAll
     static void start() throws Exception {
-        server = EmbeddedS3Server.start(Files.createTempDirectory(Path.of("target"), "s3-"), "access-key",
-                "secret-key-123");
-        client = MinioClient.builder().endpoint(server.endpoint()).credentials("access-key", "secret-key-123").build();
-        MinioAsyncClient async = MinioAsyncClient.builder().endpoint(server.endpoint())
-                .credentials("access-key", "secret-key-123").build();
+        server = EmbeddedS3Server.start(
+                Files.createTempDirectory(Path.of("target"), "s3-"), "access-key", "secret-key-123");
+        client = MinioClient.builder()
+                .endpoint(server.endpoint())
+                .credentials("access-key", "secret-key-123")
+                .build();
+        MinioAsyncClient async = MinioAsyncClient.builder()
+                .endpoint(server.endpoint())
+                .credentials("access-key", "secret-key-123")
+                .build();
         store = new ObjectStore(client, async, "documents", server.endpoint(), null);
         store.ensureBucket("us-east-1");
     }
@@ -52,8 +55,9 @@ class ObjectStoreTests {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, FIRST - 1, FIRST, FIRST + 1, 4 * FIRST, 4 * FIRST + 7, PART - 1, PART, PART + 1,
-            2 * PART + 5})
+    @ValueSource(
+            ints = {0, 1, FIRST - 1, FIRST, FIRST + 1, 4 * FIRST, 4 * FIRST + 7, PART - 1, PART, PART + 1, 2 * PART + 5
+            })
     void aStreamOfUnknownLengthIsStoredWhole(int size) throws Exception {
         byte[] content = new byte[size];
         new Random(size).nextBytes(content);
@@ -66,8 +70,12 @@ class ObjectStoreTests {
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
         }
         // S3 names a multipart upload's entity tag after its number of parts
-        String etag = client.statObject(StatObjectArgs.builder().bucket("documents").object(key).build()).etag();
-        assertThat(etag.contains("-")).as("multipart for %d bytes, entity tag %s", size, etag).isEqualTo(size >= PART);
+        String etag = client.statObject(
+                        StatObjectArgs.builder().bucket("documents").object(key).build())
+                .etag();
+        assertThat(etag.contains("-"))
+                .as("multipart for %d bytes, entity tag %s", size, etag)
+                .isEqualTo(size >= PART);
     }
 
     static String sha256(byte[] bytes) throws Exception {

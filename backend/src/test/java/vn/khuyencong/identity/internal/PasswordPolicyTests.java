@@ -8,7 +8,8 @@ class PasswordPolicyTests {
 
     @Test
     void acceptsALongPasswordWithEveryKindOfCharacter() {
-        assertThat(PasswordPolicy.problems("Rừng-Thông-2026!", "lan@example.vn")).isEmpty();
+        assertThat(PasswordPolicy.problems("Rừng-Thông-2026!", "lan@example.vn"))
+                .isEmpty();
         assertThat(PasswordPolicy.problems("Tra-Thai-Nguyen-9", null)).isEmpty();
     }
 

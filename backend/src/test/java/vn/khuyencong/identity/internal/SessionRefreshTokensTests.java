@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -23,9 +22,11 @@ class SessionRefreshTokensTests {
     static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
 
     static RegisteredClient client(boolean mayRefresh) {
-        RegisteredClient.Builder client = RegisteredClient.withId("spa").clientId("khuyencong-spa")
+        RegisteredClient.Builder client = RegisteredClient.withId("spa")
+                .clientId("khuyencong-spa")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("http://localhost/cb");
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("http://localhost/cb");
         if (mayRefresh) {
             client.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
         }
@@ -33,12 +34,17 @@ class SessionRefreshTokensTests {
     }
 
     static OAuth2RefreshToken generate(RegisteredClient client, Instant signedIn) {
-        OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client).principalName("doanhnghiep")
+        OAuth2Authorization authorization = OAuth2Authorization.withRegisteredClient(client)
+                .principalName("doanhnghiep")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .token(new OAuth2AuthorizationCode("code", signedIn, signedIn.plusSeconds(300))).build();
+                .token(new OAuth2AuthorizationCode("code", signedIn, signedIn.plusSeconds(300)))
+                .build();
         return new SessionRefreshTokens(IdentityProviderHealthTests.external(""), Clock.fixed(NOW, ZoneOffset.UTC))
-                .generate(DefaultOAuth2TokenContext.builder().registeredClient(client).authorization(authorization)
-                        .tokenType(OAuth2TokenType.REFRESH_TOKEN).build());
+                .generate(DefaultOAuth2TokenContext.builder()
+                        .registeredClient(client)
+                        .authorization(authorization)
+                        .tokenType(OAuth2TokenType.REFRESH_TOKEN)
+                        .build());
     }
 
     @Test

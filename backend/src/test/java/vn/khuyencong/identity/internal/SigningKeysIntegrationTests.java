@@ -2,17 +2,14 @@ package vn.khuyencong.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.nimbusds.jwt.SignedJWT;
-
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
@@ -41,7 +38,8 @@ class SigningKeysIntegrationTests extends IntegrationTest {
         String token = api().as("doanhnghiep").token();
 
         SigningKeys anotherInstance = new SigningKeys(jdbc, transactions, clock);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(anotherInstance).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSource(anotherInstance).build();
 
         assertThat(decoder.decode(token).getSubject()).isEqualTo("doanhnghiep");
         assertThat(anotherInstance.activeKid()).isEqualTo(kid(token));
@@ -50,10 +48,16 @@ class SigningKeysIntegrationTests extends IntegrationTest {
     @Test
     void onlyTheSigningKeyHoldsAPrivatePart() throws Exception {
         SigningKeys keys = new SigningKeys(jdbc, transactions, clock);
-        assertThat(keys.keys().getKeys()).isNotEmpty().allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
-        assertThat(keys.activeKey().get(new com.nimbusds.jose.jwk.JWKSelector(
-                new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null))
-                .allSatisfy(key -> assertThat(key.isPrivate()).as("the signing key").isTrue());
+        assertThat(keys.keys().getKeys())
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+        assertThat(keys.activeKey()
+                        .get(
+                                new com.nimbusds.jose.jwk.JWKSelector(
+                                        new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()),
+                                null))
+                .allSatisfy(
+                        key -> assertThat(key.isPrivate()).as("the signing key").isTrue());
     }
 
     @Test
@@ -75,13 +79,23 @@ class SigningKeysIntegrationTests extends IntegrationTest {
         assertThat(jwks.toString()).as("only public parts are published").doesNotContain("\"d\"", "\"p\"", "\"q\"");
 
         JsonNode keys = admin.get("/api/v1/admin/signing-keys").json();
-        assertThat(keys.findValues("active").stream().filter(JsonNode::asBoolean).count()).isEqualTo(1);
+        assertThat(keys.findValues("active").stream()
+                        .filter(JsonNode::asBoolean)
+                        .count())
+                .isEqualTo(1);
         assertThat(keys.toString()).doesNotContain("\"d\"");
         assertThat(jdbc.sql("select count(*) from security_event where type = 'SIGNING_KEY_ROTATED' and target = ?")
-                .param(newKid).query(Integer.class).single()).isEqualTo(1);
+                        .param(newKid)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // an instance that still caches the previous key learns the new one as soon as a token names it
         SigningKeys otherInstance = new SigningKeys(jdbc, transactions, clock);
-        assertThat(NimbusJwtDecoder.withJwkSource(otherInstance).build().decode(after).getSubject()).isEqualTo("doanhnghiep");
+        assertThat(NimbusJwtDecoder.withJwkSource(otherInstance)
+                        .build()
+                        .decode(after)
+                        .getSubject())
+                .isEqualTo("doanhnghiep");
     }
 }

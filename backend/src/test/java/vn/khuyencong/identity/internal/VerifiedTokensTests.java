@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -40,7 +39,8 @@ class VerifiedTokensTests {
         KeyPair pair = generator.generateKeyPair();
         encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate())
                 .build();
-        NimbusJwtDecoder real = NimbusJwtDecoder.withPublicKey((RSAPublicKey) pair.getPublic()).build();
+        NimbusJwtDecoder real =
+                NimbusJwtDecoder.withPublicKey((RSAPublicKey) pair.getPublic()).build();
         JwtTimestampValidator time = new JwtTimestampValidator(Duration.ZERO);
         time.setClock(clock);
         real.setJwtValidator(time);
@@ -53,8 +53,13 @@ class VerifiedTokensTests {
 
     private String token(Duration lifetime) {
         Instant now = clock.instant();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
-                JwtClaimsSet.builder().subject("thamdinh").issuedAt(now).expiresAt(now.plus(lifetime)).build()))
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                        JwtClaimsSet.builder()
+                                .subject("thamdinh")
+                                .issuedAt(now)
+                                .expiresAt(now.plus(lifetime))
+                                .build()))
                 .getTokenValue();
     }
 
@@ -86,7 +91,8 @@ class VerifiedTokensTests {
         String token = token(Duration.ofSeconds(20));
         tokens.decode(token);
         clock.advance(Duration.ofSeconds(21));
-        assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtException.class)
+        assertThatThrownBy(() -> tokens.decode(token))
+                .isInstanceOf(JwtException.class)
                 .hasMessageContaining("expired");
     }
 
