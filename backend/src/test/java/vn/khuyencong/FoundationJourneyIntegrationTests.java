@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import vn.khuyencong.support.IntegrationTest;
  */
 class FoundationJourneyIntegrationTests extends IntegrationTest {
 
-    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
+    static final byte[] PDF = Fixtures.PDF;
 
     @Autowired
     JdbcClient jdbc;
@@ -177,15 +178,13 @@ class FoundationJourneyIntegrationTests extends IntegrationTest {
         String id = aDraftDossier(enterprise).get("id").asString();
         enterprise.post("/api/v1/dossiers/" + id + "/transitions", Map.of("event", "WITHDRAW"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("update dossier_history set comment = 'sửa' where dossier_id = ?")
-                                .param(UUID.fromString(id))
-                                .update())
+        Assertions.assertThatThrownBy(() -> jdbc.sql("update dossier_history set comment = 'sửa' where dossier_id = ?")
+                        .param(UUID.fromString(id))
+                        .update())
                 .hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> jdbc.sql("delete from dossier_history where dossier_id = ?")
-                                .param(UUID.fromString(id))
-                                .update())
+        Assertions.assertThatThrownBy(() -> jdbc.sql("delete from dossier_history where dossier_id = ?")
+                        .param(UUID.fromString(id))
+                        .update())
                 .hasMessageContaining("append-only");
     }
 }

@@ -2,7 +2,12 @@ package vn.khuyencong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,16 +41,16 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
     @Test
     void everyDocumentedRequestBodyIsTheRecordTheEndpointReads() {
         JsonNode document = api().get("/v3/api-docs").json();
-        java.util.List<String> wrong = new java.util.ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         int bodies = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             var handler = entry.getValue();
             for (var parameter : handler.getMethodParameters()) {
-                if (!parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                if (!parameter.hasParameterAnnotation(RequestBody.class)
                         || !parameter.getParameterType().isRecord()) {
                     continue;
                 }
-                java.util.Set<String> components = new java.util.TreeSet<>();
+                Set<String> components = new TreeSet<>();
                 for (var component : parameter.getParameterType().getRecordComponents()) {
                     components.add(component.getName());
                 }
@@ -61,7 +66,7 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
                                         .get("content")
                                         .get("application/json")
                                         .get("schema"));
-                        java.util.Set<String> properties =
+                        Set<String> properties =
                                 new java.util.TreeSet<>(schema.get("properties").propertyNames());
                         bodies++;
                         if (!properties.equals(components)) {
@@ -73,7 +78,7 @@ class OpenApiDocumentIntegrationTests extends IntegrationTest {
         }
         assertThat(bodies).isGreaterThan(20);
         assertThat(wrong).as("request bodies the document describes wrongly").isEmpty();
-        java.util.List<String> phantoms = new java.util.ArrayList<>();
+        List<String> phantoms = new ArrayList<>();
         document.get("paths")
                 .properties()
                 .forEach(path -> path.getValue().properties().forEach(operation -> {

@@ -1,5 +1,7 @@
 package vn.khuyencong.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -216,7 +218,7 @@ public class Catalog {
                 .list();
     }
 
-    private static DocumentType documentType(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static DocumentType documentType(ResultSet rs, int row) throws SQLException {
         java.sql.Array formats = rs.getArray("formats");
         return new DocumentType(
                 rs.getString("code"),

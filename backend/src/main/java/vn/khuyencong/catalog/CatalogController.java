@@ -2,6 +2,7 @@ package vn.khuyencong.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khuyencong.shared.ProblemException;
+import vn.khuyencong.shared.VietnamTime;
 
 @RestController
 @RequestMapping("/api/v1/catalog")
@@ -43,7 +45,7 @@ class CatalogController {
         String code = contentCode;
         SupportContent content = catalog.content(code)
                 .orElseThrow(() -> ProblemException.notFound("Không có nội dung khuyến công này trong danh mục."));
-        java.time.LocalDate today = java.time.LocalDate.now(vn.khuyencong.shared.VietnamTime.ZONE);
+        LocalDate today = LocalDate.now(VietnamTime.ZONE);
         List<KindWithCap> kinds = catalog.supportKinds(code).stream()
                 .map(kind ->
                         new KindWithCap(kind, catalog.cap(kind.code(), today).orElse(null)))

@@ -1,5 +1,9 @@
 package vn.khuyencong.demo;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -424,7 +431,7 @@ public class BacKanDataset {
                     id,
                     type,
                     type.toLowerCase(java.util.Locale.ROOT) + ".pdf",
-                    new java.io.ByteArrayInputStream(PDF),
+                    new ByteArrayInputStream(PDF),
                     enterprise);
         }
         fire(id, DossierEvent.SUBMIT, enterprise, TransitionRequest.none());
@@ -501,13 +508,13 @@ public class BacKanDataset {
     }
 
     private static byte[] blankPage() {
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4));
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage(PDRectangle.A4));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             pdf.save(bytes);
             return bytes.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,9 +3,11 @@ package vn.khuyencong.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,7 +180,7 @@ public class DocumentMaintenance {
                     .param(documents.properties().integrityBatch())
                     .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)})
                     .list();
-            List<UUID> failed = new java.util.ArrayList<>();
+            List<UUID> failed = new ArrayList<>();
             for (Object[] row : batch) {
                 UUID id = (UUID) row[0];
                 String actual = digestOf((String) row[1]);
@@ -217,7 +219,7 @@ public class DocumentMaintenance {
             measured.transferTo(OutputStream.nullOutputStream());
             return measured.sha256();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.commons.io.input.TeeInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -281,10 +283,7 @@ public class Documents {
         UploadStreams.Measured measured;
         try {
             measured = new UploadStreams.Measured(
-                    copy == null
-                            ? body
-                            : new org.apache.commons.io.input.TeeInputStream(body, Files.newOutputStream(copy), true),
-                    max);
+                    copy == null ? body : new TeeInputStream(body, Files.newOutputStream(copy), true), max);
             store.put(key, measured, contentType);
         } catch (IOException e) {
             forgetRow(id);
@@ -520,7 +519,7 @@ public class Documents {
 
     private List<Document> current(UUID dossierId, ScanStatus scanStatus) {
         List<Document> all = stored(dossierId);
-        Set<UUID> replaced = new java.util.HashSet<>();
+        Set<UUID> replaced = new HashSet<>();
         all.forEach(d -> {
             if (d.replacesId() != null) {
                 replaced.add(d.replacesId());

@@ -9,6 +9,7 @@ import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.springframework.stereotype.Component;
@@ -151,7 +152,7 @@ public class MultipartUploads {
     private static String fileName(FileItemStream part) {
         try {
             return part.getName();
-        } catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+        } catch (InvalidFileNameException e) {
             throw ProblemException.invalidField("file", "Tên tệp chứa ký tự điều khiển không được phép.");
         }
     }

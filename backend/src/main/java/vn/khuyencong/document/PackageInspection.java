@@ -5,6 +5,7 @@ import static vn.khuyencong.document.FileInspection.refused;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -121,7 +122,7 @@ final class PackageInspection implements FileInspection {
                     } else if (name.endsWith(".xml") || name.endsWith(".rels")) {
                         parse(counted, entry.getName(), fileName);
                     } else {
-                        counted.transferTo(java.io.OutputStream.nullOutputStream());
+                        counted.transferTo(OutputStream.nullOutputStream());
                     }
                 }
                 inflatedTotal += counted.count;

@@ -3,6 +3,9 @@ package vn.khuyencong.document;
 import io.minio.messages.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -207,11 +210,9 @@ class ResumableUploads {
                 .single();
         store.completeMultipart(session.objectKey(), session.s3UploadId(), parts);
         UploadStreams.Measured measured;
-        java.nio.file.Path copy = documents.inspectionCopy(contentType);
+        Path copy = documents.inspectionCopy(contentType);
         try (InputStream in = store.get(session.objectKey());
-                java.io.OutputStream out = copy == null
-                        ? java.io.OutputStream.nullOutputStream()
-                        : java.nio.file.Files.newOutputStream(copy)) {
+                OutputStream out = copy == null ? OutputStream.nullOutputStream() : Files.newOutputStream(copy)) {
             measured = new UploadStreams.Measured(in, Long.MAX_VALUE);
             measured.transferTo(out);
         } catch (IOException e) {

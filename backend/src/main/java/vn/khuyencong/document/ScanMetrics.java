@@ -3,6 +3,7 @@ package vn.khuyencong.document;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ class ScanMetrics implements MeterBinder {
         return DatabaseGauges.read(() -> jdbc.sql("""
                 select coalesce(extract(epoch from (?::timestamptz - min(uploaded_at))), 0) from document
                 where status = 'STORED' and scan_status = 'PENDING'""")
-                .param(java.sql.Timestamp.from(clock.instant()))
+                .param(Timestamp.from(clock.instant()))
                 .query(Double.class)
                 .single());
     }

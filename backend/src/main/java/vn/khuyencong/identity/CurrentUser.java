@@ -1,8 +1,12 @@
 package vn.khuyencong.identity;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import vn.khuyencong.shared.ProblemException;
 
 /**
  * The authenticated caller, read from the access token: controllers declare it as a parameter.
@@ -40,12 +44,12 @@ public record CurrentUser(
                 return;
             }
         }
-        throw new vn.khuyencong.shared.ProblemException(
-                org.springframework.http.HttpStatus.FORBIDDEN,
+        throw new ProblemException(
+                HttpStatus.FORBIDDEN,
                 "forbidden",
                 "Không có quyền",
                 "Vai trò của bạn không được thực hiện thao tác này.",
-                java.util.List.of(),
-                java.util.Map.of());
+                List.of(),
+                Map.of());
     }
 }

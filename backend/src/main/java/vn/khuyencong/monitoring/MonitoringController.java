@@ -1,6 +1,7 @@
 package vn.khuyencong.monitoring;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -137,13 +138,13 @@ class MonitoringController {
     record EvidenceForm(
             @io.swagger.v3.oas.annotations.media.Schema(
                     description = "EVIDENCE_PHOTO, EVIDENCE_CONTRACT, EVIDENCE_INVOICE hoặc ACCEPTANCE_MINUTES",
-                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             String documentType,
 
             @io.swagger.v3.oas.annotations.media.Schema(
                     type = "string",
                     format = "binary",
-                    requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             String file) {}
 
     private static ResponseEntity<MonitoringView> created(UUID dossierId, MonitoringView view) {

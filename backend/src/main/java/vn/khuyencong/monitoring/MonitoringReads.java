@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.khuyencong.catalog.AdvanceRule;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.dossier.Dossier;
+import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.monitoring.MonitoringView.Acceptance;
 import vn.khuyencong.monitoring.MonitoringView.ChangeRequest;
 import vn.khuyencong.monitoring.MonitoringView.Disbursement;
@@ -73,7 +74,7 @@ class MonitoringReads {
             }
             ReportSchedule schedule = new ReportSchedule(project.startedOn(), dueDay);
             Set<YearMonth> filed = projects.filedPeriods(id);
-            if (dossier.status() == vn.khuyencong.dossier.DossierStatus.MONITORED) {
+            if (dossier.status() == DossierStatus.MONITORED) {
                 nextDue = schedule.nextDue(filed, today);
                 missing = schedule.missing(filed, today).stream()
                         .map(YearMonth::toString)

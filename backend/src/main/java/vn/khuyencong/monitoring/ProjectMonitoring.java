@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -233,7 +235,7 @@ class ProjectMonitoring {
                     .params(id, item.milestoneId(), item.percentDone(), blankToNull(item.note()))
                     .update();
         }
-        for (UUID document : new java.util.LinkedHashSet<>(evidence)) {
+        for (UUID document : new LinkedHashSet<>(evidence)) {
             jdbc.sql("insert into progress_report_evidence (report_id, document_id) values (?, ?)")
                     .params(id, document)
                     .update();
@@ -325,7 +327,7 @@ class ProjectMonitoring {
                         Projects.ts(clock.instant()))
                 .query(Long.class)
                 .single();
-        for (UUID photo : new java.util.LinkedHashSet<>(photos)) {
+        for (UUID photo : new LinkedHashSet<>(photos)) {
             jdbc.sql("insert into inspection_photo (inspection_id, document_id) values (?, ?)")
                     .params(id, photo)
                     .update();
@@ -740,7 +742,7 @@ class ProjectMonitoring {
                                 .replaceAll("\\.<[^>]+>", "")
                                 .replaceAll("<[^>]+>", ""),
                         v.getMessage()))
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
     }
 

@@ -1,6 +1,7 @@
 package vn.khuyencong.monitoring;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -152,7 +153,7 @@ class Projects {
                 > 0;
     }
 
-    static Timestamp ts(java.time.Instant at) {
+    static Timestamp ts(Instant at) {
         return Timestamp.from(at);
     }
 }

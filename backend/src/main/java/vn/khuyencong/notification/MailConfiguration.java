@@ -1,5 +1,6 @@
 package vn.khuyencong.notification;
 
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -53,7 +54,7 @@ class MailConfiguration {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(properties.from(), properties.fromName());
-            helper.setTo(new jakarta.mail.internet.InternetAddress(to, toName, StandardCharsets.UTF_8.name()));
+            helper.setTo(new InternetAddress(to, toName, StandardCharsets.UTF_8.name()));
             helper.setSubject(subject);
             helper.setText(body, false);
             // JavaMailSenderImpl keeps a Message-ID that is already set

@@ -1,5 +1,10 @@
 package vn.khuyencong.notification;
 
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,15 +12,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.khuyencong.shared.Rows;
@@ -184,26 +194,26 @@ class MailDelivery {
 
     /** A connection or authentication failure concerns every mail; a refused recipient only its own. */
     static boolean serverUnreachable(Throwable failure) {
-        if (failure instanceof org.springframework.mail.MailAuthenticationException) {
+        if (failure instanceof MailAuthenticationException) {
             return true;
         }
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(failure));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Throwable> todo = new ArrayDeque<>(List.of(failure));
         while (!todo.isEmpty()) {
             Throwable t = todo.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.net.SocketException
-                    || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.net.UnknownHostException
-                    || t instanceof jakarta.mail.AuthenticationFailedException) {
+            if (t instanceof SocketException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof UnknownHostException
+                    || t instanceof AuthenticationFailedException) {
                 return true;
             }
             if (t.getCause() != null) {
                 todo.push(t.getCause());
             }
-            if (t instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null) {
+            if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
                 todo.push(messaging.getNextException());
             }
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.io.InputStreamResource;
@@ -81,9 +82,7 @@ class PaperController {
                     "Xác thực một giấy tờ theo mã in trên giấy (không cần đăng nhập); có sha256 thì đối chiếu mã băm của tệp")
     Verification verify(@PathVariable String paperCode, @RequestParam(required = false) String sha256) {
         String normalised = paperCode.strip().toUpperCase();
-        Paper paper = (CODE.matcher(normalised).matches()
-                        ? papers.byCode(normalised)
-                        : java.util.Optional.<Paper>empty())
+        Paper paper = (CODE.matcher(normalised).matches() ? papers.byCode(normalised) : Optional.<Paper>empty())
                 .orElseThrow(() -> ProblemException.notFound(
                         "Không tìm thấy giấy tờ có mã này trong hệ thống. Giấy tờ có thể không do hệ thống cấp."));
         Boolean matches = null;

@@ -1,6 +1,9 @@
 package vn.khuyencong.paper;
 
+import java.util.List;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import vn.khuyencong.dossier.DossierStatus;
+import vn.khuyencong.workflow.DossierTransitioned;
 
 /** The papers the service issues, with their form number (Circular 01/2018/TT-VPCP) and code prefix. */
 public enum PaperKind {
@@ -40,18 +43,15 @@ public enum PaperKind {
     }
 
     /** The papers a step calls for: the receipt on submission, the decision and the control slip on approval, ... */
-    public static java.util.List<PaperKind> issuedBy(vn.khuyencong.workflow.DossierTransitioned event) {
+    public static List<PaperKind> issuedBy(DossierTransitioned event) {
         return switch (event.event()) {
-            case SUBMIT, RESUBMIT -> java.util.List.of(RECEIPT);
-            case REQUEST_SUPPLEMENT -> java.util.List.of(SUPPLEMENT_REQUEST);
-            case RESCHEDULE -> java.util.List.of(APOLOGY);
-            case REJECT -> java.util.List.of(REFUSAL, PROCESS_CONTROL);
-            case APPROVE -> java.util.List.of(DECISION, PROCESS_CONTROL);
-            case WITHDRAW ->
-                event.from() != vn.khuyencong.dossier.DossierStatus.DRAFT
-                        ? java.util.List.of(PROCESS_CONTROL)
-                        : java.util.List.of();
-            default -> java.util.List.of();
+            case SUBMIT, RESUBMIT -> List.of(RECEIPT);
+            case REQUEST_SUPPLEMENT -> List.of(SUPPLEMENT_REQUEST);
+            case RESCHEDULE -> List.of(APOLOGY);
+            case REJECT -> List.of(REFUSAL, PROCESS_CONTROL);
+            case APPROVE -> List.of(DECISION, PROCESS_CONTROL);
+            case WITHDRAW -> event.from() != DossierStatus.DRAFT ? List.of(PROCESS_CONTROL) : List.of();
+            default -> List.of();
         };
     }
 }

@@ -1,12 +1,15 @@
 package vn.khuyencong.paper;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,7 +94,7 @@ public class Papers {
         return find(dossierId, kind, sourceKey).orElseThrow();
     }
 
-    record Rendered(String code, byte[] bytes, java.time.Instant issuedAt) {}
+    record Rendered(String code, byte[] bytes, Instant issuedAt) {}
 
     /** Composes and draws the paper from the data as it is now: the same data gives the same bytes. */
     Rendered render(UUID dossierId, PaperKind kind, long entryId) {
@@ -163,8 +166,8 @@ public class Papers {
     byte[] storedBytes(UUID paperId) {
         try (InputStream in = storage.get(objectKey(paperId))) {
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -114,7 +115,7 @@ public class Ratings {
     }
 
     private static void validate(Rating given) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         check(problems, "processingTime", given.processingTime());
         check(problems, "contacts", given.contacts());
         check(problems, "attitude", given.attitude());

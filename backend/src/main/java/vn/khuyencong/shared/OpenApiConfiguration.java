@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -148,7 +149,7 @@ class OpenApiConfiguration {
                 .addProperty("rule", new StringSchema().description("Quy tắc nghiệp vụ đã từ chối yêu cầu"))
                 .addProperty(
                         "errors",
-                        new io.swagger.v3.oas.models.media.ArraySchema()
+                        new ArraySchema()
                                 .items(new ObjectSchema()
                                         .addProperty("field", new StringSchema())
                                         .addProperty("message", new StringSchema())));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Every error leaves as an RFC 9457 problem detail in Vietnamese, never with a stack trace. */
 @RestControllerAdvice
@@ -90,8 +96,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Two writers met in the database: the loser's transaction is rolled back and it is told so. */
-    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ResponseEntity<ProblemDetail> handleDataAccess(org.springframework.dao.DataAccessException e) {
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> handleDataAccess(DataAccessException e) {
         return DatabaseConflicts.of(e)
                 .map(conflict -> {
                     log.info(
@@ -168,7 +174,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A number in valid JSON that does not fit its field (1e30 for a size in bytes). */
     private static boolean outOfRange(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.exc.InputCoercionException) {
+            if (t instanceof InputCoercionException) {
                 return true;
             }
         }
@@ -178,8 +184,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The name of the field whose number the parser could not fit (it reports no path of its own). */
     private static String coercedField(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.exc.InputCoercionException coercion
-                    && coercion.processor() instanceof tools.jackson.core.JsonParser parser) {
+            if (t instanceof InputCoercionException coercion && coercion.processor() instanceof JsonParser parser) {
                 return parser.currentName();
             }
         }
@@ -189,11 +194,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The JSON path of the value that could not be read into its field, when the body itself was valid JSON. */
     private static String fieldOf(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            boolean unfit = t instanceof tools.jackson.databind.exc.MismatchedInputException
-                    || t instanceof tools.jackson.databind.DatabindException && outOfRange(t);
-            if (unfit
-                    && t instanceof tools.jackson.core.JacksonException read
-                    && !read.getPath().isEmpty()) {
+            boolean unfit = t instanceof MismatchedInputException || t instanceof DatabindException && outOfRange(t);
+            if (unfit && t instanceof JacksonException read && !read.getPath().isEmpty()) {
                 return read.getPath().stream()
                         .map(ref ->
                                 ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))

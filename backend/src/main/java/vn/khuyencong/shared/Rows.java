@@ -1,5 +1,7 @@
 package vn.khuyencong.shared;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -82,7 +84,7 @@ public final class Rows {
             }
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null && types[i].isPrimitive()) {
-                    values[i] = java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(types[i], 1), 0);
+                    values[i] = Array.get(Array.newInstance(types[i], 1), 0);
                 }
             }
             try {
@@ -106,7 +108,7 @@ public final class Rows {
         }
 
         private static Class<?> wrapper(Class<?> primitive) {
-            return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+            return MethodType.methodType(primitive).wrap().returnType();
         }
 
         private static String snakeCase(String name) {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -52,7 +53,7 @@ final class Exports {
 
     private static void add(List<List<Object>> rows, String group, List<Figures> figures) {
         for (Figures f : figures) {
-            rows.add(java.util.Arrays.asList(
+            rows.add(Arrays.asList(
                     group,
                     f.key(),
                     f.name(),
@@ -123,7 +124,7 @@ final class Exports {
 
             List<List<Object>> outcomes = new ArrayList<>();
             for (Outcome o : d.outcomes()) {
-                outcomes.add(java.util.Arrays.asList(
+                outcomes.add(Arrays.asList(
                         o.contentCode(),
                         o.supportKind(),
                         o.supportKindName(),
@@ -167,14 +168,14 @@ final class Exports {
                             List.of("Hồ sơ đã có quyết định", p.decided()),
                             List.of("Quyết định đúng hạn", p.decidedOnTime()),
                             java.util.Arrays.asList("Tỷ lệ đúng hạn (%)", p.onTimeRate()),
-                            java.util.Arrays.asList(
+                            Arrays.asList(
                                     "Số ngày làm việc trung bình đến khi quyết định", p.averageWorkingDaysToDecision()),
                             List.of("Hồ sơ được yêu cầu bổ sung", p.supplementsRequested()),
                             java.util.Arrays.asList("Tỷ lệ yêu cầu bổ sung (%)", p.supplementRate())));
 
             List<List<Object>> targets = new ArrayList<>();
             for (TargetProgress t : d.targets()) {
-                targets.add(java.util.Arrays.asList(
+                targets.add(Arrays.asList(
                         t.periodName(),
                         t.indicator(),
                         t.targetProjects(),

@@ -1,7 +1,12 @@
 package vn.khuyencong.statistics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -186,8 +191,8 @@ class OpenData {
     void lines(StatisticsFilter filter, Consumer<byte[]> consumer) {
         // only the conditions the filter holds, so that every plan, generic or not, walks the index in its order
         // (an "is null or" condition for each part made the generic plan read the whole table and sort it)
-        List<String> conditions = new java.util.ArrayList<>();
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (filter.fromYear() != null) {
             conditions.add("coalesce(d.starts_on, date 'infinity') >= make_date(:fromYear, 1, 1)");
             params.put("fromYear", filter.fromYear());
@@ -222,7 +227,7 @@ class OpenData {
         }
     }
 
-    private static ApprovedProject map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ApprovedProject map(ResultSet rs, int row) throws SQLException {
         java.sql.Date starts = rs.getDate("starts_on");
         java.sql.Date ends = rs.getDate("ends_on");
         java.sql.Date decided = rs.getDate("decided_on");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class PublicLookupController {
         // unknown and malformed codes answer alike
         Dossier dossier = (CODE.matcher(normalised).matches()
                         ? dossiers.findByCode(normalised)
-                        : java.util.Optional.<Dossier>empty())
+                        : Optional.<Dossier>empty())
                 .orElseThrow(() ->
                         ProblemException.notFound("Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã hồ sơ."));
         List<TimelineStep> timeline = new ArrayList<>();

@@ -1,8 +1,12 @@
 package vn.khuyencong.workflow;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,13 +36,13 @@ public class DossierHistory {
     }
 
     /** The newest row of the dossier's history: what its last transition or note wrote. */
-    public java.util.Optional<HistoryEntry> latest(UUID dossierId) {
+    public Optional<HistoryEntry> latest(UUID dossierId) {
         return jdbc.sql("""
                 select id, event, from_state, to_state, actor, actor_role, comment, occurred_at
                 from dossier_history where dossier_id = ? order by id desc limit 1""").param(dossierId).query(DossierHistory::map).optional();
     }
 
-    private static HistoryEntry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static HistoryEntry map(ResultSet rs, int row) throws SQLException {
         return new HistoryEntry(
                 rs.getLong("id"),
                 rs.getString("event"),
@@ -79,7 +83,7 @@ public class DossierHistory {
     }
 
     /** Who fired the most recent {@code event} on the dossier, if anyone did. */
-    java.util.Optional<String> lastActor(UUID dossierId, DossierEvent event) {
+    Optional<String> lastActor(UUID dossierId, DossierEvent event) {
         return jdbc.sql("select actor from dossier_history where dossier_id = ? and event = ? order by id desc limit 1")
                 .params(dossierId, event.name())
                 .query(String.class)
@@ -94,7 +98,7 @@ public class DossierHistory {
             String actor,
             String actorRole,
             String comment,
-            java.time.Instant at) {
+            Instant at) {
         jdbc.sql("""
                 insert into dossier_history (dossier_id, event, from_state, to_state, actor, actor_role, comment, occurred_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")

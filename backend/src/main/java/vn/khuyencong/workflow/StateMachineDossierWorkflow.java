@@ -5,7 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -48,12 +56,11 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     private final Clock clock;
     private final Recorder recorder = new Recorder();
     /** Idle machines by the state they are in: one already in the stored state needs no reset. */
-    private final java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>> idle =
-            idleByState();
+    private final Map<DossierStatus, Queue<StateMachine<DossierStatus, DossierEvent>>> idle = idleByState();
 
-    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger idleCount = new AtomicInteger();
     private static final int MAX_IDLE = 64;
-    private static final java.util.Set<DossierStatus> END_STATES = java.util.EnumSet.of(
+    private static final Set<DossierStatus> END_STATES = EnumSet.of(
             DossierStatus.COMPLETED, DossierStatus.REJECTED, DossierStatus.WITHDRAWN, DossierStatus.TERMINATED);
 
     private final TransitionMetrics metrics;
@@ -170,14 +177,12 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         }
     }
 
-    private static java.util.Map<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>>
-            idleByState() {
-        var map = new java.util.EnumMap<DossierStatus, java.util.Queue<StateMachine<DossierStatus, DossierEvent>>>(
-                DossierStatus.class);
+    private static Map<DossierStatus, Queue<StateMachine<DossierStatus, DossierEvent>>> idleByState() {
+        var map = new EnumMap<DossierStatus, Queue<StateMachine<DossierStatus, DossierEvent>>>(DossierStatus.class);
         for (DossierStatus status : DossierStatus.values()) {
-            map.put(status, new java.util.concurrent.ConcurrentLinkedQueue<>());
+            map.put(status, new ConcurrentLinkedQueue<>());
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static ProblemException refusal(TransitionContext context) {

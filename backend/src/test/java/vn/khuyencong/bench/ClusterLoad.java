@@ -1,5 +1,6 @@
 package vn.khuyencong.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -319,7 +320,7 @@ public final class ClusterLoad {
 
     /** A valid PDF of about {@code size} bytes (a comment pads it), so each upload carries real bytes. */
     static byte[] document(int size) {
-        String head = new String(Fixtures.PDF, java.nio.charset.StandardCharsets.US_ASCII);
+        String head = new String(Fixtures.PDF, StandardCharsets.US_ASCII);
         StringBuilder padding = new StringBuilder("%");
         while (padding.length() < size) {
             padding.append("khuyen-cong-online ");

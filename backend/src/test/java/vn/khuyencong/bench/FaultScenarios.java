@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -30,6 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Cluster;
@@ -67,7 +70,7 @@ public final class FaultScenarios {
     static final String PG_CTL = "pg_ctlcluster";
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         String which = args.length > 0 ? args[0] : "all";
         List<String> scenarios = "all".equals(which) ? SCENARIOS : List.of(which);
@@ -123,7 +126,7 @@ public final class FaultScenarios {
     final AtomicInteger uploadsInFlight = new AtomicInteger();
     final AtomicInteger transitionsInFlight = new AtomicInteger();
 
-    final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     final List<String> lines = new ArrayList<>();
 
     FaultScenarios(String scenario) {

@@ -2,9 +2,12 @@ package vn.khuyencong.bench;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,8 +29,8 @@ final class StatementCapture implements BeanPostProcessor {
      * the application's task executor ({@code task-*}, where listeners run after the commit): what the work issues
      * itself and what it sets off. The scheduled jobs' own polling is not counted.
      */
-    static List<String> during(Runnable work, java.time.Duration settle) {
-        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+    static List<String> during(Runnable work, Duration settle) {
+        List<String> statements = Collections.synchronizedList(new ArrayList<>());
         caller = Thread.currentThread();
         captured = statements;
         try {
@@ -91,7 +94,7 @@ final class StatementCapture implements BeanPostProcessor {
     }
 
     private interface Call {
-        Object on(Object target, java.lang.reflect.Method method, Object[] args) throws Exception;
+        Object on(Object target, Method method, Object[] args) throws Exception;
     }
 
     private static InvocationHandler forward(Object target, Call call) {

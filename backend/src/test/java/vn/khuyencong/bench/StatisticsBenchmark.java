@@ -1,6 +1,7 @@
 package vn.khuyencong.bench;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +88,7 @@ public final class StatisticsBenchmark {
                         throw new IllegalStateException(
                                 endpoint.getKey() + ": " + response.status() + " " + response.body());
                     }
-                    bytes = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
                     if (i >= WARM_UP) {
                         times[i - WARM_UP] = ms;
                     }

@@ -3,6 +3,7 @@ package vn.khuyencong.bench;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
+import vn.khuyencong.support.Pdfs;
 
 /**
  * Upload throughput through the backend (multipart/form-data streamed into S3 while hashed) beside a direct
@@ -70,7 +73,7 @@ public final class UploadBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> watch(backend.getInputStream(), s3Endpoint, started));
         try {
-            started.get(180, java.util.concurrent.TimeUnit.SECONDS);
+            started.get(180, TimeUnit.SECONDS);
             String s3 = s3Endpoint.getNow(null);
             Api anonymous = Api.at("http://localhost:" + port);
             Fixtures the = new Fixtures(anonymous);
@@ -263,8 +266,8 @@ public final class UploadBenchmark {
     /** A well-formed one-page PDF whose bulk is random bytes (as a scan's image data), written in 1 MB blocks. */
     static Path aFile(long size) throws IOException {
         Path file = Files.createTempFile("kc-bench", ".pdf");
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
-            vn.khuyencong.support.Pdfs.writeLarge(out, size, size);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            Pdfs.writeLarge(out, size, size);
         }
         return file;
     }

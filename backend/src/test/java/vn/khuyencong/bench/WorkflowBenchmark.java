@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -335,8 +336,7 @@ public final class WorkflowBenchmark {
 
         static Result run(String database, List<UUID> dossiers, Duration duration) throws Exception {
             Path dir = Files.createTempDirectory("kc-pgbench");
-            try (var c = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
                 c.createStatement()
                         .execute("create table if not exists bench_dossier (n int primary key, id uuid not null)");
                 c.createStatement().execute("truncate bench_dossier");
@@ -364,8 +364,7 @@ public final class WorkflowBenchmark {
                         .mapToDouble(line -> Long.parseLong(line.split(" ")[2]) / 1000.0)
                         .toArray();
             }
-            try (var c = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
                 c.createStatement().execute("drop table bench_dossier");
             }
             return Result.of(latencies.length, duration, latencies, 0);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import vn.khuyencong.support.Clamd;
 
@@ -48,7 +49,7 @@ class ClamAvScannerIntegrationTests {
                     return -1;
                 }
                 int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+                Arrays.fill(b, off, off + n, (byte) 'a');
                 left -= n;
                 return n;
             }

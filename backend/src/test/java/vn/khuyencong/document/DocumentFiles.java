@@ -1,5 +1,6 @@
 package vn.khuyencong.document;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,16 +8,22 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Random;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import vn.khuyencong.support.Api;
+import vn.khuyencong.support.Fixtures;
+import vn.khuyencong.support.Pdfs;
 
 /** Files of every kind the upload rules talk about, built byte by byte, and raw HTTP for broken clients. */
 final class DocumentFiles {
 
     private DocumentFiles() {}
 
-    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
+    static final byte[] PDF = Fixtures.PDF;
 
     static final byte[] PNG = {
         (byte) 0x89,
@@ -65,13 +72,12 @@ final class DocumentFiles {
 
     /** A well-formed PDF of {@code size} bytes in all, mostly random, so nothing compresses or repeats. */
     static byte[] aLargePdf(int size, long seed) {
-        return vn.khuyencong.support.Pdfs.large(size, seed);
+        return Pdfs.large(size, seed);
     }
 
     /** A real photo (random colours, so that it does not compress to nothing), as a camera or scanner writes it. */
     static byte[] photo(String format, int width, int height) {
-        java.awt.image.BufferedImage image =
-                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(width * 31L + height);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -80,7 +86,7 @@ final class DocumentFiles {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, format, bytes);
+            ImageIO.write(image, format, bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -147,7 +153,7 @@ final class DocumentFiles {
             first.setMethod(ZipEntry.STORED);
             first.setSize(mimetype.length);
             first.setCompressedSize(mimetype.length);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            CRC32 crc = new CRC32();
             crc.update(mimetype);
             first.setCrc(crc.getValue());
             zip.putNextEntry(first);
@@ -211,7 +217,7 @@ final class DocumentFiles {
     }
 
     static String sha256(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(vn.khuyencong.support.Api.sha256(bytes));
+        return HexFormat.of().formatHex(Api.sha256(bytes));
     }
 
     static byte[] readAll(InputStream in) throws IOException {

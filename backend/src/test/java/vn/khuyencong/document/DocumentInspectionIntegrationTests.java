@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -78,7 +81,7 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
 
     /** A Word document, with the given entries added after its two parts. */
     static byte[] docx(Entry... more) {
-        List<Entry> entries = new java.util.ArrayList<>(
+        List<Entry> entries = new ArrayList<>(
                 List.of(Entry.of("[Content_Types].xml", CONTENT_TYPES), Entry.of("word/document.xml", DOCUMENT)));
         entries.addAll(Arrays.asList(more));
         return zip(entries);
@@ -220,7 +223,7 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
     static byte[] hugeDeclaredPng() {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13)
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
                 .putInt(50_000)
                 .putInt(50_000)
                 .put((byte) 8)
@@ -229,7 +232,7 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
                 .put((byte) 0)
                 .put((byte) 0);
         chunk(png, "IHDR", ihdr.array());
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        Deflater deflater = new Deflater();
         deflater.setInput(new byte[1000]);
         deflater.finish();
         byte[] idat = new byte[2000];
@@ -239,14 +242,13 @@ class DocumentInspectionIntegrationTests extends IntegrationTest {
     }
 
     private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(type.getBytes(StandardCharsets.US_ASCII));
         crc.update(data);
-        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         png.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
         png.writeBytes(data);
-        png.writeBytes(
-                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** A real JPEG whose frame header is changed to declare 50,000 × 50,000 pixels. */

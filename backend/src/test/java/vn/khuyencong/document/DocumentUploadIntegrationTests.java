@@ -5,12 +5,18 @@ import static vn.khuyencong.document.DocumentFiles.field;
 import static vn.khuyencong.document.DocumentFiles.file;
 import static vn.khuyencong.document.DocumentFiles.multipart;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -81,7 +87,7 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
     @Test
     void everyAllowedKindIsRecognisedByItsBytes() {
         String id = the.aDraft().get("id").asString();
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("scan.pdf", DocumentFiles.PDF);
         files.put("anh.jpg", DocumentFiles.photo("jpeg", 64, 48));
         files.put("anh.png", DocumentFiles.photo("png", 64, 48));
@@ -257,12 +263,12 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
         try (java.net.Socket socket = new java.net.Socket("localhost", PORT)) {
             socket.setSoTimeout(10_000);
             long started = System.nanoTime();
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(bodyStart);
             out.flush();
             InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             int n = in.read(buffer);
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -272,10 +278,10 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
                     answer.write(buffer, 0, n);
                     n = in.read(buffer);
                 }
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 // the server keeps the connection: what arrived is the answer
             }
-            return new Exchange(answer.toString(java.nio.charset.StandardCharsets.UTF_8), millis);
+            return new Exchange(answer.toString(StandardCharsets.UTF_8), millis);
         }
     }
 
@@ -427,15 +433,15 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
         String response;
         try (java.net.Socket socket = new java.net.Socket("localhost", PORT)) {
             socket.setSoTimeout(60_000);
-            java.io.OutputStream out = socket.getOutputStream();
+            OutputStream out = socket.getOutputStream();
             out.write(("POST " + documents(id) + " HTTP/1.1\r\nHost: localhost:" + PORT + "\r\nAuthorization: Bearer "
                             + the.enterprise.token() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
                             + "\r\nContent-Length: " + body.length + "\r\nAccept: application/json\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, headOfFile);
             out.flush();
             // then one byte every half second, far under the minimum rate, until the server gives up
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(45).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
             InputStream in = socket.getInputStream();
             int sent = headOfFile;
             while (System.nanoTime() < deadline && in.available() == 0 && sent < body.length) {
@@ -447,7 +453,7 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
                 }
                 Thread.sleep(500);
             }
-            response = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+            response = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
         }
 
         assertThat(response).startsWith("HTTP/1.1 408");
@@ -464,7 +470,7 @@ class DocumentUploadIntegrationTests extends IntegrationTest {
                 field("documentType", "OTHER"),
                 file("lon.pdf", DocumentFiles.aLargePdf(24 * 1024 * 1024, 503)));
         var server = store.embeddedServer().orElseThrow();
-        InputStream stopsTheStoreHalfway = new java.io.ByteArrayInputStream(body) {
+        InputStream stopsTheStoreHalfway = new ByteArrayInputStream(body) {
             boolean stopped;
 
             @Override

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +27,7 @@ import vn.khuyencong.support.Clamd;
 import vn.khuyencong.support.EveryAnswerDocumented;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
+import vn.khuyencong.support.Pdfs;
 
 /**
  * Every upload is scanned by the real ClamAV daemon over TCP ({@link Clamd}, with an EICAR signature of its own).
@@ -168,8 +172,7 @@ class VirusScanningIntegrationTests extends IntegrationTest {
     double metric(String name, String labels) {
         Api.Response metrics = api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
         assertThat(metrics.status()).isEqualTo(200);
-        java.util.regex.Matcher sample = java.util.regex.Pattern.compile(
-                        "(?m)^" + java.util.regex.Pattern.quote(name) + "(?:\\{(.*)\\})? (\\S+)$")
+        Matcher sample = Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name) + "(?:\\{(.*)\\})? (\\S+)$")
                 .matcher(metrics.body());
         while (sample.find()) {
             if (String.valueOf(sample.group(1)).contains(labels)) {
@@ -242,7 +245,7 @@ class VirusScanningIntegrationTests extends IntegrationTest {
         Api.Response plain = plainUpload(id, "du-toan.docx", docx);
         Api.Response resumable = resumableUpload(id, "du-toan-2.docx", docx);
 
-        for (Api.Response stored : java.util.List.of(plain, resumable)) {
+        for (Api.Response stored : List.of(plain, resumable)) {
             assertThat(stored.status()).as(stored.body()).isEqualTo(201);
             assertThat(stored.json().get("scanStatus").asString()).isEqualTo("CLEAN");
             String documentId = stored.json().get("id").asString();
@@ -334,7 +337,7 @@ class VirusScanningIntegrationTests extends IntegrationTest {
                         .single())
                 .isEqualTo(Clamd.FOUND);
         assertThat(objects()).as("the infected object is removed").doesNotContain(key);
-        for (Api who : java.util.List.of(the.enterprise, the.reviewer)) {
+        for (Api who : List.of(the.enterprise, the.reviewer)) {
             Api.Response blocked = download(who, id, documentId);
             assertThat(blocked.status()).as(blocked.body()).isEqualTo(409);
             assertThat(blocked.json().get("type").asString()).endsWith("/document-quarantined");
@@ -356,7 +359,7 @@ class VirusScanningIntegrationTests extends IntegrationTest {
                 Map.of("documentType", type, "replaces", documentId),
                 "file",
                 "bao-gia-sach.pdf",
-                vn.khuyencong.support.Fixtures.PDF,
+                Fixtures.PDF,
                 "application/pdf");
         assertThat(clean.status()).as(clean.body()).isEqualTo(201);
         the.fire(the.enterprise, id, event("RESUBMIT"));
@@ -364,7 +367,7 @@ class VirusScanningIntegrationTests extends IntegrationTest {
 
     /** A well-formed one-page PDF with one more stream, carrying the given bytes. */
     static byte[] pdfCarrying(byte[] payload) {
-        return vn.khuyencong.support.Pdfs.withCatalog(
+        return Pdfs.withCatalog(
                 "",
                 "<< /Length " + payload.length + " >>\nstream\n" + new String(payload, StandardCharsets.ISO_8859_1)
                         + "\nendstream");

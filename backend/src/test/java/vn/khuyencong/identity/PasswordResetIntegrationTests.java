@@ -2,11 +2,13 @@ package vn.khuyencong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -173,7 +175,7 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         String token = token(String.valueOf(theOnlyMailTo(owner.email()).getContent()));
         Instant created = jdbc.sql("select created_at from password_reset where token_hash = ?")
                 .param(sha256(token))
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .single()
                 .toInstant();
 
@@ -496,7 +498,7 @@ class PasswordResetIntegrationTests extends IntegrationTest {
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package vn.khuyencong.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
@@ -203,8 +205,8 @@ class NotificationIntegrationTests extends IntegrationTest {
         transactions.executeWithoutResult(status -> events.publishEvent(new DossierTransitioned(
                 UUID.fromString(id),
                 DossierEvent.SUBMIT,
-                vn.khuyencong.dossier.DossierStatus.DRAFT,
-                vn.khuyencong.dossier.DossierStatus.SUBMITTED,
+                DossierStatus.DRAFT,
+                DossierStatus.SUBMITTED,
                 "doanhnghiep",
                 java.time.Instant.parse(submit.get("occurredAt").asString()))));
         assertThat(noticesOf(id)).isEqualTo(notices);
@@ -450,7 +452,7 @@ class NotificationIntegrationTests extends IntegrationTest {
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

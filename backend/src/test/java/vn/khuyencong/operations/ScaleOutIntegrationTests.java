@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -76,7 +78,7 @@ class ScaleOutIntegrationTests {
                         .download("/api/v1/dossiers/" + id + "/documents/"
                                 + document.get("id").asString() + "/content");
                 assertThat(download.statusCode()).isEqualTo(200);
-                assertThat(java.util.HexFormat.of().formatHex(Api.sha256(download.body())))
+                assertThat(HexFormat.of().formatHex(Api.sha256(download.body())))
                         .isEqualTo(document.get("sha256").asString());
             }
         }
@@ -212,7 +214,7 @@ class ScaleOutIntegrationTests {
     /** The runs of each job on one instance, from its JSON log: from "Locked" to "Task finished". */
     static List<Run> runs(Cluster.Instance instance) throws Exception {
         List<Run> runs = new ArrayList<>();
-        Map<String, Instant> open = new java.util.HashMap<>();
+        Map<String, Instant> open = new HashMap<>();
         for (String line :
                 instance.logText().lines().filter(l -> l.startsWith("{")).toList()) {
             JsonNode entry = JSON.readTree(line);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,6 +21,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import vn.khuyencong.identity.CurrentUser;
+import vn.khuyencong.identity.Role;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
@@ -184,14 +187,8 @@ class PaperIntegrationTests extends IntegrationTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    static vn.khuyencong.identity.CurrentUser officer() {
-        return new vn.khuyencong.identity.CurrentUser(
-                "thamdinh",
-                "thamdinh",
-                "Hoàng Văn Thắng",
-                java.util.Set.of(vn.khuyencong.identity.Role.REVIEWER),
-                null,
-                "000.00.15.H55");
+    static CurrentUser officer() {
+        return new CurrentUser("thamdinh", "thamdinh", "Hoàng Văn Thắng", Set.of(Role.REVIEWER), null, "000.00.15.H55");
     }
 
     JsonNode paperOf(Api who, String dossierId, String kind) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +55,8 @@ class PdfRendererTests {
     void fontsLentFromOnePaperToTheNextGiveTheSameBytes() throws Exception {
         String url = "http://localhost/xac-thuc/TN-ABCDE-FGHJK";
         // renderings at once take fonts parsed for them; each then lends its fonts to a later one
-        List<Callable<byte[]>> atOnce = java.util.Collections.nCopies(
-                6, () -> PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
+        List<Callable<byte[]>> atOnce =
+                Collections.nCopies(6, () -> PdfRenderer.render(aReceipt("Hợp tác xã Miến dong Côn Minh"), url));
         List<byte[]> rendered = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
             for (Future<byte[]> pdf : pool.invokeAll(atOnce)) {

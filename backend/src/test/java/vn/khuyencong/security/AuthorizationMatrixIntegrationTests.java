@@ -26,6 +26,7 @@ import vn.khuyencong.identity.Http;
 import vn.khuyencong.identity.IdentityFixtures;
 import vn.khuyencong.identity.IdentityFixtures.Person;
 import vn.khuyencong.support.Api;
+import vn.khuyencong.support.Fixtures;
 import vn.khuyencong.support.IntegrationTest;
 
 /**
@@ -201,7 +202,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             // the demo dataset, on an administrator's request only (loading twice adds nothing)
             row("POST /api/v1/admin/demo-data/bac-kan", "401 403 403 403 403 403 200 403"));
 
-    static final byte[] PDF = vn.khuyencong.support.Fixtures.PDF;
+    static final byte[] PDF = Fixtures.PDF;
 
     @Autowired
     JdbcClient jdbc;
@@ -288,7 +289,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
                 "don.pdf",
                 PDF,
                 "application/pdf");
-        vn.khuyencong.support.Fixtures.uploadEveryRequiredDocument(ownerA, dossier);
+        Fixtures.uploadEveryRequiredDocument(ownerA, dossier);
         Api.Response submitted = ownerA.post("/api/v1/dossiers/" + dossier + "/transitions", Map.of("event", "SUBMIT"));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         String invitation = ownerA.post("/api/v1/organisation/invitations", Map.of())

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.khuyencong.KhuyenCongApplication;
 import vn.khuyencong.identity.Http;
+import vn.khuyencong.identity.IdentityFixtures;
 import vn.khuyencong.support.Api;
 import vn.khuyencong.support.IntegrationTest;
 
@@ -121,7 +122,7 @@ class ExternalIssuerIntegrationTests {
         UUID organisation = UUID.randomUUID();
         jdbc.sql(
                         "insert into organisation (id, tax_code, name, org_type) values (?, ?, 'Hợp tác xã Rau Đồng Hỷ', 'COOPERATIVE')")
-                .params(organisation, vn.khuyencong.identity.IdentityFixtures.aTaxCode())
+                .params(organisation, IdentityFixtures.aTaxCode())
                 .update();
         String token = keycloakToken(
                 KEY,
@@ -267,7 +268,7 @@ class ExternalIssuerIntegrationTests {
                 .as("nothing was made")
                 .isEqualTo("ORGANISATION_REQUIRED");
 
-        String taxCode = vn.khuyencong.identity.IdentityFixtures.aTaxCode();
+        String taxCode = IdentityFixtures.aTaxCode();
         String commune = jdbc.sql("select code from administrative_unit where level = 'COMMUNE' and active limit 1")
                 .query(String.class)
                 .single();

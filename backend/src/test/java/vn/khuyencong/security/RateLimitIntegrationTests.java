@@ -3,6 +3,7 @@ package vn.khuyencong.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,7 +136,7 @@ class RateLimitIntegrationTests extends IntegrationTest {
     }
 
     /** Sends the request until it is answered otherwise than {@code answered}, at most {@code max} times. */
-    static Api.Response firstRefused(int max, java.util.function.Supplier<Api.Response> request, int answered) {
+    static Api.Response firstRefused(int max, Supplier<Api.Response> request, int answered) {
         Api.Response response;
         int sent = 0;
         do {

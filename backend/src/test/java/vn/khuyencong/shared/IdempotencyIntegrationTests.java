@@ -3,10 +3,12 @@ package vn.khuyencong.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +103,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                     .update();
             jdbc.sql("insert into deferred_check values (1), (1)").update();
             response.setContentType("application/json");
-            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(201);
+            ((HttpServletResponse) response).setStatus(201);
             ((jakarta.servlet.http.HttpServletResponse) response).setHeader("Location", "/api/v1/things/1");
             response.getOutputStream().write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
         };
@@ -131,7 +133,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
                 }
             });
             response.setContentType("application/json");
-            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(201);
+            ((HttpServletResponse) response).setStatus(201);
             response.getOutputStream().write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
         };
         retryResponse[0] = new MockHttpServletResponse();
@@ -159,7 +161,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         MockHttpServletResponse response = run(key, (request, res) -> {
             // a use case that failed inside the request's transaction, its failure swallowed
             new TransactionTemplate(transactionManager).executeWithoutResult(status -> status.setRollbackOnly());
-            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(200);
+            ((HttpServletResponse) res).setStatus(200);
             res.getOutputStream().write("{\"done\":true}".getBytes(StandardCharsets.UTF_8));
         });
         assertThat(response.getStatus()).isEqualTo(500);
@@ -199,7 +201,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
             var rs = count.executeQuery();
             rs.next();
             return rs.getInt(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

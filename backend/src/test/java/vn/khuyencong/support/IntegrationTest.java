@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.khuyencong.catalog.WorkingDays;
 
 /**
  * The whole application on its real parts, shared by every integration test of a run: the local PostgreSQL with
@@ -66,15 +71,14 @@ public abstract class IntegrationTest {
         return account(username, roles, null, "000.00.15.H55");
     }
 
-    static String account(String username, String[] roles, java.util.UUID organisation, String agency) {
-        String hash = "{bcrypt}"
-                + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(Api.DEMO_PASSWORD);
-        try (java.sql.Connection c =
+    static String account(String username, String[] roles, UUID organisation, String agency) {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(Api.DEMO_PASSWORD);
+        try (Connection c =
                 java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "")) {
             var insert = c.prepareStatement("""
                     insert into user_account (id, username, password_hash, display_name, roles, organisation_id, agency_code)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (username) do nothing""");
-            insert.setObject(1, java.util.UUID.nameUUIDFromBytes(username.getBytes()));
+            insert.setObject(1, UUID.nameUUIDFromBytes(username.getBytes()));
             insert.setString(2, username);
             insert.setString(3, hash);
             insert.setString(4, username);
@@ -83,13 +87,13 @@ public abstract class IntegrationTest {
             insert.setString(7, agency);
             insert.executeUpdate();
             return username;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    private vn.khuyencong.catalog.WorkingDays workingDays;
+    private WorkingDays workingDays;
 
     /** Dates to type into forms, from today in Vietnam and the catalogue's working-day calendar. */
     protected TestDates dates() {

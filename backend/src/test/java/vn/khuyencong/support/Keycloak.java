@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -227,7 +228,7 @@ public final class Keycloak {
     private List<JsonNode> keyProviders() {
         JsonNode components = JSON.readTree(admin("GET", "/components?type=org.keycloak.keys.KeyProvider", null)
                 .body());
-        java.util.ArrayList<JsonNode> list = new java.util.ArrayList<>();
+        ArrayList<JsonNode> list = new ArrayList<>();
         components.forEach(list::add);
         return list;
     }

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public final class OidcSession {
      * SameSite=None even over plain HTTP on loopback, where a browser keeps them for localhost too), dropped when
      * the server expires them.
      */
-    private final Map<String, Map<String, String>> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
 
     private final JsonNode discovery;
     private final String clientId;

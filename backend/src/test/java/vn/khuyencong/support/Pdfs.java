@@ -1,6 +1,10 @@
 package vn.khuyencong.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +35,10 @@ public final class Pdfs {
     }
 
     /** {@link #large} written to {@code out} in 1 MB blocks, for files too large to hold (benchmarks). */
-    public static void writeLarge(java.io.OutputStream out, long size, long seed) {
+    public static void writeLarge(OutputStream out, long size, long seed) {
         // the stream's length and the cross-reference offset are written with a fixed number of digits, so the
         // bytes around the random ones have one length whatever the size
-        Counting counting = new Counting(java.io.OutputStream.nullOutputStream());
+        Counting counting = new Counting(OutputStream.nullOutputStream());
         write(counting, "Tai lieu lon", "", List.of(), 0, seed);
         long around = counting.count;
         write(out, "Tai lieu lon", "", List.of(), size - around, seed);
@@ -56,7 +60,7 @@ public final class Pdfs {
 
     /** Writes the PDF; {@code randomBytes} ≥ 0 adds a stream of that many random bytes as its last object. */
     private static void write(
-            java.io.OutputStream target,
+            OutputStream target,
             String line,
             String catalogEntries,
             List<String> extraObjects,
@@ -104,28 +108,28 @@ public final class Pdfs {
                     .append("\n%%EOF\n");
             out.write(ascii(table.toString()));
             out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Counts what passes, for the offsets of the cross-reference table. */
-    private static final class Counting extends java.io.FilterOutputStream {
+    private static final class Counting extends FilterOutputStream {
 
         long count;
 
-        Counting(java.io.OutputStream out) {
+        Counting(OutputStream out) {
             super(out);
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             out.write(b);
             count++;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
+        public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
         }

@@ -1,7 +1,9 @@
 package vn.khuyencong.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import vn.khuyencong.monitoring.ProgressReportOverdue;
@@ -31,8 +33,8 @@ public class RecordedEvents {
     }
 
     /** Waits (up to 10 seconds) until an event of {@code type} matching {@code test} has arrived. */
-    public <T> boolean arrives(Class<T> type, java.util.function.Predicate<T> test) {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    public <T> boolean arrives(Class<T> type, Predicate<T> test) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
             if (ofType(type).stream().anyMatch(test)) {
                 return true;

@@ -3,6 +3,7 @@ package vn.khuyencong.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +271,7 @@ class ConcurrencyAndIdempotencyIntegrationTests extends IntegrationTest {
                 event("SUBMIT"),
                 UUID.randomUUID().toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        long end = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         int receipts = 0;
         while (receipts == 0 && System.nanoTime() < end) {
             Thread.sleep(100);

@@ -3,6 +3,7 @@ package vn.khuyencong.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -27,7 +28,7 @@ class DeadlinesIntegrationTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    static java.time.Instant at(String localDateTime) {
+    static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(VietnamTime.ZONE).toInstant();
     }
 
@@ -63,7 +64,7 @@ class DeadlinesIntegrationTests extends IntegrationTest {
         assertThat(paused.get("overdue").asBoolean()).isFalse();
 
         JsonNode resubmitted = the.fire(the.enterprise, id, event("RESUBMIT"));
-        LocalDate expected = workingDays.appointmentDate(java.time.Instant.now(), 15);
+        LocalDate expected = workingDays.appointmentDate(Instant.now(), 15);
         assertThat(LocalDate.parse(resubmitted.get("appointmentDate").asString()))
                 .isEqualTo(expected);
         assertThat(resubmitted.get("overdue").asBoolean()).isFalse();

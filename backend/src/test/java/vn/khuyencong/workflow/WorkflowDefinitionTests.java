@@ -2,6 +2,7 @@ package vn.khuyencong.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
@@ -66,7 +67,7 @@ class WorkflowDefinitionTests {
         if (guard instanceof DossierWorkflowDefinition.RulesGuard rules) {
             return rules.toString();
         }
-        for (java.lang.reflect.Field field : guard.getClass().getDeclaredFields()) {
+        for (Field field : guard.getClass().getDeclaredFields()) {
             field.setAccessible(true);
             if (field.get(guard) instanceof DossierWorkflowDefinition.RulesGuard rules) {
                 return rules.toString();

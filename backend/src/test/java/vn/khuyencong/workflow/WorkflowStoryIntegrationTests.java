@@ -3,6 +3,7 @@ package vn.khuyencong.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khuyencong.support.Fixtures.event;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -401,7 +402,7 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
         JsonNode draft = the.aDraft(
                 Map.of("title", "Lớp truyền nghề đan lát", "contentCode", "VOCATIONAL_TRAINING", "programme", "LOCAL"));
         String id = draft.get("id").asString();
-        Map<String, Object> bad = new java.util.HashMap<>(Map.of(
+        Map<String, Object> bad = new HashMap<>(Map.of(
                 "title",
                 "Lớp truyền nghề đan lát",
                 "contentCode",
@@ -428,7 +429,7 @@ class WorkflowStoryIntegrationTests extends IntegrationTest {
                         "answers.unknownQuestion",
                         "answers.classes");
 
-        Map<String, Object> good = new java.util.HashMap<>(Map.of(
+        Map<String, Object> good = new HashMap<>(Map.of(
                 "title",
                 "Lớp truyền nghề đan lát",
                 "contentCode",

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -73,7 +74,7 @@ public class ObjectStore implements AutoCloseable {
                         MakeBucketArgs.builder().bucket(bucket).region(region).build());
                 log.info("Created bucket {}", bucket);
             }
-        } catch (io.minio.errors.ErrorResponseException e) {
+        } catch (ErrorResponseException e) {
             if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
                 throw new IllegalStateException(
                         "Object storage at " + endpoint + " is not usable: " + e.getMessage(), e);
@@ -310,8 +311,8 @@ public class ObjectStore implements AutoCloseable {
     }
 
     /** The embedded S3 server, when the application runs one (default run and tests); empty with MinIO. */
-    public java.util.Optional<EmbeddedS3Server> embeddedServer() {
-        return java.util.Optional.ofNullable(embeddedServer);
+    public Optional<EmbeddedS3Server> embeddedServer() {
+        return Optional.ofNullable(embeddedServer);
     }
 
     String bucket() {

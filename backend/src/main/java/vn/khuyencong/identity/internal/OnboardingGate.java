@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,7 +23,7 @@ final class OnboardingGate extends OncePerRequestFilter {
             Set.of("GET /api/v1/me", "POST /api/v1/me/organisation", "POST /api/v1/me/invitation");
 
     /** What anyone may read, the registration step's communes among it, and the person's own notices. */
-    static final java.util.List<String> READABLE_MEANWHILE =
+    static final List<String> READABLE_MEANWHILE =
             java.util.List.of("/api/v1/public/", "/api/v1/catalog/", "/api/v1/notifications");
 
     private final ProblemSecurityHandlers problems;
@@ -33,8 +35,7 @@ final class OnboardingGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        java.util.Optional<ExternalAccounts.SignedIn> external =
-                SecurityConfiguration.UserAuthentication.currentExternal();
+        Optional<ExternalAccounts.SignedIn> external = SecurityConfiguration.UserAuthentication.currentExternal();
         if (external.isPresent()) {
             ExternalAccounts.SignedIn signedIn = external.get();
             if (signedIn.problem() != null) {

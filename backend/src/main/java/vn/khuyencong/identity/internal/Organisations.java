@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -673,7 +677,7 @@ class Organisations {
         return null;
     }
 
-    private static Invitation invitation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Invitation invitation(ResultSet rs, int row) throws SQLException {
         return new Invitation(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organisation_id", UUID.class),
@@ -693,20 +697,11 @@ class Organisations {
     }
 
     private static List<Role> roles(Object[] names) {
-        return java.util.Arrays.stream(names)
-                .map(String::valueOf)
-                .map(Role::valueOf)
-                .toList();
+        return Arrays.stream(names).map(String::valueOf).map(Role::valueOf).toList();
     }
 
     static ProblemException forbidden(String detail) {
-        return new ProblemException(
-                org.springframework.http.HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Không có quyền",
-                detail,
-                List.of(),
-                Map.of());
+        return new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", detail, List.of(), Map.of());
     }
 
     static boolean blank(String value) {

@@ -13,6 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khuyencong.shared.ProblemException;
 import vn.khuyencong.shared.Problems;
 
 /** A missing or bad token, or a forbidden action, answered as a problem detail (security runs before MVC). */
@@ -54,8 +55,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     }
 
     /** A refusal of the identity module decided before MVC (claims that cannot be honoured, onboarding first). */
-    void write(HttpServletRequest request, HttpServletResponse response, vn.khuyencong.shared.ProblemException e)
-            throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemException e) throws IOException {
         ProblemDetail problem = Problems.of(e);
         problem.setInstance(URI.create(request.getRequestURI()));
         Problems.write(response, problem, json);

@@ -1,5 +1,8 @@
 package vn.khuyencong.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +12,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -32,8 +37,10 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -44,17 +51,21 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -91,7 +102,7 @@ class SecurityConfiguration {
     SecurityFilterChain authorizationServerChain(
             HttpSecurity http,
             @Qualifier("corsConfigurationSource") CorsConfigurationSource cors,
-            org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients)
+            RegisteredClientRepository clients)
             throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
@@ -117,13 +128,9 @@ class SecurityConfiguration {
      * ended meanwhile) still signs the person out here, and goes back to the app's home page rather than showing an
      * error: on a shared computer, "Đăng xuất" must never leave the account signed in.
      */
-    static void signOutAnyway(
-            jakarta.servlet.http.HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException error)
-            throws java.io.IOException {
-        new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
-                .logout(request, response, null);
+    static void signOutAnyway(HttpServletRequest request, HttpServletResponse response, AuthenticationException error)
+            throws IOException {
+        new SecurityContextLogoutHandler().logout(request, response, null);
         response.sendRedirect(request.getContextPath() + "/?signedOut");
     }
 
@@ -337,9 +344,7 @@ class SecurityConfiguration {
      */
     @Bean
     Converter<Jwt, AbstractAuthenticationToken> jwtAuthentication(
-            IdentityProperties identity,
-            UserAccounts accounts,
-            org.springframework.beans.factory.ObjectProvider<ExternalAccounts> externalAccounts) {
+            IdentityProperties identity, UserAccounts accounts, ObjectProvider<ExternalAccounts> externalAccounts) {
         if (identity.embedded()) {
             return jwt -> {
                 UserAccounts.Account account = accounts.find(jwt.getSubject())
@@ -387,8 +392,7 @@ class SecurityConfiguration {
     }
 
     private static String clientIp() {
-        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                        instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
                 ? servlet.getRequest().getRemoteAddr()
                 : null;
     }
@@ -423,17 +427,15 @@ class SecurityConfiguration {
         }
 
         /** The current request's sign-in through an external issuer, if it is one. */
-        static java.util.Optional<ExternalAccounts.SignedIn> currentExternal() {
-            return org.springframework.security.core.context.SecurityContextHolder.getContext()
-                                    .getAuthentication()
-                            instanceof UserAuthentication token
+        static Optional<ExternalAccounts.SignedIn> currentExternal() {
+            return SecurityContextHolder.getContext().getAuthentication() instanceof UserAuthentication token
                     ? token.external()
-                    : java.util.Optional.empty();
+                    : Optional.empty();
         }
 
         /** With an external issuer: the onboarding still to do, or why the token's claims cannot be honoured. */
-        java.util.Optional<ExternalAccounts.SignedIn> external() {
-            return java.util.Optional.ofNullable(external);
+        Optional<ExternalAccounts.SignedIn> external() {
+            return Optional.ofNullable(external);
         }
     }
 

@@ -2,6 +2,8 @@ package vn.khuyencong.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.util.Map;
@@ -51,11 +53,7 @@ class SigningKeysIntegrationTests extends IntegrationTest {
         assertThat(keys.keys().getKeys())
                 .isNotEmpty()
                 .allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
-        assertThat(keys.activeKey()
-                        .get(
-                                new com.nimbusds.jose.jwk.JWKSelector(
-                                        new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()),
-                                null))
+        assertThat(keys.activeKey().get(new JWKSelector(new JWKMatcher.Builder().build()), null))
                 .allSatisfy(
                         key -> assertThat(key.isPrivate()).as("the signing key").isTrue());
     }
