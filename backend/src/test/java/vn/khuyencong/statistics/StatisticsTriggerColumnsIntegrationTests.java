@@ -10,13 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import vn.khuyencong.support.IntegrationTest;
 
 /**
@@ -35,8 +33,7 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
     PlatformTransactionManager transactionManager;
 
     /** An update trigger, and the columns whose change it reacts to (null: a change of any column). */
-    record UpdateTrigger(String name, String table, String function, Set<String> watched) {
-    }
+    record UpdateTrigger(String name, String table, String function, Set<String> watched) {}
 
     @Test
     void everyColumnTheStatisticsAndOpenDataViewsReadIsWatchedByTheTriggersThatRefreshThem() {
@@ -50,9 +47,13 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
     @Test
     void aColumnAViewStartsToReadWithoutItsTriggerWatchingItIsReported() {
         // each column is watched by the dossier trigger of the other view only: the check must tell the views apart
-        assertThat(reportedOnceTheViewAlsoReads("open_data_source", "appointment_date")).singleElement().asString()
+        assertThat(reportedOnceTheViewAlsoReads("open_data_source", "appointment_date"))
+                .singleElement()
+                .asString()
                 .contains("open_data_source", "dossier.appointment_date", "open_data_line_update");
-        assertThat(reportedOnceTheViewAlsoReads("statistics_fact_source", "title")).singleElement().asString()
+        assertThat(reportedOnceTheViewAlsoReads("statistics_fact_source", "title"))
+                .singleElement()
+                .asString()
                 .contains("statistics_fact_source", "dossier.title", "statistics_fact_update");
         // both changes were rolled back
         assertThat(unwatchedColumns()).isEmpty();
@@ -63,11 +64,15 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
         List<String> reported = new ArrayList<>();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             status.setRollbackOnly();
-            String definition = jdbc.sql("select pg_get_viewdef(cast(? as regclass))").param(view).query(String.class)
-                    .single().replaceAll(";\\s*$", "");
+            String definition = jdbc.sql("select pg_get_viewdef(cast(? as regclass))")
+                    .param(view)
+                    .query(String.class)
+                    .single()
+                    .replaceAll(";\\s*$", "");
             // the same columns in the same order and one more at the end, as create or replace view requires
             jdbc.sql("create or replace view " + view + " as select o.*, d." + column + " as drifted from ("
-                    + definition + ") o join dossier d on d.id = o.dossier_id").update();
+                            + definition + ") o join dossier d on d.id = o.dossier_id")
+                    .update();
             reported.addAll(unwatchedColumns());
         });
         return reported;
@@ -80,7 +85,8 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
         refreshing.forEach((view, triggers) -> {
             Map<String, Set<String>> read = columnsRead(view);
             read.forEach((table, columns) -> {
-                List<UpdateTrigger> onTable = triggers.stream().filter(t -> t.table().equals(table)).toList();
+                List<UpdateTrigger> onTable =
+                        triggers.stream().filter(t -> t.table().equals(table)).toList();
                 if (onTable.isEmpty()) {
                     problems.add("view " + view + " reads table " + table + " (" + columns
                             + "), but no update trigger on " + table + " refreshes it");
@@ -91,12 +97,18 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
                 Set<String> key = primaryKey(table);
                 for (String column : columns) {
                     if (key.contains(column)
-                            || onTable.stream().anyMatch(t -> t.watched() == null || t.watched().contains(column))) {
+                            || onTable.stream()
+                                    .anyMatch(t ->
+                                            t.watched() == null || t.watched().contains(column))) {
                         continue;
                     }
                     problems.add("view " + view + " reads " + table + "." + column + ", but no update trigger on "
-                            + table + " refreshing it watches that column: " + String.join(", ", onTable.stream()
-                                    .map(t -> t.name() + " (" + t.function() + ") watches " + t.watched()).toList())
+                            + table + " refreshing it watches that column: "
+                            + String.join(
+                                    ", ",
+                                    onTable.stream()
+                                            .map(t -> t.name() + " (" + t.function() + ") watches " + t.watched())
+                                            .toList())
                             + "; an update of " + column + " alone would leave the view's table stale");
                 }
             });
@@ -112,8 +124,10 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
                 from information_schema.view_column_usage u
                 join information_schema.tables t on t.table_schema = u.table_schema and t.table_name = u.table_name
                 where u.view_schema = current_schema() and u.view_name = ? and t.table_type = 'BASE TABLE'
-                order by u.table_name, u.column_name""").param(view)
-                .query((rs, n) -> read.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2)))
+                order by u.table_name, u.column_name""")
+                .param(view)
+                .query((rs, n) -> read.computeIfAbsent(rs.getString(1), t -> new TreeSet<>())
+                        .add(rs.getString(2)))
                 .list();
         return read;
     }
@@ -133,7 +147,8 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
     Map<String, List<UpdateTrigger>> triggersRefreshingEachView() {
         Map<String, String> bodies = new LinkedHashMap<>();
         jdbc.sql("select p.proname, p.prosrc from pg_proc p where p.pronamespace = current_schema()::regnamespace")
-                .query((rs, n) -> bodies.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> bodies.put(rs.getString(1), rs.getString(2)))
+                .list();
         List<String> views = jdbc.sql("""
                 select table_name from information_schema.views
                 where table_schema = current_schema() and (table_name like 'statistics%' or table_name like 'open_data%')
@@ -148,14 +163,17 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
             while (!names.isEmpty()) {
                 Set<String> next = new TreeSet<>();
                 for (Map.Entry<String, String> f : bodies.entrySet()) {
-                    if (!reaching.contains(f.getKey()) && names.stream().anyMatch(name -> mentions(f.getValue(), name))) {
+                    if (!reaching.contains(f.getKey())
+                            && names.stream().anyMatch(name -> mentions(f.getValue(), name))) {
                         next.add(f.getKey());
                     }
                 }
                 reaching.addAll(next);
                 names = next;
             }
-            List<UpdateTrigger> kept = triggers.stream().filter(t -> reaching.contains(t.function())).toList();
+            List<UpdateTrigger> kept = triggers.stream()
+                    .filter(t -> reaching.contains(t.function()))
+                    .toList();
             // a view no function recomputes is read live (a report over a table), nothing to keep fresh
             if (!kept.isEmpty()) {
                 refreshing.put(view, kept);
@@ -173,7 +191,8 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
                 join pg_class c on c.oid = t.tgrelid
                 join pg_proc p on p.oid = t.tgfoid
                 where not t.tgisinternal and c.relnamespace = current_schema()::regnamespace
-                  and (t.tgtype & 16) <> 0""").query((rs, n) -> {
+                  and (t.tgtype & 16) <> 0""")
+                .query((rs, n) -> {
                     String function = rs.getString(3);
                     Set<String> watched = null;
                     // update of col, ...: fires only for those
@@ -185,7 +204,7 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
                     // the transition tables: fires only for the columns compared
                     Set<String> aliases = new TreeSet<>(Set.of("old", "new"));
                     String body = bodies.getOrDefault(function, "");
-                    for (String transition : new String[] { rs.getString(5), rs.getString(6) }) {
+                    for (String transition : new String[] {rs.getString(5), rs.getString(6)}) {
                         if (transition != null) {
                             aliases.add(transition.toLowerCase());
                             aliases.addAll(aliasesOf(body, transition));
@@ -203,15 +222,19 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
                         }
                     }
                     return new UpdateTrigger(rs.getString(1), rs.getString(2), function, watched);
-                }).list();
+                })
+                .list();
     }
 
     static boolean mentions(String body, String name) {
-        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE).matcher(body).find();
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(body)
+                .find();
     }
 
-    static final Set<String> KEYWORDS = Set.of("join", "left", "right", "inner", "cross", "where", "on", "using",
-            "order", "group", "limit", "union", "natural", "full");
+    static final Set<String> KEYWORDS = Set.of(
+            "join", "left", "right", "inner", "cross", "where", "on", "using", "order", "group", "limit", "union",
+            "natural", "full");
 
     /** The aliases a body gives a transition table: {@code from changed n}, {@code join before_change as o}. */
     static Set<String> aliasesOf(String body, String table) {
@@ -265,7 +288,8 @@ class StatisticsTriggerColumnsIntegrationTests extends IntegrationTest {
             return text.substring(0, i + 1);
         }
         int j = i;
-        while (j >= 0 && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_' || text.charAt(j) == '.')) {
+        while (j >= 0
+                && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_' || text.charAt(j) == '.')) {
             j--;
         }
         return text.substring(j + 1, i + 1);
