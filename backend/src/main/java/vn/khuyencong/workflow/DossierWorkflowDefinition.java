@@ -221,37 +221,19 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 .source(SUBMITTED)
                 .target(SUBMITTED)
                 .event(RESCHEDULE)
-                .guard(all(
-                        anyRole(REVIEWER, APPROVER),
-                        reasonGiven(),
-                        rescheduledOnlyOnce(),
-                        rescheduledInTime(),
-                        newDateLater(),
-                        newDateWithinLimit()))
+                .guard(rescheduleAllowed())
                 .and()
                 .withExternal()
                 .source(UNDER_REVIEW)
                 .target(UNDER_REVIEW)
                 .event(RESCHEDULE)
-                .guard(all(
-                        anyRole(REVIEWER, APPROVER),
-                        reasonGiven(),
-                        rescheduledOnlyOnce(),
-                        rescheduledInTime(),
-                        newDateLater(),
-                        newDateWithinLimit()))
+                .guard(rescheduleAllowed())
                 .and()
                 .withExternal()
                 .source(REVIEWED)
                 .target(REVIEWED)
                 .event(RESCHEDULE)
-                .guard(all(
-                        anyRole(REVIEWER, APPROVER),
-                        reasonGiven(),
-                        rescheduledOnlyOnce(),
-                        rescheduledInTime(),
-                        newDateLater(),
-                        newDateWithinLimit()))
+                .guard(rescheduleAllowed())
                 .and()
                 // implementation is watched until acceptance or termination
                 .withExternal()
@@ -548,6 +530,17 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             }
             return null;
         });
+    }
+
+    /** A new appointment date, in every state where the dossier is still being handled: the same rules in each. */
+    private Guard<DossierStatus, DossierEvent> rescheduleAllowed() {
+        return all(
+                anyRole(REVIEWER, APPROVER),
+                reasonGiven(),
+                rescheduledOnlyOnce(),
+                rescheduledInTime(),
+                newDateLater(),
+                newDateWithinLimit());
     }
 
     Rule rescheduledOnlyOnce() {
