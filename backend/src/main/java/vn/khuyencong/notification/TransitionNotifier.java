@@ -3,14 +3,13 @@ package vn.khuyencong.notification;
 import static vn.khuyencong.identity.Role.APPROVER;
 import static vn.khuyencong.identity.Role.MONITOR;
 import static vn.khuyencong.identity.Role.REVIEWER;
+import static vn.khuyencong.shared.Texts.vnd;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.khuyencong.dossier.Dossier;
@@ -256,9 +255,5 @@ class TransitionNotifier {
 
     static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(VietnamTime.ZONE));
-    }
-
-    static String vnd(long amount) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đồng";
     }
 }

@@ -3,18 +3,17 @@ package vn.khuyencong.paper;
 import static vn.khuyencong.paper.PaperContent.bold;
 import static vn.khuyencong.paper.PaperContent.field;
 import static vn.khuyencong.paper.PaperContent.text;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -321,9 +320,5 @@ class PaperComposer {
         } catch (RuntimeException e) {
             return iso;
         }
-    }
-
-    static String vnd(long amount) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đồng";
     }
 }

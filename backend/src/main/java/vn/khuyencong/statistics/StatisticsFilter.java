@@ -1,5 +1,7 @@
 package vn.khuyencong.statistics;
 
+import static vn.khuyencong.shared.Texts.blankToNull;
+
 import vn.khuyencong.dossier.Programme;
 import vn.khuyencong.shared.ProblemException;
 
@@ -36,9 +38,5 @@ public record StatisticsFilter(
 
     public static StatisticsFilter years(Integer from, Integer to) {
         return new StatisticsFilter(from, to, null, null, null);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

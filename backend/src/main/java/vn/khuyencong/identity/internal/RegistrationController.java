@@ -1,5 +1,7 @@
 package vn.khuyencong.identity.internal;
 
+import static vn.khuyencong.shared.Texts.blankToNull;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -120,9 +122,5 @@ class RegistrationController {
         model.addAttribute("organisationTypes", Arrays.asList(OrganisationType.values()));
         model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
         return "register";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
