@@ -1,7 +1,11 @@
 package vn.khuyencong;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import vn.khuyencong.dossier.DossierStateWriter;
 import vn.khuyencong.support.GeneratedDocs;
 
 class ModularityTests {
@@ -22,6 +27,22 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndFormNoCycles() {
         modules.verify();
+    }
+
+    /** A dossier's state changes through the workflow's rules, never by a direct write from another module. */
+    @Test
+    void onlyTheWorkflowWritesADossiersState() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.khuyencong");
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("vn.khuyencong.workflow..", "vn.khuyencong.dossier..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(DossierStateWriter.class)
+                .because("every status change must pass the workflow's rules and leave a history row")
+                .check(classes);
     }
 
     @Test

@@ -28,11 +28,11 @@ import vn.khuyencong.shared.ProblemException;
 class DossierController {
 
     private final Dossiers dossiers;
-    private final Deadlines deadlines;
+    private final DossierViews views;
 
-    DossierController(Dossiers dossiers, Deadlines deadlines) {
+    DossierController(Dossiers dossiers, DossierViews views) {
         this.dossiers = dossiers;
-        this.deadlines = deadlines;
+        this.views = views;
     }
 
     @PostMapping("/dossiers")
@@ -42,7 +42,7 @@ class DossierController {
         Dossier dossier = dossiers.create(form, user);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.id()))
                 .eTag(String.valueOf(dossier.version()))
-                .body(DossierView.of(dossier, deadlines));
+                .body(views.of(dossier, user));
     }
 
     @PutMapping("/dossiers/{id}")
@@ -53,22 +53,20 @@ class DossierController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser user) {
         Dossier dossier = dossiers.update(id, form, version(ifMatch), user);
-        return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier, deadlines));
+        return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(views.of(dossier, user));
     }
 
     @GetMapping("/dossiers")
     @Operation(summary = "Hồ sơ của tổ chức (doanh nghiệp) hoặc của cơ quan (cán bộ)")
     List<DossierView> list(CurrentUser user) {
-        return dossiers.listVisible(user).stream()
-                .map(d -> DossierView.of(d, deadlines))
-                .toList();
+        return dossiers.listVisible(user).stream().map(d -> views.of(d, user)).toList();
     }
 
     @GetMapping("/dossiers/{id}")
     @Operation(summary = "Chi tiết một hồ sơ")
     ResponseEntity<DossierView> get(@PathVariable UUID id, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(id, user);
-        return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier, deadlines));
+        return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(views.of(dossier, user));
     }
 
     @GetMapping("/queue")
@@ -81,7 +79,7 @@ class DossierController {
         user.requireAny(Role.REVIEWER, Role.APPROVER, Role.MONITOR, Role.ADMIN);
         String who = "me".equals(assignee) ? user.username() : assignee;
         return dossiers.queue(user, status, who, unassigned).stream()
-                .map(d -> DossierView.of(d, deadlines))
+                .map(d -> views.of(d, user))
                 .toList();
     }
 

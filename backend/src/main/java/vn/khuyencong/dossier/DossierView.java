@@ -1,7 +1,9 @@
 package vn.khuyencong.dossier;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,9 +35,15 @@ public record DossierView(
         LocalDate appointmentDate,
         Deadlines.State deadline,
         boolean overdue,
-        long version) {
+        long version,
 
-    public static DossierView of(Dossier d, Deadlines deadlines) {
+        @Schema(description = "Người đang xem còn được sửa biểu mẫu và giấy tờ của hồ sơ không")
+        boolean editable,
+
+        @Schema(description = "Các thao tác quy trình người đang xem được thực hiện với hồ sơ ở trạng thái hiện tại")
+        List<String> allowedEvents) {
+
+    static DossierView of(Dossier d, Deadlines deadlines, boolean editable, List<String> allowedEvents) {
         Deadlines.State deadline = deadlines.of(d);
         return new DossierView(
                 d.id(),
@@ -64,6 +72,8 @@ public record DossierView(
                 d.appointmentDate(),
                 deadline,
                 deadline == Deadlines.State.OVERDUE,
-                d.version());
+                d.version(),
+                editable,
+                List.copyOf(allowedEvents));
     }
 }

@@ -1,5 +1,7 @@
 package vn.khuyencong.dossier;
 
+import static vn.khuyencong.shared.Texts.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,7 +33,7 @@ import vn.khuyencong.shared.VietnamTime;
 @Service
 public class Dossiers {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, code, organisation_id, agency_code, programme, funding_call_id, content_code, support_kind, title,
             commune_code, total_budget, requested_support, counterpart_funds, starts_on, ends_on, expected_outcomes,
             form_data::text as form_data, status, version, created_by, created_at, updated_at, submitted_at,
@@ -95,13 +97,7 @@ public class Dossiers {
     @Transactional
     public Dossier update(UUID id, DossierForm form, Long expectedVersion, CurrentUser user) {
         Dossier dossier = getVisible(id, user);
-        if (!dossier.organisationId().equals(user.organisationId())) {
-            throw ProblemException.ruleViolated("owner", "Chỉ tổ chức đứng tên hồ sơ mới được sửa hồ sơ.");
-        }
-        if (dossier.status() != DossierStatus.DRAFT && dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
-            throw ProblemException.ruleViolated(
-                    "form-locked", "Hồ sơ đã nộp: chỉ được sửa khi là bản nháp hoặc khi cơ quan yêu cầu bổ sung.");
-        }
+        dossier.requireEditableBy(user, "sửa hồ sơ");
         if (dossier.status() == DossierStatus.SUPPLEMENT_REQUESTED
                 && (!form.contentCode().equals(dossier.contentCode()) || form.programme() != dossier.programme())) {
             throw ProblemException.ruleViolated(
@@ -236,54 +232,7 @@ public class Dossiers {
                 .optional();
     }
 
-    /**
-     * Writes a workflow transition onto the row, only if its version is still the one the workflow read.
-     * Called by the workflow alone, inside its transaction.
-     *
-     * @return the dossier as written, or empty when another request changed it first
-     */
-    public Optional<Dossier> apply(StateChange change) {
-        return jdbc.sql("""
-                update dossier set status = ?, version = version + 1, updated_at = ?,
-                       code = coalesce(?, code), submitted_at = coalesce(?, submitted_at),
-                       appointment_date = case when ? then ? else appointment_date end,
-                       processing_started_on = case when ? then ? else processing_started_on end,
-                       assigned_reviewer = coalesce(?, assigned_reviewer)
-                where id = ? and version = ? and status = ?
-                returning\s""" + COLUMNS)
-                .params(
-                        change.to().name(),
-                        Timestamp.from(change.at()),
-                        change.code(),
-                        change.submittedAt() == null ? null : Timestamp.from(change.submittedAt()),
-                        change.appointmentDate() != null,
-                        change.appointmentDate(),
-                        change.processingStartedOn() != null,
-                        change.processingStartedOn(),
-                        change.assignedReviewer(),
-                        change.dossierId(),
-                        change.expectedVersion(),
-                        change.from().name())
-                .query(Dossiers::map)
-                .optional();
-    }
-
-    /**
-     * The next number of the agency's daily sequence: unique and gap-free, because the row stays locked until
-     * the calling transaction ends (a rolled-back submission gives its number back).
-     */
-    public int nextSequence(String agencyCode, LocalDate day) {
-        return jdbc.sql("""
-                insert into dossier_code_sequence (agency_code, day, last_value) values (?, ?, 1)
-                on conflict (agency_code, day) do update set last_value = dossier_code_sequence.last_value + 1
-                returning last_value""").params(agencyCode, day).query(Integer.class).single();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Dossier map(ResultSet rs, int row) throws SQLException {
+    static Dossier map(ResultSet rs, int row) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         java.sql.Date appointment = rs.getDate("appointment_date");
         java.sql.Date starts = rs.getDate("starts_on");

@@ -72,14 +72,14 @@ public class Ratings {
     public RatingStatus status(UUID dossierId, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
         Rating rating = find(dossierId);
-        boolean owner = user.has(Role.ENTERPRISE) && dossier.organisationId().equals(user.organisationId());
+        boolean owner = user.has(Role.ENTERPRISE) && dossier.isOwnedBy(user);
         return new RatingStatus(rating == null && owner && RESULT.contains(dossier.status()), rating);
     }
 
     @Transactional
     public Rating rate(UUID dossierId, Rating given, CurrentUser user) {
         Dossier dossier = dossiers.getVisible(dossierId, user);
-        if (!user.has(Role.ENTERPRISE) || !dossier.organisationId().equals(user.organisationId())) {
+        if (!user.has(Role.ENTERPRISE) || !dossier.isOwnedBy(user)) {
             throw ProblemException.ruleViolated(
                     "owner", "Chỉ tổ chức nộp hồ sơ mới được đánh giá việc giải quyết hồ sơ.");
         }

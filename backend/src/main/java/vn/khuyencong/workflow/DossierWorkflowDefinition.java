@@ -15,6 +15,7 @@ import static vn.khuyencong.identity.Role.APPROVER;
 import static vn.khuyencong.identity.Role.ENTERPRISE;
 import static vn.khuyencong.identity.Role.MONITOR;
 import static vn.khuyencong.identity.Role.REVIEWER;
+import static vn.khuyencong.shared.Texts.vnd;
 import static vn.khuyencong.workflow.DossierEvent.ACCEPT;
 import static vn.khuyencong.workflow.DossierEvent.APPROVE;
 import static vn.khuyencong.workflow.DossierEvent.ASSIGN;
@@ -30,6 +31,10 @@ import static vn.khuyencong.workflow.DossierEvent.SUBMIT;
 import static vn.khuyencong.workflow.DossierEvent.TERMINATE;
 import static vn.khuyencong.workflow.DossierEvent.WITHDRAW;
 
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,15 +50,19 @@ import org.springframework.statemachine.config.builders.StateMachineConfiguratio
 import org.springframework.statemachine.config.builders.StateMachineStateConfigurer;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
 import org.springframework.statemachine.guard.Guard;
+import org.springframework.statemachine.transition.Transition;
 import vn.khuyencong.catalog.Catalog;
 import vn.khuyencong.catalog.ReviewCriterion;
 import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.document.Documents;
+import vn.khuyencong.dossier.Dossier;
 import vn.khuyencong.dossier.DossierForms;
+import vn.khuyencong.dossier.DossierStateWriter;
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.identity.Officers;
 import vn.khuyencong.identity.Role;
 import vn.khuyencong.shared.ProblemException.FieldProblem;
+import vn.khuyencong.shared.VietnamTime;
 
 /**
  * The whole dossier workflow in one place: its states, and for every event the transition it makes and the
@@ -73,6 +82,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     private final Officers officers;
     private final ObjectProvider<AcceptanceRecords> acceptanceRecords;
     private final Reschedules reschedules;
+    private final DossierStateWriter stateWriter;
 
     DossierWorkflowDefinition(
             Catalog catalog,
@@ -82,8 +92,10 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
             DossierForms forms,
             WorkingDays workingDays,
             Officers officers,
-            ObjectProvider<AcceptanceRecords> acceptanceRecords) {
+            ObjectProvider<AcceptanceRecords> acceptanceRecords,
+            DossierStateWriter stateWriter) {
         this.catalog = catalog;
+        this.stateWriter = stateWriter;
         this.documents = documents;
         this.history = history;
         this.records = records;
@@ -287,13 +299,142 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 .guard(all(role(ENTERPRISE), owner()));
     }
 
+    // ---- the effects --------------------------------------------------------------------------------------------
+
+    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+    /**
+     * What a transition writes besides the new state: fields of the dossier row, and the processing records
+     * written once the row is. Listeners of {@link DossierTransitioned} do the rest after the commit: the papers
+     * (receipt, supplement request, refusal, decision, apology), the mails, and on ACCEPT the settlement of the
+     * project's funds (monitoring's {@code Settlements}).
+     */
+    Effect effect(TransitionContext t, Instant now) {
+        Dossier dossier = t.dossier;
+        TransitionRequest request = t.request;
+        String actor = t.actor.username();
+        return switch (t.event) {
+            // the receipt: a code from the agency's sequence of the day; the processing clock starts now
+            case SUBMIT ->
+                new Effect(
+                        dossierCode(dossier, now),
+                        now,
+                        appointmentDate(dossier, now),
+                        workingDays.processingStart(now),
+                        null,
+                        Effect.NOTHING);
+            // the supplement received: the processing time restarts from zero
+            case RESUBMIT ->
+                new Effect(
+                        null,
+                        null,
+                        appointmentDate(dossier, now),
+                        workingDays.processingStart(now),
+                        null,
+                        () -> records.recordSupplementAnswered(dossier.id(), now));
+            // the apology: the one new appointment date
+            case RESCHEDULE -> Effect.fields(null, request.newAppointmentDate(), null);
+            case ASSIGN -> Effect.fields(null, null, request.assignee());
+            case REQUEST_SUPPLEMENT ->
+                Effect.recording(() -> records.recordSupplementRequest(
+                        dossier.id(),
+                        request.comment(),
+                        request.items().stream()
+                                .filter(item -> item != null && !item.isBlank())
+                                .map(String::strip)
+                                .toList(),
+                        actor,
+                        now));
+            // the score sheet and the recommended amount
+            case RECOMMEND ->
+                Effect.recording(() -> records.recordReview(
+                        dossier.id(), actor, request.scores(), request.recommendedAmount(), request.comment(), now));
+            // the decision's number and the approved amount
+            case APPROVE ->
+                Effect.recording(() -> records.recordDecision(
+                        dossier.id(), request.decisionNumber(), request.approvedAmount(), actor, now));
+            case START_REVIEW, RETURN, REJECT, START_MONITORING, ACCEPT, TERMINATE, WITHDRAW -> Effect.NONE;
+        };
+    }
+
+    /** The history keeps the reasons; a reschedule also keeps the new date, an assignment the assignee. */
+    static String historyComment(TransitionContext t) {
+        TransitionRequest request = t.request;
+        return switch (t.event) {
+            case RESCHEDULE ->
+                request.newAppointmentDate() + ": " + request.comment().strip();
+            case ASSIGN -> request.assignee();
+            case REQUEST_SUPPLEMENT -> request.comment().strip() + " — " + String.join("; ", request.items());
+            default -> request.hasComment() ? request.comment().strip() : null;
+        };
+    }
+
+    private String dossierCode(Dossier dossier, Instant now) {
+        LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
+        return dossier.agencyCode() + "-" + CODE_DATE.format(day) + "-"
+                + "%04d".formatted(stateWriter.nextSequence(dossier.agencyCode(), day));
+    }
+
+    private LocalDate appointmentDate(Dossier dossier, Instant now) {
+        int days = catalog.content(dossier.contentCode()).orElseThrow().processingDays();
+        return workingDays.appointmentDate(now, days);
+    }
+
+    /**
+     * The fields a transition sets on the row (null: left as they are) and what it records once the row is
+     * written. Only the submission sets a code and a submission time.
+     */
+    record Effect(
+            String code,
+            Instant submittedAt,
+            LocalDate appointmentDate,
+            LocalDate processingStartedOn,
+            String assignee,
+            Runnable afterWrite) {
+
+        static final Runnable NOTHING = () -> {};
+        static final Effect NONE = new Effect(null, null, null, null, null, NOTHING);
+
+        static Effect fields(LocalDate processingStartedOn, LocalDate appointmentDate, String assignee) {
+            return new Effect(null, null, appointmentDate, processingStartedOn, assignee, NOTHING);
+        }
+
+        static Effect recording(Runnable afterWrite) {
+            return new Effect(null, null, null, null, null, afterWrite);
+        }
+    }
+
     // ---- the rules ----------------------------------------------------------------------------------------------
 
     /**
-     * A rule of a transition: its name (reported to clients and drawn on the diagram) and a check that either
-     * passes or returns the refusal.
+     * A rule of a transition: its name (reported to clients and drawn on the diagram), what it judges, and a check
+     * that either passes or returns the refusal.
      */
-    record Rule(String name, Check check) {}
+    record Rule(String name, Judges judges, Check check) {
+
+        Rule(String name, Check check) {
+            this(name, Judges.INPUT, check);
+        }
+
+        /** The rule may keep the event from being offered at all: it does not depend on what the user sends. */
+        boolean decidesOffer() {
+            return judges != Judges.INPUT;
+        }
+    }
+
+    /**
+     * What a rule looks at. The actor and the dossier's state decide which events a user is offered
+     * ({@link WorkflowAffordances}); what the user sends or has yet to complete is judged only when the event is
+     * fired, so that the refusal can say what to fix.
+     */
+    enum Judges {
+        /** who is acting: role, ownership, four eyes */
+        ACTOR,
+        /** the dossier's state and history, which the user cannot change by filling something in */
+        STATE,
+        /** the request's fields and the dossier's content */
+        INPUT
+    }
 
     @FunctionalInterface
     interface Check {
@@ -309,7 +450,11 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     }
 
     static Rule rule(String name, String message, Predicate<TransitionContext> holds) {
-        return new Rule(name, t -> holds.test(t) ? null : Refused.because(message));
+        return rule(name, Judges.INPUT, message, holds);
+    }
+
+    static Rule rule(String name, Judges judges, String message, Predicate<TransitionContext> holds) {
+        return new Rule(name, judges, t -> holds.test(t) ? null : Refused.because(message));
     }
 
     static Rule role(Role role) {
@@ -320,6 +465,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     static Rule anyRole(Role... roles) {
         return rule(
                 "role:" + Arrays.stream(roles).map(Role::name).collect(Collectors.joining("|")),
+                Judges.ACTOR,
                 "Vai trò của bạn không được thực hiện thao tác này.",
                 t -> {
                     for (Role role : roles) {
@@ -335,8 +481,9 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     static Rule owner() {
         return rule(
                 "owner",
+                Judges.ACTOR,
                 "Chỉ tổ chức đứng tên hồ sơ mới được thực hiện thao tác này.",
-                t -> t.dossier.organisationId().equals(t.actor.organisationId()));
+                t -> t.dossier.isOwnedBy(t.actor));
     }
 
     static Rule reasonGiven() {
@@ -437,6 +584,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule firstSupplementRequest() {
         return rule(
                 "supplement-once",
+                Judges.STATE,
                 "Hồ sơ chỉ được yêu cầu bổ sung một lần.",
                 t -> records.supplementRequest(t.dossier.id()).isEmpty());
     }
@@ -489,6 +637,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule notTheRecommendingReviewer() {
         return rule(
                 "four-eyes",
+                Judges.ACTOR,
                 "Người phê duyệt phải khác người đã thẩm định hồ sơ.",
                 t -> records.latestReview(t.dossier.id())
                         .map(r -> !r.reviewer().equals(t.actor.username()))
@@ -546,6 +695,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule rescheduledOnlyOnce() {
         return rule(
                 "reschedule-once",
+                Judges.STATE,
                 "Hồ sơ chỉ được hẹn lại ngày trả kết quả một lần.",
                 t -> history.count(t.dossier.id(), RESCHEDULE) == 0);
     }
@@ -553,6 +703,7 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
     Rule rescheduledInTime() {
         return rule(
                 "reschedule-before-deadline",
+                Judges.STATE,
                 "Thư xin lỗi và hẹn lại phải gửi chậm nhất một ngày làm việc trước ngày hẹn trả kết quả.",
                 t -> reschedules.inTime(workingDays.today(), t.dossier.appointmentDate()));
     }
@@ -590,10 +741,6 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 t -> acceptanceRecords.stream().anyMatch(records -> records.recorded(t.dossier.id())));
     }
 
-    static String vnd(long amount) {
-        return String.format(java.util.Locale.forLanguageTag("vi-VN"), "%,d đồng", amount);
-    }
-
     /** All rules must hold, checked in order; the first that fails is the one reported. */
     static Guard<DossierStatus, DossierEvent> all(Rule... rules) {
         return new RulesGuard(List.of(rules));
@@ -613,6 +760,35 @@ class DossierWorkflowDefinition extends EnumStateMachineConfigurerAdapter<Dossie
                 }
             }
             return true;
+        }
+
+        /** Whether the event is offered to the actor: the rules on the actor and on the state hold. */
+        boolean offers(TransitionContext transition) {
+            return rules.stream()
+                    .filter(Rule::decidesOffer)
+                    .allMatch(rule -> rule.check().test(transition) == null);
+        }
+
+        /**
+         * The rules guard of a configured transition; the engine may hand it back wrapped in its own guard type.
+         */
+        static RulesGuard of(Transition<DossierStatus, DossierEvent> transition) {
+            Object guard = transition.getGuard();
+            if (guard instanceof RulesGuard rules) {
+                return rules;
+            }
+            for (Field field : guard.getClass().getDeclaredFields()) {
+                field.setAccessible(true);
+                try {
+                    if (field.get(guard) instanceof RulesGuard rules) {
+                        return rules;
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new IllegalStateException("Guard of " + transition.getSource().getId() + "/"
+                    + transition.getTrigger().getEvent() + " is not a rules guard: " + guard);
         }
 
         @Override

@@ -3,8 +3,6 @@ package vn.khuyencong.workflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,32 +24,28 @@ import org.springframework.statemachine.transition.Transition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
-import vn.khuyencong.catalog.Catalog;
-import vn.khuyencong.catalog.WorkingDays;
 import vn.khuyencong.dossier.Dossier;
+import vn.khuyencong.dossier.DossierStateWriter;
 import vn.khuyencong.dossier.DossierStatus;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.dossier.StateChange;
 import vn.khuyencong.identity.CurrentUser;
 import vn.khuyencong.shared.ProblemException;
-import vn.khuyencong.shared.VietnamTime;
 
 /**
- * Runs {@link DossierWorkflowDefinition} on spring-statemachine. The machine is rebuilt from the dossier's status
- * column for every event; the change is written by an interceptor before the machine switches state, so a failed
- * write vetoes the transition. Success is judged by the state reached, never by the engine's ACCEPTED.
+ * Runs {@link DossierWorkflowDefinition} on spring-statemachine. Machines are pooled and reset to the dossier's
+ * stored status before every event; the change (the state, the definition's effects, the history row) is written
+ * by an interceptor before the machine switches state, so a failed write vetoes the transition. Success is judged by
+ * the state reached, never by the engine's ACCEPTED.
  */
 @Service
 class StateMachineDossierWorkflow implements DossierWorkflow {
 
-    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
-
     private final StateMachineFactory<DossierStatus, DossierEvent> machines;
     private final Dossiers dossiers;
+    private final DossierStateWriter stateWriter;
     private final DossierHistory history;
-    private final Catalog catalog;
-    private final WorkingDays workingDays;
-    private final ProcessingRecords records;
+    private final DossierWorkflowDefinition definition;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Recorder recorder = new Recorder();
@@ -68,20 +62,18 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
     StateMachineDossierWorkflow(
             StateMachineFactory<DossierStatus, DossierEvent> machines,
             Dossiers dossiers,
+            DossierStateWriter stateWriter,
             DossierHistory history,
-            Catalog catalog,
-            WorkingDays workingDays,
-            ProcessingRecords records,
+            DossierWorkflowDefinition definition,
             ApplicationEventPublisher events,
             Clock clock,
             MeterRegistry meters) {
         this.machines = machines;
         this.metrics = new TransitionMetrics(meters);
         this.dossiers = dossiers;
+        this.stateWriter = stateWriter;
         this.history = history;
-        this.catalog = catalog;
-        this.workingDays = workingDays;
-        this.records = records;
+        this.definition = definition;
         this.events = events;
         this.clock = clock;
     }
@@ -113,10 +105,6 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
         }
         metrics.done(event);
         return context.result();
-    }
-
-    private int processingDays(Dossier dossier) {
-        return catalog.content(dossier.contentCode()).orElseThrow().processingDays();
     }
 
     /**
@@ -235,93 +223,41 @@ class StateMachineDossierWorkflow implements DossierWorkflow {
             this.context = context;
         }
 
-        /** The history keeps the reasons; a reschedule also keeps the new date, an assignment the assignee. */
-        private String historyComment() {
-            TransitionRequest request = context.request;
-            return switch (context.event) {
-                case RESCHEDULE ->
-                    request.newAppointmentDate() + ": " + request.comment().strip();
-                case ASSIGN -> request.assignee();
-                case REQUEST_SUPPLEMENT -> request.comment().strip() + " — " + String.join("; ", request.items());
-                default -> request.hasComment() ? request.comment().strip() : null;
-            };
-        }
-
         private void record(DossierStatus to) {
             Dossier dossier = context.dossier;
-            TransitionRequest request = context.request;
-            String actor = context.actor.username();
             Instant now = clock.instant();
-            String code = null;
-            Instant submittedAt = null;
-            LocalDate appointment = null;
-            LocalDate clockStart = null;
-            String assignee = null;
-            switch (context.event) {
-                case SUBMIT -> {
-                    submittedAt = now;
-                    LocalDate day = now.atZone(VietnamTime.ZONE).toLocalDate();
-                    code = dossier.agencyCode() + "-" + CODE_DATE.format(day) + "-"
-                            + "%04d".formatted(dossiers.nextSequence(dossier.agencyCode(), day));
-                    clockStart = workingDays.processingStart(now);
-                    appointment = workingDays.appointmentDate(now, processingDays(dossier));
-                }
-                case RESUBMIT -> {
-                    // the processing time restarts from zero once the supplement is received
-                    clockStart = workingDays.processingStart(now);
-                    appointment = workingDays.appointmentDate(now, processingDays(dossier));
-                }
-                case RESCHEDULE -> appointment = request.newAppointmentDate();
-                case ASSIGN -> assignee = request.assignee();
-                default -> {}
-            }
+            DossierWorkflowDefinition.Effect effect = definition.effect(context, now);
             // the version-checked update comes first: of two concurrent events on one dossier, the second waits for
             // the first's row lock, then finds another version and is refused before it writes anything of its own
-            Dossier changed = dossiers.apply(new StateChange(
+            Dossier changed = stateWriter
+                    .apply(new StateChange(
                             dossier.id(),
                             dossier.version(),
                             dossier.status(),
                             to,
                             now,
-                            code,
-                            submittedAt,
-                            appointment,
-                            clockStart,
-                            assignee))
+                            effect.code(),
+                            effect.submittedAt(),
+                            effect.appointmentDate(),
+                            effect.processingStartedOn(),
+                            effect.assignee()))
                     .orElseThrow(() -> ProblemException.conflict(
                             "Hồ sơ vừa được người khác xử lý. Vui lòng tải lại trang để xem trạng thái mới nhất."));
-            switch (context.event) {
-                case RESUBMIT -> records.recordSupplementAnswered(dossier.id(), now);
-                case REQUEST_SUPPLEMENT ->
-                    records.recordSupplementRequest(
-                            dossier.id(),
-                            request.comment(),
-                            request.items().stream()
-                                    .filter(item -> item != null && !item.isBlank())
-                                    .map(String::strip)
-                                    .toList(),
-                            actor,
-                            now);
-                case RECOMMEND ->
-                    records.recordReview(
-                            dossier.id(), actor, request.scores(), request.recommendedAmount(), request.comment(), now);
-                case APPROVE ->
-                    records.recordDecision(
-                            dossier.id(), request.decisionNumber(), request.approvedAmount(), actor, now);
-                default -> {}
-            }
+            effect.afterWrite().run();
             history.append(
                     dossier.id(),
                     context.event,
                     dossier.status(),
                     to,
-                    actor,
+                    context.actor.username(),
                     context.authorisedAs().name(),
-                    historyComment(),
+                    DossierWorkflowDefinition.historyComment(context),
                     now);
-            events.publishEvent(new DossierTransitioned(dossier.id(), context.event, dossier.status(), to, actor, now));
-            if (code != null) {
-                events.publishEvent(new DossierSubmitted(dossier.id(), code, submittedAt, appointment));
+            events.publishEvent(new DossierTransitioned(
+                    dossier.id(), context.event, dossier.status(), to, context.actor.username(), now));
+            if (effect.code() != null) {
+                events.publishEvent(new DossierSubmitted(
+                        dossier.id(), effect.code(), effect.submittedAt(), effect.appointmentDate()));
             }
             context.completed(changed);
         }

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.khuyencong.dossier.Deadlines;
 import vn.khuyencong.dossier.DossierView;
+import vn.khuyencong.dossier.DossierViews;
 import vn.khuyencong.dossier.Dossiers;
 import vn.khuyencong.identity.CurrentUser;
 
@@ -29,19 +29,19 @@ class TransitionController {
     private final DossierHistory history;
     private final ProcessingRecords records;
     private final Dossiers dossiers;
-    private final Deadlines deadlines;
+    private final DossierViews views;
 
     TransitionController(
             DossierWorkflow workflow,
             DossierHistory history,
             ProcessingRecords records,
             Dossiers dossiers,
-            Deadlines deadlines) {
+            DossierViews views) {
         this.workflow = workflow;
         this.history = history;
         this.records = records;
         this.dossiers = dossiers;
-        this.deadlines = deadlines;
+        this.views = views;
     }
 
     /** One step of the procedure; each event reads the fields it needs (see {@link TransitionRequest}). */
@@ -75,7 +75,7 @@ class TransitionController {
                 request.approvedAmount(),
                 request.newAppointmentDate(),
                 request.assignee());
-        return DossierView.of(workflow.fire(dossierId, request.event(), user, payload), deadlines);
+        return views.of(workflow.fire(dossierId, request.event(), user, payload), user);
     }
 
     @GetMapping("/history")

@@ -1,6 +1,8 @@
 /**
- * The dossier workflow: every state, event, transition and guard of the procedure on spring-statemachine, the
- * append-only history, dossier codes and appointment dates.
+ * The dossier workflow: every state, event, transition, guard and effect of the procedure in
+ * {@code DossierWorkflowDefinition}, run on spring-statemachine behind {@code DossierWorkflow}; the append-only
+ * history; and the events each user is offered on a dossier ({@code WorkflowAffordances}), read from the same
+ * definition.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workflow")
 package vn.khuyencong.workflow;

@@ -87,6 +87,9 @@ class TransitionTableIntegrationTests extends IntegrationTest {
     void assertAllowed(DossierStatus state, DossierEvent event, DossierStatus expected) {
         String id = the.inState(state.name());
         JsonNode before = the.enterprise.get("/api/v1/dossiers/" + id).json();
+        assertThat(allowedEvents(actorFor(event), id))
+                .as("offered to the role that may fire it")
+                .contains(event.name());
         // acceptance is fired by the acceptance record, which the ACCEPT transition requires
         Api.Response response = event == DossierEvent.ACCEPT
                 ? the.monitor.post("/api/v1/dossiers/" + id + "/monitoring/acceptance", Fixtures.anAcceptance())
@@ -112,6 +115,7 @@ class TransitionTableIntegrationTests extends IntegrationTest {
                     .isEqualTo(before.get("version"));
             return;
         }
+        assertThat(allowedEvents(actor, id)).as("not offered").doesNotContain(event.name());
         assertThat(response.status()).as(response.body()).isEqualTo(409);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("rule").asString()).isEqualTo("transition-not-allowed");
@@ -120,6 +124,13 @@ class TransitionTableIntegrationTests extends IntegrationTest {
         assertThat(after.get("version").asLong())
                 .isEqualTo(before.get("version").asLong());
         assertThat(after.get("status").asString()).isEqualTo(state.name());
+    }
+
+    /** The events the dossier's view offers to {@code actor}. */
+    static List<String> allowedEvents(Api actor, String id) {
+        List<String> events = new ArrayList<>();
+        actor.get("/api/v1/dossiers/" + id).json().get("allowedEvents").forEach(e -> events.add(e.asString()));
+        return events;
     }
 
     static JsonNode last(JsonNode array) {

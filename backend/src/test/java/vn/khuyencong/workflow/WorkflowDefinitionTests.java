@@ -2,7 +2,6 @@ package vn.khuyencong.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
@@ -51,7 +50,7 @@ class WorkflowDefinitionTests {
 
     static StateMachine<DossierStatus, DossierEvent> machine() throws Exception {
         DossierWorkflowDefinition definition =
-                new DossierWorkflowDefinition(null, null, null, null, null, null, null, null);
+                new DossierWorkflowDefinition(null, null, null, null, null, null, null, null, null);
         StateMachineBuilder.Builder<DossierStatus, DossierEvent> builder = StateMachineBuilder.builder();
         definition.configure(builder.configureConfiguration());
         definition.configure(builder.configureStates());
@@ -59,21 +58,8 @@ class WorkflowDefinitionTests {
         return builder.build();
     }
 
-    /**
-     * The engine wraps each guard in a reactive adapter; the rules are read from the guard it captured.
-     */
-    static String rulesOf(Transition<DossierStatus, DossierEvent> transition) throws Exception {
-        Object guard = transition.getGuard();
-        if (guard instanceof DossierWorkflowDefinition.RulesGuard rules) {
-            return rules.toString();
-        }
-        for (Field field : guard.getClass().getDeclaredFields()) {
-            field.setAccessible(true);
-            if (field.get(guard) instanceof DossierWorkflowDefinition.RulesGuard rules) {
-                return rules.toString();
-            }
-        }
-        throw new AssertionError("Guard of " + transition.getSource().getId() + " is not a rules guard: " + guard);
+    static String rulesOf(Transition<DossierStatus, DossierEvent> transition) {
+        return DossierWorkflowDefinition.RulesGuard.of(transition).toString();
     }
 
     @Test
