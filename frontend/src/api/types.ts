@@ -154,6 +154,10 @@ export interface Dossier {
   deadline?: DeadlineState | null;
   overdue?: boolean | null;
   version: number;
+  /** Whether the reader may still change the form and the papers (the server decides). */
+  editable?: boolean;
+  /** The workflow events the server would accept from the reader now; the interface offers only these. */
+  allowedEvents?: WorkflowEvent[];
 }
 
 /** The form an enterprise fills in; a draft may leave any of the optional parts empty. */

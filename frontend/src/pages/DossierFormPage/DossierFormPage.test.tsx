@@ -75,6 +75,8 @@ function aDraft(overrides: Partial<Dossier> = {}): Dossier {
     submittedAt: null,
     appointmentDate: null,
     version: 4,
+    editable: true,
+    allowedEvents: ['SUBMIT', 'WITHDRAW'],
     ...overrides,
   };
 }
@@ -248,7 +250,7 @@ describe('the following steps', () => {
 
   it('refuses to edit a dossier already submitted, and points to its receipt', async () => {
     theCatalogue();
-    aDraftOnTheServer(aDraft({ status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' }));
+    aDraftOnTheServer(aDraft({ status: 'SUBMITTED', code: '000.00.15.H55-261127-0001', editable: false, allowedEvents: ['WITHDRAW'] }));
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua' });
     expect((await screen.findByRole('alert')).textContent).toBe('Hồ sơ này không còn sửa được ở trạng thái hiện tại.');
     expect(screen.getByRole('link', { name: 'Xem giấy tiếp nhận' }).getAttribute('href')).toBe('/ho-so/d1/bien-nhan');
@@ -267,7 +269,7 @@ describe('checking the answers', () => {
     const user = userEvent.setup();
     theCatalogue();
     aDraftOnTheServer(complete, EVERY_REQUIRED);
-    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...complete, status: 'SUBMITTED', code: '000.00.15.H55-261127-0001' });
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...complete, status: 'SUBMITTED', code: '000.00.15.H55-261127-0001', editable: false, allowedEvents: ['WITHDRAW'] });
     renderPage(<EditDossierPage />, { path: '/ho-so/:id/sua/:step?', at: '/ho-so/d1/sua/kiem-tra' });
 
     const budget = await screen.findByRole('region', { name: 'Kinh phí' });

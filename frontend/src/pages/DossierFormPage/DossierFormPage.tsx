@@ -57,7 +57,6 @@ import { forgetUnsaved, keepUnsaved, readUnsaved, sameAnswers, unsavedKey, useKe
 import './DossierFormPage.css';
 
 /** States in which the enterprise may still change its form. */
-export const EDITABLE = new Set(['DRAFT', 'SUPPLEMENT_REQUESTED']);
 
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -658,7 +657,7 @@ export function EditDossierPage() {
       </>
     );
   }
-  if (draft.state === 'failed' || !EDITABLE.has(draft.data.dossier.status)) {
+  if (draft.state === 'failed' || !draft.data.dossier.editable) {
     const submitted = draft.state === 'ready' && draft.data.dossier.code;
     return (
       <>

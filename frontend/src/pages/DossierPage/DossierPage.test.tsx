@@ -22,6 +22,8 @@ function aDraftDossier(): Dossier {
     submittedAt: null,
     appointmentDate: null,
     version: 1,
+    editable: true,
+    allowedEvents: ['SUBMIT', 'WITHDRAW'],
   };
 }
 
@@ -35,6 +37,8 @@ function theSubmittedDossier(): Dossier {
     submittedAt: '2026-11-27T03:00:00Z',
     appointmentDate: '2026-12-18',
     version: 2,
+    editable: false,
+    allowedEvents: ['WITHDRAW'],
   };
 }
 
@@ -156,7 +160,7 @@ describe('the dossier page', () => {
 
   it('withdraws only after confirmation', async () => {
     const user = userEvent.setup();
-    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...aDraftDossier(), status: 'WITHDRAWN', statusName: 'Đã rút' });
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...aDraftDossier(), status: 'WITHDRAWN', statusName: 'Đã rút', editable: false, allowedEvents: [] });
     openDossier([theRequestLetter()]);
     await user.click(await screen.findByRole('button', { name: 'Rút hồ sơ' }));
     const dialog = screen.getByRole('dialog', { name: 'Xác nhận rút hồ sơ' });
@@ -167,13 +171,13 @@ describe('the dossier page', () => {
 
   it('shows the supplement request and lets the enterprise resubmit', async () => {
     const user = userEvent.setup();
-    openDossier([theRequestLetter()], { ...theSubmittedDossier(), status: 'SUPPLEMENT_REQUESTED', statusName: 'Yêu cầu bổ sung', deadline: 'PAUSED' });
+    openDossier([theRequestLetter()], { ...theSubmittedDossier(), status: 'SUPPLEMENT_REQUESTED', statusName: 'Yêu cầu bổ sung', deadline: 'PAUSED', editable: true, allowedEvents: ['RESUBMIT', 'WITHDRAW'] });
     vi.mocked(api.processing).mockResolvedValue({
       supplementRequest: { reasons: 'Thiếu báo giá', items: ['Báo giá thứ hai'], requestedAt: '2026-11-28T02:00:00Z', answeredAt: null },
       reviews: [],
       decision: null,
     });
-    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...theSubmittedDossier(), status: 'UNDER_REVIEW' });
+    const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...theSubmittedDossier(), status: 'UNDER_REVIEW', editable: false });
     const request = await screen.findByRole('region', { name: 'Yêu cầu bổ sung hồ sơ' });
     expect(within(request).getByText('Báo giá thứ hai')).toBeTruthy();
     expect(screen.getByText('Tạm dừng chờ bổ sung')).toBeTruthy();

@@ -44,10 +44,6 @@ function documentInput(field: string | null | undefined): string {
   return checklistInputId(documentTypeOfField(field) ?? 'REQUEST_LETTER');
 }
 
-/** States in which the enterprise may still change its form and documents. */
-const EDITABLE = new Set(['DRAFT', 'SUPPLEMENT_REQUESTED']);
-/** States from which the enterprise may withdraw its dossier (before approval). */
-const WITHDRAWABLE = new Set(['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'REVIEWED']);
 /** Refusals of a submission that point at answers of the form. */
 const FORM_RULES = new Set(['form-complete', 'support-cap']);
 
@@ -340,8 +336,8 @@ export function DossierPage() {
     );
   }
 
-  const status = dossier?.status;
-  const editable = isEnterprise && status !== undefined && EDITABLE.has(status);
+  const editable = dossier?.editable === true;
+  const offered = new Set(dossier?.allowedEvents ?? []);
   const confirmTexts = {
     SUBMIT: ['dossier.confirmTitle', 'dossier.confirmText', 'dossier.confirmYes'],
     RESUBMIT: ['supplement.confirmTitle', 'supplement.confirmText', 'supplement.resubmit'],
@@ -394,7 +390,7 @@ export function DossierPage() {
           {dossier.code ? <OfficialDocuments dossierId={dossier.id} roles={roles} version={dossier.version} /> : null}
           {isEnterprise && dossier.code ? <SatisfactionForm dossierId={dossier.id} version={dossier.version} /> : null}
 
-          {isEnterprise && status === 'DRAFT' ? (
+          {offered.has('SUBMIT') ? (
             <section aria-labelledby="submit-heading" className="no-print">
               <h2 id="submit-heading">{t('dossier.submitHeading')}</h2>
               <p>{t('dossier.submitLead')}</p>
@@ -406,7 +402,7 @@ export function DossierPage() {
             </section>
           ) : null}
 
-          {isEnterprise && status === 'SUPPLEMENT_REQUESTED' ? (
+          {offered.has('RESUBMIT') ? (
             <section aria-labelledby="resubmit-heading" className="no-print">
               <h2 id="resubmit-heading">{t('supplement.resubmitHeading')}</h2>
               <p>{t('supplement.resubmitLead')}</p>
@@ -418,7 +414,7 @@ export function DossierPage() {
             </section>
           ) : null}
 
-          <OfficerActions view={{ dossier, processing: current.processing }} roles={roles} onDone={officerDone} onProblemCount={setActionProblems} />
+          <OfficerActions view={{ dossier, processing: current.processing }} onDone={officerDone} onProblemCount={setActionProblems} />
 
           {current.history.length > 0 ? (
             <section aria-labelledby="history-heading">
@@ -427,7 +423,7 @@ export function DossierPage() {
             </section>
           ) : null}
 
-          {isEnterprise && status && WITHDRAWABLE.has(status) ? (
+          {offered.has('WITHDRAW') ? (
             <section aria-labelledby="withdraw-heading" className="no-print">
               <h2 id="withdraw-heading">{t('withdraw.heading')}</h2>
               <p>{t('withdraw.lead')}</p>

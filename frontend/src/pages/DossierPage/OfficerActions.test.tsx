@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, type Dossier } from '../../api';
 import { OfficerActions } from './OfficerActions';
 
-const underReview = { id: 'd1', status: 'UNDER_REVIEW' } as Dossier;
+const underReview = { id: 'd1', status: 'UNDER_REVIEW', allowedEvents: ['RECOMMEND', 'REQUEST_SUPPLEMENT', 'REJECT'] } as Dossier;
 
 describe('the officers’ actions', () => {
   it('sends the score sheet and the recommended amount', async () => {
@@ -15,7 +15,7 @@ describe('the officers’ actions', () => {
     ]);
     const fire = vi.spyOn(api, 'fire').mockResolvedValue({ ...underReview, status: 'REVIEWED' });
     const onDone = vi.fn();
-    render(<OfficerActions view={{ dossier: underReview, processing: null }} roles={['REVIEWER']} onDone={onDone} onProblemCount={() => {}} />);
+    render(<OfficerActions view={{ dossier: underReview, processing: null }} onDone={onDone} onProblemCount={() => {}} />);
 
     const sheet = await screen.findByRole('group', { name: 'Phiếu chấm điểm' });
     await user.type(within(sheet).getByLabelText('Tính khả thi (tối đa 40 điểm)'), '35');
@@ -33,7 +33,7 @@ describe('the officers’ actions', () => {
     const fire = vi.spyOn(api, 'fire').mockRejectedValue(
       new ApiError({ status: 409, rule: 'supplement-once', detail: 'Hồ sơ chỉ được yêu cầu bổ sung một lần.', errors: [{ field: 'items', message: 'Quá nhiều mục.' }] }),
     );
-    render(<OfficerActions view={{ dossier: underReview, processing: null }} roles={['REVIEWER']} onDone={() => {}} onProblemCount={() => {}} />);
+    render(<OfficerActions view={{ dossier: underReview, processing: null }} onDone={() => {}} onProblemCount={() => {}} />);
     const section = await screen.findByRole('region', { name: 'Yêu cầu bổ sung' });
     await user.click(within(section).getByRole('button', { name: 'Gửi yêu cầu bổ sung' }));
     expect(fire).not.toHaveBeenCalled();
@@ -50,11 +50,26 @@ describe('the officers’ actions', () => {
   });
 
   it('offers an approver the decision, the return and the refusal of a reviewed dossier', () => {
-    render(<OfficerActions view={{ dossier: { id: 'd1', status: 'REVIEWED' } as Dossier, processing: null }} roles={['APPROVER']} onDone={() => {}} onProblemCount={() => {}} />);
+    render(<OfficerActions view={{ dossier: { id: 'd1', status: 'REVIEWED', allowedEvents: ['APPROVE', 'RETURN', 'REJECT'] } as Dossier, processing: null }} onDone={() => {}} onProblemCount={() => {}} />);
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
       'Phê duyệt',
       'Trả lại để thẩm định lại',
       'Từ chối hồ sơ',
     ]);
+  });
+
+  it('offers only the events the server allows, whatever the state', () => {
+    // the approver who recommended it is not offered the decision (four eyes)
+    const once = { id: 'd1', status: 'REVIEWED', allowedEvents: ['RETURN', 'REJECT'] } as Dossier;
+    const { unmount } = render(<OfficerActions view={{ dossier: once, processing: null }} onDone={() => {}} onProblemCount={() => {}} />);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Trả lại để thẩm định lại',
+      'Từ chối hồ sơ',
+    ]);
+    unmount();
+
+    const nothing = { id: 'd1', status: 'REVIEWED', allowedEvents: [] } as unknown as Dossier;
+    const { container } = render(<OfficerActions view={{ dossier: nothing, processing: null }} onDone={() => {}} onProblemCount={() => {}} />);
+    expect(container.innerHTML).toBe('');
   });
 });

@@ -9,7 +9,6 @@ import { ActionForm, type ActionSpec } from './ActionForm';
 
 interface Props {
   view: { dossier: Dossier; processing: Processing | null };
-  roles: string[];
   onDone: (dossier: Dossier, event: WorkflowEvent) => void;
   onProblemCount: (count: number) => void;
 }
@@ -56,28 +55,21 @@ function ActionButton({
 }
 
 /** What a reviewer or an approver can do with the dossier in its present state. */
-export function OfficerActions({ view, roles, onDone, onProblemCount }: Props) {
+export function OfficerActions({ view, onDone, onProblemCount }: Props) {
   const { t } = useTranslation();
-  const { dossier, processing } = view;
-  const reviewer = roles.includes('REVIEWER');
-  const approver = roles.includes('APPROVER');
-  const monitor = roles.includes('MONITOR');
-  const needsCriteria = reviewer && dossier.status === 'UNDER_REVIEW';
+  const { dossier } = view;
+  // the server says which events this officer may fire now; each is offered in the procedure's order
+  const offered = new Set(dossier.allowedEvents ?? []);
+  const needsCriteria = offered.has('RECOMMEND');
   const [criteria] = useResource(needsCriteria ? catalogue.reviewCriteria : null, [needsCriteria]);
 
-  const reject: ActionSpec = {
-    event: 'REJECT',
-    heading: t('officer.reject.heading'),
-    button: t('officer.reject.button'),
-    inputs: [{ name: 'comment', label: t('officer.reasons'), kind: 'long', required: true }],
-  };
-  const forms: ActionSpec[] = [];
   const buttons: [WorkflowEvent, string][] = [];
+  if (offered.has('START_REVIEW')) buttons.push(['START_REVIEW', t('officer.startReview')]);
+  if (offered.has('START_MONITORING')) buttons.push(['START_MONITORING', t('officer.startMonitoring')]);
 
-  if (reviewer && dossier.status === 'SUBMITTED') buttons.push(['START_REVIEW', t('officer.startReview')]);
-  if (reviewer && dossier.status === 'UNDER_REVIEW') {
-    const list = criteria.state === 'ready' ? criteria.data : [];
-    forms.push({
+  const list = criteria.state === 'ready' ? criteria.data : [];
+  const specs: ActionSpec[] = [
+    {
       event: 'RECOMMEND',
       heading: t('officer.recommend.heading'),
       lead: t('officer.recommend.lead'),
@@ -95,42 +87,40 @@ export function OfficerActions({ view, roles, onDone, onProblemCount }: Props) {
         { name: 'recommendedAmount', label: t('officer.recommend.amount'), hint: t('newDossier.supportHint'), kind: 'money', required: true },
         { name: 'comment', label: t('officer.comment'), kind: 'long' },
       ],
-    });
-    if (!processing?.supplementRequest) {
-      forms.push({
-        event: 'REQUEST_SUPPLEMENT',
-        heading: t('officer.supplement.heading'),
-        lead: t('officer.supplement.lead'),
-        button: t('officer.supplement.button'),
-        inputs: [
-          { name: 'comment', label: t('officer.reasons'), kind: 'long', required: true },
-          { name: 'items', label: t('officer.supplement.items'), hint: t('officer.supplement.itemsHint'), kind: 'lines', required: true },
-        ],
-      });
-    }
-    forms.push(reject);
-  }
-  if (approver && dossier.status === 'REVIEWED') {
-    forms.push(
-      {
-        event: 'APPROVE',
-        heading: t('officer.approve.heading'),
-        button: t('officer.approve.button'),
-        inputs: [
-          { name: 'decisionNumber', label: t('officer.approve.decisionNumber'), hint: t('officer.approve.decisionHint'), kind: 'text', required: true },
-          { name: 'approvedAmount', label: t('officer.approve.amount'), hint: t('newDossier.supportHint'), kind: 'money', required: true },
-        ],
-      },
-      {
-        event: 'RETURN',
-        heading: t('officer.return.heading'),
-        button: t('officer.return.button'),
-        inputs: [{ name: 'comment', label: t('officer.reasons'), kind: 'long', required: true }],
-      },
-      reject,
-    );
-  }
-  if (monitor && dossier.status === 'APPROVED') buttons.push(['START_MONITORING', t('officer.startMonitoring')]);
+    },
+    {
+      event: 'REQUEST_SUPPLEMENT',
+      heading: t('officer.supplement.heading'),
+      lead: t('officer.supplement.lead'),
+      button: t('officer.supplement.button'),
+      inputs: [
+        { name: 'comment', label: t('officer.reasons'), kind: 'long', required: true },
+        { name: 'items', label: t('officer.supplement.items'), hint: t('officer.supplement.itemsHint'), kind: 'lines', required: true },
+      ],
+    },
+    {
+      event: 'APPROVE',
+      heading: t('officer.approve.heading'),
+      button: t('officer.approve.button'),
+      inputs: [
+        { name: 'decisionNumber', label: t('officer.approve.decisionNumber'), hint: t('officer.approve.decisionHint'), kind: 'text', required: true },
+        { name: 'approvedAmount', label: t('officer.approve.amount'), hint: t('newDossier.supportHint'), kind: 'money', required: true },
+      ],
+    },
+    {
+      event: 'RETURN',
+      heading: t('officer.return.heading'),
+      button: t('officer.return.button'),
+      inputs: [{ name: 'comment', label: t('officer.reasons'), kind: 'long', required: true }],
+    },
+    {
+      event: 'REJECT',
+      heading: t('officer.reject.heading'),
+      button: t('officer.reject.button'),
+      inputs: [{ name: 'comment', label: t('officer.reasons'), kind: 'long', required: true }],
+    },
+  ];
+  const forms = specs.filter((spec) => offered.has(spec.event));
 
   if (forms.length === 0 && buttons.length === 0) return null;
   return (

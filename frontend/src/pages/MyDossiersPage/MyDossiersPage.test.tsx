@@ -21,6 +21,7 @@ function aDossier(overrides: Partial<Dossier> = {}): Dossier {
     submittedAt: null,
     appointmentDate: null,
     version: 0,
+    editable: true,
     ...overrides,
   };
 }
@@ -36,6 +37,7 @@ describe('my dossiers', () => {
         status: 'SUBMITTED',
         statusName: 'Đã tiếp nhận',
         createdAt: '2026-11-27T03:00:00Z',
+        editable: false,
       }),
     ]);
     renderPage(<MyDossiersPage />, { path: '/ho-so', at: '/ho-so' });

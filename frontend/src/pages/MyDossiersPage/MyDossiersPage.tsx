@@ -15,7 +15,7 @@ function NextStep({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const id = encodeURIComponent(dossier.id);
   const hidden = <span className="visually-hidden">: {dossier.title}</span>;
-  if (dossier.status === 'DRAFT' || dossier.status === 'SUPPLEMENT_REQUESTED') {
+  if (dossier.editable) {
     return (
       <Link to={`/ho-so/${id}/sua`}>
         {dossier.status === 'DRAFT' ? t('wizard.resumeDraft') : t('wizard.resumeSupplement')}

@@ -23,6 +23,7 @@ function aQueuedDossier(overrides: Partial<Dossier>): Dossier {
     overdue: false,
     assignedReviewer: null,
     version: 3,
+    allowedEvents: ['ASSIGN', 'RECOMMEND', 'REJECT'],
     ...overrides,
   };
 }
@@ -104,7 +105,7 @@ describe('the officers’ queue', () => {
   });
 
   it('offers no assignment to a monitor', async () => {
-    vi.spyOn(api, 'queue').mockResolvedValue([easy]);
+    vi.spyOn(api, 'queue').mockResolvedValue([{ ...easy, allowedEvents: [] }]);
     const monitor = fakeAuth({ status: 'signedIn', user: { username: 'giamsat', displayName: 'Triệu Văn Đức', roles: ['MONITOR'], organisationName: null } });
     renderPage(<QueuePage />, { path: '/can-bo', at: '/can-bo', auth: monitor });
     await screen.findByRole('table');

@@ -17,7 +17,6 @@ import './QueuePage.css';
 
 export const STATUSES: DossierStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'REVIEWED', 'APPROVED', 'MONITORED'];
 /** The states in which a reviewer may be named (the workflow's ASSIGN transitions). */
-const ASSIGNABLE = new Set<DossierStatus>(['SUBMITTED', 'UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'REVIEWED']);
 const DEADLINES = ['OVERDUE', 'DUE_SOON'] as const;
 export const SORTS = ['deadline', 'deadline-desc', 'submitted'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -46,9 +45,7 @@ export function QueuePage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('queue.title'));
   const { state: auth } = useAuth();
-  const roles = auth.status === 'signedIn' ? auth.user.roles : [];
   const me = auth.status === 'signedIn' ? auth.user.username : '';
-  const canAssign = roles.includes('REVIEWER') || roles.includes('APPROVER');
   const [params, update] = useUrlFilter();
   const status = STATUSES.find((s) => s === params.get('trang-thai'));
   const mine = params.get('cua-toi') === '1';
@@ -179,7 +176,7 @@ export function QueuePage() {
                         <td>{d.appointmentDate ? formatCalendarDate(d.appointmentDate, i18n.language) : t('common.none')}</td>
                         <td>
                           <span className="queue__assignee">{d.assignedReviewer ?? t('queue.nobody')}</span>
-                          {canAssign && ASSIGNABLE.has(d.status) ? (
+                          {d.allowedEvents?.includes('ASSIGN') ? (
                             <button type="button" className="button button--secondary button--small" onClick={() => setAssigning(d)}>
                               {d.assignedReviewer ? t('queue.reassign') : t('queue.assign')}
                               <span className="visually-hidden"> {d.code ?? d.title}</span>
