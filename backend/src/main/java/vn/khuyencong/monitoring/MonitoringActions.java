@@ -7,7 +7,7 @@ import vn.khuyencong.identity.CurrentUser;
 
 /**
  * The monitor's use cases for other modules (loading a demo dataset): the same rules and history as over HTTP,
- * because each call goes through {@link ProjectMonitoring}.
+ * because each call goes through the use case itself ({@link RecordDisbursement}, {@link AcceptProject}).
  */
 @Service
 public class MonitoringActions {
@@ -16,15 +16,17 @@ public class MonitoringActions {
     public record Achieved(
             int workersTrained, int machinesInstalled, int machinesWorking, int products, int fairsAttended) {}
 
-    private final ProjectMonitoring monitoring;
+    private final RecordDisbursement recordDisbursement;
+    private final AcceptProject acceptProject;
 
-    MonitoringActions(ProjectMonitoring monitoring) {
-        this.monitoring = monitoring;
+    MonitoringActions(RecordDisbursement recordDisbursement, AcceptProject acceptProject) {
+        this.recordDisbursement = recordDisbursement;
+        this.acceptProject = acceptProject;
     }
 
     /** A payment for work done (thanh toán), within the approved support. */
     public void recordPayment(UUID dossierId, long amount, LocalDate paidOn, String reference, CurrentUser monitor) {
-        monitoring.recordDisbursement(
+        recordDisbursement.record(
                 dossierId,
                 new MonitoringForms.Disbursement(MonitoringForms.DisbursementKind.PAYMENT, amount, paidOn, reference),
                 monitor);
@@ -38,7 +40,7 @@ public class MonitoringActions {
             long counterpartRealised,
             String conclusion,
             CurrentUser monitor) {
-        monitoring.accept(
+        acceptProject.accept(
                 dossierId,
                 new MonitoringForms.Acceptance(
                         acceptedOn,

@@ -32,9 +32,34 @@ import vn.khuyencong.identity.CurrentUser;
 class MonitoringController {
 
     private final ProjectMonitoring monitoring;
+    private final FilePlan filePlan;
+    private final FileProgressReport fileReport;
+    private final AttachEvidence attachEvidence;
+    private final RecordInspection recordInspection;
+    private final RecordDisbursement recordDisbursement;
+    private final RequestChange requestChange;
+    private final DecideChange decideChange;
+    private final AcceptProject acceptProject;
 
-    MonitoringController(ProjectMonitoring monitoring) {
+    MonitoringController(
+            ProjectMonitoring monitoring,
+            FilePlan filePlan,
+            FileProgressReport fileReport,
+            AttachEvidence attachEvidence,
+            RecordInspection recordInspection,
+            RecordDisbursement recordDisbursement,
+            RequestChange requestChange,
+            DecideChange decideChange,
+            AcceptProject acceptProject) {
         this.monitoring = monitoring;
+        this.filePlan = filePlan;
+        this.fileReport = fileReport;
+        this.attachEvidence = attachEvidence;
+        this.recordInspection = recordInspection;
+        this.recordDisbursement = recordDisbursement;
+        this.requestChange = requestChange;
+        this.decideChange = decideChange;
+        this.acceptProject = acceptProject;
     }
 
     @GetMapping
@@ -51,7 +76,7 @@ class MonitoringController {
                     "Lập (hoặc sửa, trước báo cáo đầu tiên) kế hoạch thực hiện: các mốc, ngày hoàn thành, kết quả cam kết")
     MonitoringView plan(
             @PathVariable UUID dossierId, @RequestBody(required = false) MonitoringForms.Plan plan, CurrentUser user) {
-        return monitoring.filePlan(dossierId, plan, user);
+        return filePlan.file(dossierId, plan, user);
     }
 
     @PostMapping("/reports")
@@ -63,7 +88,7 @@ class MonitoringController {
             @PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Report report,
             CurrentUser user) {
-        return created(dossierId, monitoring.fileReport(dossierId, report, user));
+        return created(dossierId, fileReport.file(dossierId, report, user));
     }
 
     @PostMapping(path = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -75,9 +100,8 @@ class MonitoringController {
                             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EvidenceForm.class)))
     ResponseEntity<Document> evidence(@PathVariable UUID dossierId, HttpServletRequest request, CurrentUser user) {
-        Document document = monitoring.attachEvidence(dossierId, request, user);
-        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/documents/" + document.id()))
-                .body(document);
+        Document document = attachEvidence.attach(dossierId, request, user);
+        return created(dossierId, "/documents/" + document.id(), document);
     }
 
     @PostMapping("/inspections")
@@ -87,7 +111,7 @@ class MonitoringController {
             @PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Inspection inspection,
             CurrentUser user) {
-        return created(dossierId, monitoring.recordInspection(dossierId, inspection, user));
+        return created(dossierId, recordInspection.record(dossierId, inspection, user));
     }
 
     @PostMapping("/disbursements")
@@ -99,7 +123,7 @@ class MonitoringController {
             @PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Disbursement disbursement,
             CurrentUser user) {
-        return created(dossierId, monitoring.recordDisbursement(dossierId, disbursement, user));
+        return created(dossierId, recordDisbursement.record(dossierId, disbursement, user));
     }
 
     @PostMapping("/change-requests")
@@ -109,7 +133,7 @@ class MonitoringController {
             @PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.ChangeRequest change,
             CurrentUser user) {
-        return created(dossierId, monitoring.requestChange(dossierId, change, user));
+        return created(dossierId, requestChange.request(dossierId, change, user));
     }
 
     @PostMapping("/change-requests/{requestId}/decision")
@@ -119,7 +143,7 @@ class MonitoringController {
             @PathVariable long requestId,
             @RequestBody(required = false) MonitoringForms.Decision decision,
             CurrentUser user) {
-        return monitoring.decideChange(dossierId, requestId, decision, user);
+        return decideChange.decide(dossierId, requestId, decision, user);
     }
 
     @PostMapping("/acceptance")
@@ -130,7 +154,7 @@ class MonitoringController {
             @PathVariable UUID dossierId,
             @RequestBody(required = false) MonitoringForms.Acceptance acceptance,
             CurrentUser user) {
-        return monitoring.accept(dossierId, acceptance, user);
+        return acceptProject.accept(dossierId, acceptance, user);
     }
 
     /** The parts of an evidence upload, for the API documentation. */
@@ -148,7 +172,12 @@ class MonitoringController {
             String file) {}
 
     private static ResponseEntity<MonitoringView> created(UUID dossierId, MonitoringView view) {
-        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + "/monitoring"))
-                .body(view);
+        return created(dossierId, "/monitoring", view);
+    }
+
+    /** 201, located at {@code path} under the dossier. */
+    private static <T> ResponseEntity<T> created(UUID dossierId, String path, T body) {
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossierId + path))
+                .body(body);
     }
 }

@@ -172,6 +172,21 @@ public final class Fixtures {
         return id;
     }
 
+    /**
+     * A project of this form, documented, recommended and approved for {@code support}, then monitored: for the
+     * projects the machinery project of {@link #aCompleteForm()} does not stand for.
+     */
+    public String monitored(Map<String, Object> form, long support) {
+        String id = aDraft(form).get("id").asString();
+        uploadEveryRequiredDocument(id);
+        fire(enterprise, id, event("SUBMIT"));
+        fire(reviewer, id, event("START_REVIEW"));
+        fire(reviewer, id, event("RECOMMEND", "scores", aFullScoreSheet(), "recommendedAmount", support));
+        fire(approver, id, event("APPROVE", "decisionNumber", aDecisionNumber(), "approvedAmount", support));
+        fire(monitor, id, event("START_MONITORING"));
+        return id;
+    }
+
     /** Accepted through the acceptance record, the only way to COMPLETED. */
     public String completed() {
         String id = monitored();
