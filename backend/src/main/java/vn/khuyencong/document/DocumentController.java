@@ -35,10 +35,12 @@ import vn.khuyencong.identity.CurrentUser;
 class DocumentController {
 
     private final Documents documents;
+    private final DocumentStorage storage;
     private final MultipartUploads uploads;
 
-    DocumentController(Documents documents, MultipartUploads uploads) {
+    DocumentController(Documents documents, DocumentStorage storage, MultipartUploads uploads) {
         this.documents = documents;
+        this.storage = storage;
         this.uploads = uploads;
     }
 
@@ -103,7 +105,7 @@ class DocumentController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Xoá một tài liệu của bản nháp")
     ResponseEntity<Void> delete(@PathVariable UUID dossierId, @PathVariable UUID documentId, CurrentUser user) {
-        documents.delete(dossierId, documentId, user);
+        storage.delete(dossierId, documentId, user);
         return ResponseEntity.noContent().build();
     }
 

@@ -44,7 +44,7 @@ public class DocumentMaintenance {
 
     private final JdbcClient jdbc;
     private final ObjectStore store;
-    private final Documents documents;
+    private final DocumentStorage storage;
     private final ResumableUploads uploads;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -53,14 +53,14 @@ public class DocumentMaintenance {
     DocumentMaintenance(
             JdbcClient jdbc,
             ObjectStore store,
-            Documents documents,
+            DocumentStorage storage,
             ResumableUploads uploads,
             TransactionTemplate transactions,
             Clock clock,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
-        this.documents = documents;
+        this.storage = storage;
         this.uploads = uploads;
         this.transactions = transactions;
         this.clock = clock;
@@ -90,7 +90,7 @@ public class DocumentMaintenance {
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     @SchedulerLock(name = "document-scan-retry", lockAtMostFor = "PT30M")
     void scheduledScan() {
-        if (documents.scanningEnabled()) {
+        if (storage.scanningEnabled()) {
             ScanResult result = rescanPending();
             if (result != null && result.clean() + result.infected() > 0) {
                 log.info("Document scan retry: {}", result);
@@ -117,7 +117,7 @@ public class DocumentMaintenance {
             int clean = 0;
             int infected = 0;
             for (Pending document : pending) {
-                VirusScanner.Verdict verdict = documents.rescan(document.id(), document.key());
+                VirusScanner.Verdict verdict = storage.rescan(document.id(), document.key());
                 if (verdict.status() == ScanStatus.PENDING) {
                     break;
                 }
@@ -138,7 +138,7 @@ public class DocumentMaintenance {
     /** Removes what is older than the grace period and belongs to nothing; null when another replica is at it. */
     public SweepResult sweepOrphans() {
         return locked(SWEEP_LOCK, () -> {
-            Instant cutoff = clock.instant().minus(documents.properties().orphanGrace());
+            Instant cutoff = clock.instant().minus(storage.properties().orphanGrace());
             int expired = uploads.expire();
             List<Object[]> stuck = jdbc.sql(
                             "select id, object_key from document where status = 'UPLOADING' and uploaded_at < ?")
@@ -146,7 +146,7 @@ public class DocumentMaintenance {
                     .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)})
                     .list();
             for (Object[] row : stuck) {
-                documents.removeQuietly((String) row[1]);
+                storage.removeQuietly((String) row[1]);
                 jdbc.sql("delete from document where id = ? and status = 'UPLOADING'")
                         .param(row[0])
                         .update();
@@ -160,7 +160,7 @@ public class DocumentMaintenance {
             int[] orphans = {0};
             store.forEachObject(Documents.KEY_PREFIX, object -> {
                 if (!known.contains(object.key()) && object.lastModified().isBefore(cutoff)) {
-                    documents.removeQuietly(object.key());
+                    storage.removeQuietly(object.key());
                     orphans[0]++;
                 }
             });
@@ -177,7 +177,7 @@ public class DocumentMaintenance {
             List<Object[]> batch = jdbc.sql("""
                     select id, object_key, sha256 from document where status = 'STORED' and scan_status <> 'INFECTED'
                     order by integrity_checked_at nulls first, uploaded_at limit ?""")
-                    .param(documents.properties().integrityBatch())
+                    .param(storage.properties().integrityBatch())
                     .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)})
                     .list();
             List<UUID> failed = new ArrayList<>();

@@ -27,10 +27,10 @@ public class MultipartUploads {
 
     private static final int MAX_FIELD_LENGTH = 100;
 
-    private final Documents documents;
+    private final DocumentStorage storage;
 
-    MultipartUploads(Documents documents) {
-        this.documents = documents;
+    MultipartUploads(DocumentStorage storage) {
+        this.storage = storage;
     }
 
     /**
@@ -40,10 +40,10 @@ public class MultipartUploads {
      *        supplement, with versions through {@code replaces})
      */
     public Document receive(UUID dossierId, HttpServletRequest request, CurrentUser user, UploadAdmission admission) {
-        DocumentProperties settings = documents.properties();
+        DocumentProperties settings = storage.properties();
         if (request.getContentLengthLong() > settings.maxFileSize().toBytes() + envelope(settings)) {
             // refused before a byte of the body is read: the connection closes after the answer
-            throw documents.tooLarge();
+            throw storage.tooLarge();
         }
         FileUpload parser = new FileUpload();
         parser.setFileCountMax(settings.maxRequestParts());
@@ -56,7 +56,7 @@ public class MultipartUploads {
                     settings.slowUploadGrace().toNanos(),
                     System::nanoTime);
         } catch (IOException e) {
-            throw documents.interrupted(e);
+            throw storage.interrupted(e);
         }
         String documentType = null;
         UUID replaces = null;
@@ -85,13 +85,13 @@ public class MultipartUploads {
                     }
                 } else if ("file".equals(part.getFieldName())) {
                     if (stored != null) {
-                        documents.discard(stored.id());
+                        storage.discard(stored.id());
                         stored = null;
                         throw ProblemException.invalidField("file", "Mỗi lần chỉ tải lên một tệp.");
                     }
-                    Documents.Target target = target(dossierId, documentType, replaces, user, admission);
+                    DocumentStorage.Target target = target(dossierId, documentType, replaces, user, admission);
                     try (InputStream file = part.openStream()) {
-                        stored = documents.upload(target, fileName(part), file, user);
+                        stored = storage.upload(target, fileName(part), file, user);
                     }
                 } else {
                     throw ProblemException.invalidField(part.getFieldName(), "Phần dữ liệu không được hỗ trợ.");
@@ -109,7 +109,7 @@ public class MultipartUploads {
                 // the file is stored; only the closing boundary was lost
                 return stored;
             }
-            throw documents.interrupted(e);
+            throw storage.interrupted(e);
         }
         if (stored == null) {
             target(dossierId, documentType, replaces, user, admission);
@@ -126,24 +126,24 @@ public class MultipartUploads {
         return settings.maxRequestParts() * (settings.maxPartHeaderSize().toBytes() + MAX_FIELD_LENGTH + 2L * 80);
     }
 
-    private Documents.Target target(
+    private DocumentStorage.Target target(
             UUID dossierId, String documentType, UUID replaces, CurrentUser user, UploadAdmission admission) {
         return admission == null
-                ? documents.target(dossierId, documentType, replaces, user)
-                : documents.admitted(dossierId, documentType, user, admission);
+                ? storage.target(dossierId, documentType, replaces, user)
+                : storage.admitted(dossierId, documentType, user, admission);
     }
 
     private ProblemException malformed(FileUploadException e) {
         if (UploadStreams.causedBy(e, UploadStreams.TooSlow.class)
                 || UploadStreams.causedBy(e, UploadStreams.TooLarge.class)) {
-            return documents.interrupted(new IOException(e));
+            return storage.interrupted(new IOException(e));
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Header section")) {
             return ProblemException.invalidField(
                     "file",
                     "Phần đầu (header) của một phần dữ liệu quá dài (tối đa "
-                            + documents.properties().maxPartHeaderSize().toBytes() + " byte).");
+                            + storage.properties().maxPartHeaderSize().toBytes() + " byte).");
         }
         return ProblemException.invalidField("file", "Dữ liệu tải lên không đúng định dạng multipart/form-data.");
     }

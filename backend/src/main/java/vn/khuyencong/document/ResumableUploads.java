@@ -32,13 +32,13 @@ class ResumableUploads {
 
     private final JdbcClient jdbc;
     private final ObjectStore store;
-    private final Documents documents;
+    private final DocumentStorage storage;
     private final Clock clock;
 
-    ResumableUploads(JdbcClient jdbc, ObjectStore store, Documents documents, Clock clock) {
+    ResumableUploads(JdbcClient jdbc, ObjectStore store, DocumentStorage storage, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
-        this.documents = documents;
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -90,25 +90,25 @@ class ResumableUploads {
     }
 
     Status start(UUID dossierId, Start request, CurrentUser user) {
-        Documents.Target target = documents.target(dossierId, request.documentType(), request.replaces(), user);
+        DocumentStorage.Target target = storage.target(dossierId, request.documentType(), request.replaces(), user);
         String fileName = FileNames.clean(request.fileName());
-        long max = documents.properties().maxFileSize().toBytes();
+        long max = storage.properties().maxFileSize().toBytes();
         if (request.size() == null || request.size() <= 0) {
             throw ProblemException.invalidField(
                     "size", "Tệp \"" + fileName + "\" đang trống. Vui lòng chọn một tệp có nội dung.");
         }
         if (request.size() > max) {
-            throw documents.tooLarge();
+            throw storage.tooLarge();
         }
         if (request.sha256() == null || !request.sha256().matches("[0-9a-fA-F]{64}")) {
             throw ProblemException.invalidField("sha256", "Mã SHA-256 của tệp phải gồm 64 ký tự thập lục phân.");
         }
-        int partSize = (int) documents.properties().partSize().toBytes();
+        int partSize = (int) storage.properties().partSize().toBytes();
         UUID id = UUID.randomUUID();
         String key = Documents.KEY_PREFIX + UUID.randomUUID();
         String uploadId = store.createMultipart(key);
         Instant now = clock.instant();
-        Instant expires = now.plus(documents.properties().uploadSessionValidity());
+        Instant expires = now.plus(storage.properties().uploadSessionValidity());
         try {
             jdbc.sql("""
                     insert into document_upload (id, dossier_id, document_type, replaces_id, object_key, s3_upload_id,
@@ -149,7 +149,7 @@ class ResumableUploads {
     Status putPart(
             UUID dossierId, UUID uploadId, int partNumber, InputStream body, long declaredLength, CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
-        Documents.Target target = documents.target(dossierId, session.documentType(), session.replacesId(), user);
+        DocumentStorage.Target target = storage.target(dossierId, session.documentType(), session.replacesId(), user);
         if (partNumber < 1 || partNumber > session.partCount()) {
             throw ProblemException.invalidField(
                     "partNumber", "Số thứ tự phần phải từ 1 đến " + session.partCount() + ".");
@@ -166,15 +166,15 @@ class ResumableUploads {
             read = body.readNBytes(data, 0, expected);
             extra = read == expected && body.read() >= 0;
         } catch (IOException e) {
-            throw documents.interrupted(e);
+            throw storage.interrupted(e);
         }
         if (read != expected || extra) {
             throw partsDoNotAddUp("Phần " + partNumber + " phải có đúng " + expected + " byte.");
         }
         if (partNumber == 1) {
             try {
-                String type = documents.fileTypes().decide(data, Math.min(read, FileTypes.HEAD), session.fileName());
-                Documents.checkFormat(target, type, session.fileName());
+                String type = storage.fileTypes().decide(data, Math.min(read, FileTypes.HEAD), session.fileName());
+                DocumentStorage.checkFormat(target, type, session.fileName());
                 jdbc.sql("update document_upload set content_type = ? where id = ?")
                         .params(type, uploadId)
                         .update();
@@ -193,7 +193,7 @@ class ResumableUploads {
     /** Assembles the parts into the document, once they all arrived and add up to the declared file. */
     Document complete(UUID dossierId, UUID uploadId, CurrentUser user) {
         Session session = session(dossierId, uploadId, user);
-        Documents.Target target = documents.target(dossierId, session.documentType(), session.replacesId(), user);
+        DocumentStorage.Target target = storage.target(dossierId, session.documentType(), session.replacesId(), user);
         List<Part> parts = jdbc.sql(
                         "select part_number, etag from document_upload_part where upload_id = ? order by part_number")
                 .param(uploadId)
@@ -210,27 +210,27 @@ class ResumableUploads {
                 .single();
         store.completeMultipart(session.objectKey(), session.s3UploadId(), parts);
         UploadStreams.Measured measured;
-        Path copy = documents.inspectionCopy(contentType);
+        Path copy = storage.inspectionCopy(contentType);
         try (InputStream in = store.get(session.objectKey());
                 OutputStream out = copy == null ? OutputStream.nullOutputStream() : Files.newOutputStream(copy)) {
             measured = new UploadStreams.Measured(in, Long.MAX_VALUE);
             measured.transferTo(out);
         } catch (IOException e) {
-            Documents.deleteQuietly(copy);
+            DocumentStorage.deleteQuietly(copy);
             throw ProblemException.unavailable(
                     "Kho lưu trữ tài liệu tạm thời không truy cập được. Vui lòng thử lại sau.");
         }
         jdbc.sql("delete from document_upload where id = ?").param(uploadId).update();
         if (measured.count() != session.totalSize() || !measured.sha256().equals(session.sha256())) {
-            documents.removeQuietly(session.objectKey());
-            Documents.deleteQuietly(copy);
+            storage.removeQuietly(session.objectKey());
+            DocumentStorage.deleteQuietly(copy);
             throw partsDoNotAddUp(
                     "Các phần đã gửi không khớp với tệp gốc (SHA-256 khác). Vui lòng tải lên lại từ đầu.");
         }
         // a refused package is removed from the store; its upload session is already gone
         try {
-            documents.inspect(copy, contentType, session.fileName(), session.objectKey());
-            return documents.storedFromParts(
+            storage.inspect(copy, contentType, session.fileName(), session.objectKey());
+            return storage.storedFromParts(
                     target,
                     UUID.randomUUID(),
                     session.objectKey(),
@@ -241,7 +241,7 @@ class ResumableUploads {
                     session.createdBy(),
                     copy);
         } finally {
-            Documents.deleteQuietly(copy);
+            DocumentStorage.deleteQuietly(copy);
         }
     }
 
@@ -266,7 +266,7 @@ class ResumableUploads {
 
     /** A session of the caller's organisation, on this dossier; anything else is reported as missing. */
     private Session session(UUID dossierId, UUID uploadId, CurrentUser user) {
-        documents.visible(dossierId, user);
+        storage.visible(dossierId, user);
         return jdbc.sql("""
                 select u.* from document_upload u join dossier d on d.id = u.dossier_id
                 where u.id = ? and u.dossier_id = ? and d.organisation_id = ? and u.expires_at > ?""")

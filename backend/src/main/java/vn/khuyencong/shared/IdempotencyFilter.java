@@ -11,11 +11,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -39,6 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.khuyencong.shared.IdempotencyRecords.Stored;
 
 /**
  * {@code Idempotency-Key} on mutating JSON requests of the API, per user and key (uploads carry their own resumable
@@ -62,29 +59,23 @@ import tools.jackson.databind.json.JsonMapper;
  * happened after all, and runs the request if not. An instance that dies mid-request takes its database session
  * with it, and with the session its lock and its uncommitted work, so a retry runs at once. The body is read (at
  * most 1 MiB) before the transaction begins and the response is sent after it ends, so a slow client holds no
- * connection. Answers are kept {@link #KEPT} ({@link IdempotencyKeysCleanup}).
+ * connection. Answers are kept {@link IdempotencyRecords#KEPT} ({@link IdempotencyKeysCleanup}).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final int MAX_BODY = 1024 * 1024;
-    static final Duration KEPT = Duration.ofHours(24);
-    /**
-     * First half of the advisory lock of a key ("kcId"), the second being a hash of (user, key). The two-part form
-     * keeps these locks apart from the single-number locks of the scheduled jobs.
-     */
-    static final int LOCK_CLASS = 0x6b63_4964;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final JdbcClient jdbc;
+    private final IdempotencyRecords records;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
 
-    IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+    IdempotencyFilter(IdempotencyRecords records, JsonMapper json, PlatformTransactionManager transactionManager) {
+        this.records = records;
         this.json = json;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -251,20 +242,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         Outcome run(TransactionStatus transaction) {
-            boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?, ?)")
-                    .params(LOCK_CLASS, lockKey(principal, key))
-                    .query(Boolean.class)
-                    .single();
-            if (!locked) {
+            if (!records.claim(principal, key)) {
                 transaction.setRollbackOnly();
                 return new Outcome(Outcome.Kind.IN_FLIGHT, null);
             }
-            Optional<Stored> stored = jdbc.sql("""
-                    select request_hash, status, content_type, body from idempotency_record
-                    where principal = ? and key = ?""")
-                    .params(principal, key)
-                    .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
-                    .optional();
+            Optional<Stored> stored = records.find(principal, key);
             if (stored.isPresent()) {
                 transaction.setRollbackOnly();
                 return new Outcome(
@@ -284,17 +266,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 return new Outcome(undone ? Outcome.Kind.UNDONE : Outcome.Kind.ANSWERED, null);
             }
             stage = Stage.RECORDING;
-            jdbc.sql("""
-                    insert into idempotency_record (principal, key, request_hash, status, content_type, body)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            principal,
-                            key,
+            records.complete(
+                    principal,
+                    key,
+                    new Stored(
                             hash,
                             response.getStatus(),
                             response.getContentType(),
-                            new String(response.getContentAsByteArray(), StandardCharsets.UTF_8))
-                    .update();
+                            new String(response.getContentAsByteArray(), StandardCharsets.UTF_8)));
             return new Outcome(Outcome.Kind.ANSWERED, null);
         }
     }
@@ -321,8 +300,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             UNDONE
         }
     }
-
-    private record Stored(String requestHash, int status, String contentType, String body) {}
 
     /** What the request itself threw, carried through the transaction (which rolls back) to be thrown again. */
     private static final class ChainFailed extends RuntimeException {
@@ -375,15 +352,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         headersBefore.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     }
 
-    /** The second half of the advisory lock of (user, key). */
-    static int lockKey(String principal, String key) {
-        return ByteBuffer.wrap(sha256().digest((principal + "\n" + key).getBytes(StandardCharsets.UTF_8)))
-                .getInt();
-    }
-
     /** The request as judged for "the same payload": a JSON body in canonical form, any other body as its bytes. */
     private static String hash(HttpServletRequest request, byte[] body) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = IdempotencyRecords.sha256();
         digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
         digest.update(canonical(request.getContentType(), body));
         return HexFormat.of().formatHex(digest.digest());
@@ -408,14 +379,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return CANONICAL.writeValueAsBytes(value);
         } catch (JacksonException | IllegalArgumentException e) {
             return body;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

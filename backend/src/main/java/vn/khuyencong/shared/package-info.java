@@ -6,8 +6,9 @@
  *       them, also outside Spring MVC), {@code ProblemHandler} (controllers), {@code ProblemErrorController} (errors
  *       that never reach a controller), {@code ProblemErrorReportValve} (Tomcat's own answers), {@code
  *       DatabaseConflicts} (what two writers meeting in the database becomes).
- *   <li>Requests: {@code IdempotencyFilter} and {@code IdempotencyKeysCleanup} ({@code Idempotency-Key}),
- *       {@code RateLimits}, {@code RequestIds}, {@code SinglePageAppController} (the frontend's routes), {@code
+ *   <li>Requests: {@code Idempotency-Key} by {@code IdempotencyFilter} (the filter: the key, the replay, the
+ *       headers), {@code IdempotencyRecords} (the answers recorded under the keys) and {@code IdempotencyKeysCleanup}
+ *       (their expiry), {@code RateLimits}, {@code RequestIds}, {@code SinglePageAppController} (the frontend's routes), {@code
  *       OpenApiConfiguration} (the API document).
  *   <li>Database: {@code DatabaseBootstrap} (creates it when missing), {@code ReadReplica}, {@code Rows} (row
  *       mappers), {@code DatabaseGauges} (metrics read from it).

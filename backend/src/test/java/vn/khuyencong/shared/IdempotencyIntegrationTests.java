@@ -66,8 +66,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         try {
             instance.setAutoCommit(false);
             try (PreparedStatement lock = instance.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-                lock.setInt(1, IdempotencyFilter.LOCK_CLASS);
-                lock.setInt(2, IdempotencyFilter.lockKey(principal, key));
+                lock.setInt(1, IdempotencyRecords.LOCK_CLASS);
+                lock.setInt(2, IdempotencyRecords.lockKey(principal, key));
                 lock.executeQuery().close();
             }
             for (int i = 0; i < 2; i++) {

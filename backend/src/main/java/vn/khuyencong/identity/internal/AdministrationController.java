@@ -44,19 +44,19 @@ import vn.khuyencong.shared.ProblemException;
 class AdministrationController {
 
     private final UserAccounts accounts;
-    private final Organisations organisations;
+    private final Invitations invitations;
     private final SecurityEvents events;
     private final IdentityProperties identity;
     private final ObjectProvider<SigningKeys> signingKeys;
 
     AdministrationController(
             UserAccounts accounts,
-            Organisations organisations,
+            Invitations invitations,
             SecurityEvents events,
             IdentityProperties identity,
             ObjectProvider<SigningKeys> signingKeys) {
         this.accounts = accounts;
-        this.organisations = organisations;
+        this.invitations = invitations;
         this.events = events;
         this.identity = identity;
         this.signingKeys = signingKeys;
@@ -130,7 +130,7 @@ class AdministrationController {
                     "not-yourself", "Bạn không thể tự đổi vai trò của mình: hãy nhờ một quản trị viên khác.");
         }
         List<Role> roles = update.roles().stream().distinct().sorted().toList();
-        organisations.validateOfficerAssignment(admin.agencyCode(), roles, update.agencyCode());
+        invitations.validateOfficerAssignment(admin.agencyCode(), roles, update.agencyCode());
         boolean enabled = update.enabled() == null ? officer.enabled() : update.enabled();
         accounts.updateOfficer(officer.id(), roles, update.agencyCode(), enabled);
         events.record(
@@ -162,7 +162,7 @@ class AdministrationController {
         requireEmbedded();
         Account self = accounts.find(admin.username())
                 .orElseThrow(() -> ProblemException.notFound("Không tìm thấy tài khoản."));
-        Organisations.IssuedInvitation issued = organisations.inviteOfficer(
+        Invitations.IssuedInvitation issued = invitations.inviteOfficer(
                 self,
                 admin.agencyCode(),
                 body.roles().stream().distinct().sorted().toList(),

@@ -28,11 +28,13 @@ import vn.khuyencong.shared.ProblemException;
 @Tag(name = "Định danh", description = "Người dùng hiện tại và cấu hình đăng nhập")
 class OnboardingController {
 
-    private final Organisations organisations;
+    private final Registrations registrations;
+    private final Invitations invitations;
     private final UserAccounts accounts;
 
-    OnboardingController(Organisations organisations, UserAccounts accounts) {
-        this.organisations = organisations;
+    OnboardingController(Registrations registrations, Invitations invitations, UserAccounts accounts) {
+        this.registrations = registrations;
+        this.invitations = invitations;
         this.accounts = accounts;
     }
 
@@ -63,9 +65,9 @@ class OnboardingController {
                 .map(ExternalAccounts.SignedIn::prefill)
                 .map(ExternalAccounts.Prefill::taxCode)
                 .orElse(null);
-        return OrganisationView.of(organisations.registerFor(
+        return OrganisationView.of(registrations.registerFor(
                 person,
-                new Organisations.OrganisationForm(
+                new Registrations.OrganisationForm(
                         request.taxCode(), request.name(), request.type(), request.address(), request.communeCode()),
                 asserted,
                 http.getRemoteAddr()));
@@ -74,7 +76,7 @@ class OnboardingController {
     @GetMapping("/api/v1/public/invitations/{token}")
     @Operation(summary = "Lời mời tham gia tổ chức (trước khi đăng nhập)")
     InvitationView invitation(@PathVariable String token) {
-        return organisations
+        return invitations
                 .pending(token)
                 .filter(pending -> pending.organisationName() != null)
                 .map(pending -> new InvitationView(pending.organisationName(), pending.email(), pending.expiresAt()))
@@ -96,8 +98,7 @@ class OnboardingController {
         if (request.token() == null || request.token().isBlank()) {
             throw ProblemException.invalidField("token", "Thiếu mã lời mời.");
         }
-        return OrganisationView.of(
-                organisations.acceptAs(person, request.token().strip(), http.getRemoteAddr()));
+        return OrganisationView.of(invitations.acceptAs(person, request.token().strip(), http.getRemoteAddr()));
     }
 
     private Account enterprisePerson(CurrentUser user) {

@@ -34,11 +34,16 @@ import vn.khuyencong.shared.ProblemException;
 class OrganisationController {
 
     private final Organisations organisations;
+    private final Invitations invitations;
+    private final Members members;
     private final UserAccounts accounts;
     private final Clock clock;
 
-    OrganisationController(Organisations organisations, UserAccounts accounts, Clock clock) {
+    OrganisationController(
+            Organisations organisations, Invitations invitations, Members members, UserAccounts accounts, Clock clock) {
         this.organisations = organisations;
+        this.invitations = invitations;
+        this.members = members;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -120,7 +125,7 @@ class OrganisationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Xoá một thành viên khỏi tổ chức (người quản lý tài khoản của tổ chức)")
     ResponseEntity<Void> removeMember(@PathVariable UUID memberId, CurrentUser user, HttpServletRequest request) {
-        organisations.removeMember(self(user), memberId, request.getRemoteAddr());
+        members.removeMember(self(user), memberId, request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 
@@ -129,7 +134,7 @@ class OrganisationController {
     List<InvitationView> invitations(CurrentUser user) {
         Account owner = owner(user);
         Instant now = clock.instant();
-        return organisations.invitationsOfOrganisation(owner.organisationId()).stream()
+        return invitations.invitationsOfOrganisation(owner.organisationId()).stream()
                 .map(i -> new InvitationView(
                         i.id(), i.email(), i.status(now), i.invitedBy(), i.createdAt(), i.expiresAt(), i.acceptedBy()))
                 .toList();
@@ -142,8 +147,8 @@ class OrganisationController {
             @Valid @RequestBody(required = false) InvitationRequest body,
             CurrentUser user,
             HttpServletRequest request) {
-        Organisations.IssuedInvitation issued =
-                organisations.inviteMember(self(user), body == null ? null : body.email(), request.getRemoteAddr());
+        Invitations.IssuedInvitation issued =
+                invitations.inviteMember(self(user), body == null ? null : body.email(), request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/organisation/invitations/"
                         + issued.invitation().id()))
                 .body(new IssuedInvitationView(
@@ -157,7 +162,7 @@ class OrganisationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Thu hồi một lời mời chưa dùng")
     ResponseEntity<Void> revoke(@PathVariable UUID invitationId, CurrentUser user, HttpServletRequest request) {
-        organisations.revoke(self(user), invitationId, request.getRemoteAddr());
+        invitations.revoke(self(user), invitationId, request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 

@@ -15,8 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.khuyencong.identity.internal.Invitations.PendingInvitation;
 import vn.khuyencong.identity.internal.Organisations.OrganisationType;
-import vn.khuyencong.identity.internal.Organisations.PendingInvitation;
 
 /**
  * The registration page of the embedded authorization server, in Vietnamese: an enterprise registers its
@@ -29,10 +29,12 @@ class RegistrationController {
 
     static final String PATH = "/register";
 
-    private final Organisations organisations;
+    private final Registrations registrations;
+    private final Invitations invitations;
 
-    RegistrationController(Organisations organisations) {
-        this.organisations = organisations;
+    RegistrationController(Registrations registrations, Invitations invitations) {
+        this.registrations = registrations;
+        this.invitations = invitations;
     }
 
     @GetMapping(PATH)
@@ -43,7 +45,7 @@ class RegistrationController {
         if (invitation == null) {
             return show(model, Map.of(), Map.of(), null, null);
         }
-        Optional<PendingInvitation> pending = organisations.pending(invitation);
+        Optional<PendingInvitation> pending = invitations.pending(invitation);
         if (pending.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "invitation-invalid";
@@ -63,11 +65,11 @@ class RegistrationController {
             Model model) {
         String invitation = blankToNull(form.get("invitation"));
         boolean consent = "on".equals(form.get("consent")) || "true".equals(form.get("consent"));
-        Organisations.Outcome outcome;
+        Registrations.Outcome outcome;
         PendingInvitation pending = null;
         if (invitation == null) {
-            outcome = organisations.register(
-                    new Organisations.Registration(
+            outcome = registrations.register(
+                    new Registrations.Registration(
                             form.get("taxCode"),
                             form.get("organisationName"),
                             form.get("organisationType"),
@@ -79,14 +81,14 @@ class RegistrationController {
                             consent),
                     request.getRemoteAddr());
         } else {
-            pending = organisations.pending(invitation).orElse(null);
+            pending = invitations.pending(invitation).orElse(null);
             if (pending == null) {
                 response.setStatus(HttpStatus.NOT_FOUND.value());
                 return "invitation-invalid";
             }
-            outcome = organisations.accept(
+            outcome = invitations.accept(
                     invitation,
-                    new Organisations.Acceptance(
+                    new Invitations.Acceptance(
                             form.get("fullName"),
                             form.get("email"),
                             form.get("password"),
