@@ -14,7 +14,8 @@
  *       mappers), {@code DatabaseGauges} (metrics read from it).
  *   <li>Several instances: {@code ScheduledJobLocks} (one instance per scheduled job), {@code
  *       EventPublicationResubmission} (work left after a commit done again).
- *   <li>{@code VietnamTime} (the time zone) and {@code SharedConfiguration} (the clock and the beans above).
+ *   <li>{@code VietnamTime} (the time zone), {@code Texts} (amounts in đồng, blank answers as none) and
+ *       {@code SharedConfiguration} (the clock and the beans above).
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(type = ApplicationModule.Type.OPEN)
