@@ -42,7 +42,7 @@ enum DocumentChanges {
      *         its state does not allow the change
      */
     void check(Dossier dossier, CurrentUser user) {
-        if (!dossier.organisationId().equals(user.organisationId())) {
+        if (!dossier.isOwnedBy(user)) {
             throw ProblemException.ruleViolated("owner-only", ownerOnly);
         }
         if (!open.contains(dossier.status())) {

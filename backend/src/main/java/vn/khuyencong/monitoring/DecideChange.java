@@ -1,8 +1,8 @@
 package vn.khuyencong.monitoring;
 
-import static vn.khuyencong.monitoring.ProjectMonitoring.blankToNull;
 import static vn.khuyencong.monitoring.ProjectMonitoring.requireMonitored;
-import static vn.khuyencong.monitoring.ProjectMonitoring.vnd;
+import static vn.khuyencong.shared.Texts.blankToNull;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.time.LocalDate;
 import java.util.UUID;

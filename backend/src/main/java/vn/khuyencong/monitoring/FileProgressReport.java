@@ -2,11 +2,11 @@ package vn.khuyencong.monitoring;
 
 import static vn.khuyencong.monitoring.ProjectMonitoring.DAY;
 import static vn.khuyencong.monitoring.ProjectMonitoring.MONTH;
-import static vn.khuyencong.monitoring.ProjectMonitoring.blankToNull;
 import static vn.khuyencong.monitoring.ProjectMonitoring.invalidIfAny;
 import static vn.khuyencong.monitoring.ProjectMonitoring.requireMonitored;
 import static vn.khuyencong.monitoring.ProjectMonitoring.requireOwner;
-import static vn.khuyencong.monitoring.ProjectMonitoring.vnd;
+import static vn.khuyencong.shared.Texts.blankToNull;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

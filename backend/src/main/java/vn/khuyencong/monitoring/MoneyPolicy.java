@@ -1,6 +1,6 @@
 package vn.khuyencong.monitoring;
 
-import static vn.khuyencong.monitoring.ProjectMonitoring.vnd;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.util.List;
 import vn.khuyencong.catalog.AdvanceRule;

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -193,11 +192,4 @@ class ProjectMonitoring {
 
     // ---- wording ---------------------------------------------------------------------------------------------------
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static String vnd(long amount) {
-        return String.format(Locale.forLanguageTag("vi-VN"), "%,d đồng", amount);
-    }
 }

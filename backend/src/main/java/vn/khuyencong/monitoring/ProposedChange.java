@@ -1,7 +1,7 @@
 package vn.khuyencong.monitoring;
 
 import static vn.khuyencong.monitoring.ProjectMonitoring.DAY;
-import static vn.khuyencong.monitoring.ProjectMonitoring.vnd;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.time.LocalDate;
 import vn.khuyencong.catalog.Catalog;

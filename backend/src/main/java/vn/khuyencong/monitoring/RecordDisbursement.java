@@ -2,7 +2,7 @@ package vn.khuyencong.monitoring;
 
 import static vn.khuyencong.monitoring.ProjectMonitoring.DAY;
 import static vn.khuyencong.monitoring.ProjectMonitoring.requireMonitored;
-import static vn.khuyencong.monitoring.ProjectMonitoring.vnd;
+import static vn.khuyencong.shared.Texts.vnd;
 
 import java.time.LocalDate;
 import java.util.List;
